@@ -1,0 +1,1 @@
+//! clean stage (to be written).

@@ -1,0 +1,1 @@
+//! code stage (to be written).

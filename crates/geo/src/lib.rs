@@ -1,0 +1,1 @@
+//! geo stage (to be written).
