@@ -1,0 +1,129 @@
+//! Composition of lexicon hits into actor units: a nationality or country and
+//! an agent make one actor ("Russian warplanes" → Russia + MIL, "forces of
+//! Syria", "Turkey's army"), and a named group absorbs the agent noun after it
+//! ("Taliban militants").
+//!
+//! A bare nationality adjective ("the Syrian town of") is not an actor and is
+//! dropped; a country's name alone ("Turkey has …") is the state.
+
+use sitrep_model::{Iso3, Span};
+
+use super::lexicon::{Lexicon, Sense};
+
+/// A lexicon hit: a span and the index of its sense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub span: Span,
+    pub sense: usize,
+}
+
+/// An actor before naming: the head sense (agent, named or overlay; `None`
+/// for a country alone) and the country a nationality gave it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    pub span: Span,
+    pub head: Option<usize>,
+    pub country: Option<Iso3>,
+}
+
+/// Words that never sit inside an actor phrase between a nationality and
+/// its noun.
+const BREAKERS: &[&str] = &[
+    "of", "the", "and", "or", "in", "to", "by", "from", "with", "at", "on", "for", "as", "that",
+    "which", "who", "was", "were", "is", "are", "has", "have", "had", "a", "an", "its", "their",
+    "border", "side", "town", "city", "village", "province", "capital", "government's",
+];
+
+/// Compose sorted hits into units.
+#[must_use]
+pub fn compose(text: &str, hits: &[Hit], lex: &Lexicon) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < hits.len() {
+        let (unit, used) = compose_at(text, &hits[i..], lex);
+        out.extend(unit);
+        i += used.max(1);
+    }
+    out
+}
+
+fn compose_at(text: &str, hits: &[Hit], lex: &Lexicon) -> (Option<Unit>, usize) {
+    let first = hits[0];
+    let next = hits.get(1).copied();
+    match (&lex.senses[first.sense], next) {
+        (Sense::Country { iso3, .. }, Some(n)) if is_head(lex, n) && joins(text, first.span, n.span) => {
+            (Some(Unit { span: Span::new(first.span.start, n.span.end), head: Some(n.sense), country: Some(*iso3) }), 2)
+        }
+        (Sense::Country { adjective: true, .. }, _) => (None, 1),
+        (Sense::Country { iso3, .. }, _) => (Some(Unit { span: first.span, head: None, country: Some(*iso3) }), 1),
+        (Sense::Agent { .. } | Sense::Overlay(_), Some(n)) if of_country(text, first.span, n, lex).is_some() => {
+            let country = of_country(text, first.span, n, lex);
+            (Some(Unit { span: Span::new(first.span.start, n.span.end), head: Some(first.sense), country }), 2)
+        }
+        (_, Some(n)) if is_named(lex, first) && is_agent(lex, n) && adjacent(text, first.span, n.span) => {
+            (Some(Unit { span: Span::new(first.span.start, n.span.end), head: Some(first.sense), country: None }), 2)
+        }
+        _ => (Some(Unit { span: first.span, head: Some(first.sense), country: None }), 1),
+    }
+}
+
+fn is_head(lex: &Lexicon, h: Hit) -> bool {
+    matches!(lex.senses[h.sense], Sense::Agent { .. } | Sense::Overlay(_) | Sense::Named { .. })
+}
+
+fn is_agent(lex: &Lexicon, h: Hit) -> bool {
+    matches!(lex.senses[h.sense], Sense::Agent { .. })
+}
+
+fn is_named(lex: &Lexicon, h: Hit) -> bool {
+    matches!(lex.senses[h.sense], Sense::Named { .. } | Sense::Overlay(_))
+}
+
+/// True when at most two modifier words ("security", "special") separate a
+/// nationality from its noun, or the country's possessive does ("Turkey's").
+fn joins(text: &str, a: Span, b: Span) -> bool {
+    let Some(gap) = text.get(a.end..b.start) else { return false };
+    let gap = gap.trim();
+    if gap.is_empty() || gap == "'s" || gap == "\u{2019}s" {
+        return true;
+    }
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.len() <= 2
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !BREAKERS.contains(w)
+        })
+        && !gap.contains([',', '.', ';', ':', '(', ')'])
+}
+
+fn adjacent(text: &str, a: Span, b: Span) -> bool {
+    text.get(a.end..b.start).is_some_and(|g| !g.is_empty() && g.trim().is_empty())
+}
+
+/// "forces of Syria", "the Government of Afghanistan": the country after "of".
+fn of_country(text: &str, agent: Span, next: Hit, lex: &Lexicon) -> Option<Iso3> {
+    let gap = text.get(agent.end..next.span.start)?;
+    match &lex.senses[next.sense] {
+        Sense::Country { iso3, adjective: false } if gap.trim() == "of" => Some(*iso3),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modifier_gaps() {
+        let t = "Afghan security forces; Syrian town of X; Turkey's army; Afghan, forces";
+        let s = |a: &str| {
+            let i = t.find(a).unwrap_or(0);
+            Span::new(i, i + a.len())
+        };
+        assert!(joins(t, s("Afghan"), s("forces")));
+        assert!(!joins(t, Span::new(24, 30), Span::new(36, 38)), "'town of' breaks");
+        assert!(joins(t, s("Turkey"), s("army")));
+        let comma = t.rfind("Afghan").unwrap_or(0);
+        assert!(!joins(t, Span::new(comma, comma + 6), Span::new(t.len() - 6, t.len())));
+    }
+}

@@ -1,0 +1,151 @@
+//! Canonical actor names, ACLED-style, from codes.
+//!
+//! A code made of a country and an agent (`RUSMIL`, `AFGCOP`, `SYRCVL`) is
+//! named from the agent's template in `data/dictionaries/overlay/agents.tsv`
+//! ("Military Forces of {country}") and the country's name from
+//! `countries_nationalities.csv`. Named groups keep their own names.
+
+use std::collections::HashMap;
+
+use sitrep_model::{ActorRole, Iso3};
+
+use super::ActorDataError;
+
+/// An agent's name template and role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentTemplate {
+    pub template: String,
+    pub role: ActorRole,
+}
+
+/// Country names and agent templates.
+#[derive(Debug, Clone, Default)]
+pub struct Naming {
+    countries: HashMap<Iso3, String>,
+    agents: HashMap<String, AgentTemplate>,
+}
+
+impl Naming {
+    /// Build from the text of `countries_nationalities.csv` and `agents.tsv`.
+    ///
+    /// # Errors
+    /// When a row of `agents.tsv` is malformed.
+    pub fn parse(countries_csv: &str, agents_tsv: &str) -> Result<Self, ActorDataError> {
+        let countries = countries_csv
+            .lines()
+            .skip(1)
+            .filter_map(|l| {
+                let mut f = l.splitn(4, ',');
+                let (_, name, iso3) = (f.next()?, f.next()?, f.next()?);
+                Some((Iso3::new(iso3).ok()?, name.to_owned()))
+            })
+            .collect();
+        let mut agents = HashMap::new();
+        for (i, line) in data_lines(agents_tsv) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [agent, template, role] = cols[..] else {
+                return Err(ActorDataError::row("agents.tsv", i, "expected 3 columns"));
+            };
+            let role = parse_role(role).ok_or_else(|| ActorDataError::row("agents.tsv", i, "unknown role"))?;
+            agents.insert(agent.to_owned(), AgentTemplate { template: template.to_owned(), role });
+        }
+        Ok(Self { countries, agents })
+    }
+
+    /// The country's English name.
+    #[must_use]
+    pub fn country_name(&self, iso3: Iso3) -> Option<&str> {
+        self.countries.get(&iso3).map(String::as_str)
+    }
+
+    /// The template of an agent code (`MIL`).
+    #[must_use]
+    pub fn agent(&self, agent: &str) -> Option<&AgentTemplate> {
+        self.agents.get(agent)
+    }
+
+    /// Fill a template's `{country}`; with no country the parenthesised or
+    /// "of {country}" part is dropped ("Military Forces", "Civilians").
+    #[must_use]
+    pub fn fill(&self, template: &str, country: Option<Iso3>) -> String {
+        match country.and_then(|c| self.country_name(c)) {
+            Some(name) => template.replace("{country}", name),
+            None => template
+                .replace(" ({country})", "")
+                .replace(" of {country}", "")
+                .replace("{country}", ""),
+        }
+    }
+
+    /// Split a code into a known country and a known agent (`RUSMIL` →
+    /// RUS + MIL), when it is one.
+    #[must_use]
+    pub fn split_code<'c>(&self, code: &'c str) -> Option<(Iso3, &'c str)> {
+        let (country, agent) = (code.get(..3)?, code.get(3..)?);
+        let iso = Iso3::new(country).ok().filter(|c| self.countries.contains_key(c))?;
+        self.agents.contains_key(agent).then_some((iso, agent))
+    }
+}
+
+/// Non-comment, non-empty lines with their 1-based line numbers.
+pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// `model::ActorRole` from its snake_case spelling.
+#[must_use]
+pub fn parse_role(s: &str) -> Option<ActorRole> {
+    Some(match s.trim() {
+        "military" => ActorRole::Military,
+        "police" => ActorRole::Police,
+        "government" => ActorRole::Government,
+        "rebel" => ActorRole::Rebel,
+        "militant" => ActorRole::Militant,
+        "militia" => ActorRole::Militia,
+        "civilian" => ActorRole::Civilian,
+        "protester" => ActorRole::Protester,
+        "rioter" => ActorRole::Rioter,
+        "international" => ActorRole::International,
+        "state" => ActorRole::State,
+        "unidentified" => ActorRole::Unidentified,
+        "other" => ActorRole::Other,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn naming() -> Naming {
+        let csv = "CCA2,Name,CCA3,Nationality\nRU,Russia,RUS,\"Russian,Russians\"\n";
+        let tsv = "# comment\nMIL\tMilitary Forces of {country}\tmilitary\nCVL\tCivilians ({country})\tcivilian\n";
+        Naming::parse(csv, tsv).unwrap_or_default()
+    }
+
+    #[test]
+    fn templates_fill_with_and_without_country() {
+        let n = naming();
+        let rus = Iso3::new("RUS").ok();
+        assert_eq!(n.fill("Military Forces of {country}", rus), "Military Forces of Russia");
+        assert_eq!(n.fill("Military Forces of {country}", None), "Military Forces");
+        assert_eq!(n.fill("Civilians ({country})", None), "Civilians");
+    }
+
+    #[test]
+    fn codes_split_into_country_and_agent() {
+        let n = naming();
+        assert_eq!(n.split_code("RUSMIL").map(|(c, a)| (c.to_string(), a)), Some(("RUS".into(), "MIL")));
+        assert_eq!(n.split_code("RUSXYZ"), None);
+        assert_eq!(n.split_code("IMGMUSISI"), None);
+    }
+
+    #[test]
+    fn malformed_agent_rows_are_errors() {
+        assert!(Naming::parse("", "MIL\tonly two").is_err());
+        assert!(Naming::parse("", "MIL\tX\tpirate").is_err());
+    }
+}
