@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use sitrep_model::{ActorRole, Iso3};
+use sitrep_model::{Actor, ActorCode, ActorRole, Iso3};
 
 use super::ActorDataError;
 
@@ -50,6 +50,31 @@ impl Naming {
             agents.insert(agent.to_owned(), AgentTemplate { template: template.to_owned(), role });
         }
         Ok(Self { countries, agents })
+    }
+
+    /// The naming tables embedded in the binary (the same the recogniser uses).
+    ///
+    /// # Errors
+    /// When a shipped table is corrupt (a build defect).
+    pub fn embedded() -> Result<Self, ActorDataError> {
+        Self::parse(
+            &String::from_utf8_lossy(super::NATIONALITIES),
+            &String::from_utf8_lossy(super::AGENT_NAMES),
+        )
+    }
+
+    /// Complete an actor named without a country ("Rebel Forces", code `REB`)
+    /// with `country`; an actor that has a country, or is not an agent, is
+    /// returned unchanged.
+    #[must_use]
+    pub fn complete(&self, actor: &Actor, country: Iso3) -> Actor {
+        match (actor.country, self.agent(actor.code.as_str())) {
+            (None, Some(t)) => {
+                let code = ActorCode::new(&format!("{country}{}", actor.code)).unwrap_or_else(|_| actor.code.clone());
+                Actor { name: self.fill(&t.template, Some(country)), code, country: Some(country), role: actor.role }
+            }
+            _ => actor.clone(),
+        }
     }
 
     /// The country's English name.

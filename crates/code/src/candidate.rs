@@ -1,0 +1,82 @@
+//! Candidate events: the clauses of a sentence that hold triggers, with
+//! their roles, merged into one candidate unless they name different acting
+//! parties ("Russian jets hit the terrorists … as they fled, being attacked by
+//! the SAA" is two events; "3 soldiers were killed following an attack by
+//! Taliban militants" is one).
+
+use sitrep_model::{ActorMention, Span};
+
+use crate::clause::clauses;
+use crate::roles::{assign, Roles};
+use crate::triggers::{KindSet, TriggerHit, Triggers};
+
+/// One candidate event of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The clauses it was read from.
+    pub spans: Vec<Span>,
+    pub triggers: Vec<TriggerHit>,
+    pub kinds: KindSet,
+    /// Indices into the document's actor mentions.
+    pub actor1: Option<usize>,
+    pub actor2: Option<usize>,
+    /// Every clause was a passive without an agent ("were targeted").
+    pub agentless: bool,
+}
+
+impl Candidate {
+    /// The first trigger, the anchor for modality.
+    #[must_use]
+    pub fn anchor(&self) -> Span {
+        self.triggers.first().map_or_else(|| self.spans[0], |t| t.span)
+    }
+
+    fn absorb(&mut self, other: Candidate) {
+        self.spans.extend(other.spans);
+        self.triggers.extend(other.triggers);
+        for t in &self.triggers {
+            self.kinds.insert(t.kind);
+        }
+        self.actor1 = self.actor1.or(other.actor1);
+        self.actor2 = self.actor2.or(other.actor2).filter(|a| Some(*a) != self.actor1);
+        self.agentless &= other.agentless;
+    }
+}
+
+/// The candidates of one sentence. `actors` are the document's actor
+/// mentions, sorted by span.
+#[must_use]
+pub fn candidates(text: &str, sentence: Span, triggers: &Triggers, actors: &[ActorMention]) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for clause in clauses(text, sentence) {
+        let hits = triggers.find(text, clause);
+        let Some(first) = hits.first().copied() else { continue };
+        let in_clause: Vec<(usize, &ActorMention)> =
+            actors.iter().enumerate().filter(|(_, m)| clause.contains(m.span)).collect();
+        let roles: Roles = assign(text, clause, first.span, &in_clause);
+        let mut kinds = KindSet::default();
+        hits.iter().for_each(|h| kinds.insert(h.kind));
+        let cand = Candidate {
+            spans: vec![clause],
+            triggers: hits,
+            kinds,
+            actor1: roles.actor1,
+            actor2: roles.actor2,
+            agentless: roles.agentless_passive,
+        };
+        match out.last_mut() {
+            Some(prev) if compatible(prev, &cand, actors) => prev.absorb(cand),
+            _ => out.push(cand),
+        }
+    }
+    out
+}
+
+/// Two clauses tell one event unless both name an acting party and the
+/// parties differ.
+fn compatible(a: &Candidate, b: &Candidate, actors: &[ActorMention]) -> bool {
+    match (a.actor1, b.actor1) {
+        (Some(x), Some(y)) => actors[x].actor.code == actors[y].actor.code,
+        _ => true,
+    }
+}

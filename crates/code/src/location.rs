@@ -1,0 +1,93 @@
+//! Where an event happened: the most specific resolved place of its clauses,
+//! with the precision DESIGN.md defines.
+//!
+//! - The candidate's own clauses are searched first, then its sentence.
+//! - The most specific kind wins: a village, town, landform or facility
+//!   before a district, before a province, before a country.
+//! - An aggregate over several provinces or districts ("in Latakia and Deir
+//!   ez-Zor provinces") yields one location per area.
+//! - An area is refined to a point in it named in the same sentence ("fled
+//!   Latakia … near Jabal al-Akrad").
+//! - Precision: 2 when the text says "near", "the vicinity of", "outskirts",
+//!   "countryside", "area"; 3 for an administrative area or country; else 1.
+
+use sitrep_model::place::distance_km;
+use sitrep_model::{Location, Place, PlaceCue, PlaceKind, PlaceMention, Precision, Span};
+
+/// A place mention with its resolution, as the coder sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Resolved<'a> {
+    pub mention: &'a PlaceMention,
+    pub place: &'a Place,
+}
+
+/// Specificity rank: lower is more specific.
+fn rank(kind: PlaceKind) -> u8 {
+    match kind {
+        PlaceKind::PopulatedPlace | PlaceKind::Neighbourhood | PlaceKind::Landform | PlaceKind::Facility | PlaceKind::Water => 0,
+        PlaceKind::Admin2 => 1,
+        PlaceKind::Admin1 => 2,
+        PlaceKind::Region => 3,
+        PlaceKind::Country => 4,
+        PlaceKind::Continent => 5,
+    }
+}
+
+/// The locations of an event whose clauses are `spans`, in `sentence`.
+#[must_use]
+pub fn locate(text: &str, places: &[Resolved<'_>], spans: &[Span], sentence: Span) -> Vec<Location> {
+    let own: Vec<Resolved<'_>> = places.iter().filter(|p| spans.iter().any(|s| s.contains(p.mention.span))).copied().collect();
+    let pool: Vec<Resolved<'_>> = if own.is_empty() {
+        places.iter().filter(|p| sentence.contains(p.mention.span)).copied().collect()
+    } else {
+        own
+    };
+    let Some(best) = pool.iter().map(|p| rank(p.place.kind)).min() else { return Vec::new() };
+    let chosen: Vec<Resolved<'_>> = pool.iter().filter(|p| rank(p.place.kind) == best).copied().collect();
+    let chosen = if chosen.len() > 1 && chosen[0].place.kind.is_area() && listed(text, &chosen) {
+        dedup(chosen)
+    } else {
+        vec![refine(chosen[0], places, sentence)]
+    };
+    chosen.into_iter().map(location).collect()
+}
+
+/// True when the areas are written as a list ("X and Y", "X, Y and Z").
+fn listed(text: &str, areas: &[Resolved<'_>]) -> bool {
+    areas.windows(2).all(|w| {
+        let gap = text.get(w[0].mention.span.end..w[1].mention.span.start).unwrap_or("x");
+        let gap = gap.trim().trim_start_matches(',').trim();
+        gap.is_empty() || gap == "and" || gap == "," || gap == "or"
+    })
+}
+
+fn dedup(mut v: Vec<Resolved<'_>>) -> Vec<Resolved<'_>> {
+    v.dedup_by(|a, b| a.place.gazetteer_id == b.place.gazetteer_id);
+    v
+}
+
+/// An area refined to a point inside it named in the same sentence.
+fn refine<'a>(chosen: Resolved<'a>, places: &[Resolved<'a>], sentence: Span) -> Resolved<'a> {
+    let limit = match chosen.place.kind {
+        PlaceKind::Admin2 => 40.0,
+        PlaceKind::Admin1 => 120.0,
+        _ => return chosen,
+    };
+    places
+        .iter()
+        .filter(|p| sentence.contains(p.mention.span) && rank(p.place.kind) == 0)
+        .find(|p| p.place.country == chosen.place.country && distance_km(p.place.point(), chosen.place.point()) < limit)
+        .copied()
+        .unwrap_or(chosen)
+}
+
+fn location(r: Resolved<'_>) -> Location {
+    let precision = if r.mention.cues.contains(&PlaceCue::Near) {
+        Precision::Near
+    } else if r.place.kind.is_area() {
+        Precision::Region
+    } else {
+        Precision::Exact
+    };
+    Location { place: r.place.clone(), precision }
+}

@@ -1,0 +1,132 @@
+//! Modality: how sure the text is that an event happened, from the cues in
+//! its sentence.
+//!
+//! Scope, decided per cue kind:
+//! - negation ("did not", "denied") and future/conditional cues ("will",
+//!   "is preparing", "would", "if") govern the comma-delimited segment they
+//!   sit in, and only a trigger after them;
+//! - hedges ("may", "could", "indications", "possible") and opinion cues
+//!   govern the whole sentence, except when they sit in a fronted adverbial
+//!   ("In what could be a sign of this intent, Turkish vehicles cleared
+//!   mines": the vehicles did clear mines);
+//! - attribution ("X said", "according to X") governs the whole sentence.
+//!
+//! Precedence: negated, then speculative, then planned, then attributed.
+
+use sitrep_model::{CueKind, CueMention, Modality, Span};
+
+use crate::clause::segments;
+
+/// Words that open a fronted adverbial phrase.
+const FRONTED: &[&str] = &["in", "as", "with", "despite", "although", "though", "amid", "after", "before", "since", "given", "following"];
+
+/// Hedges that only say someone reported the event.
+const REPORTED: &[&str] = &["reportedly", "allegedly", "reported", "according"];
+
+/// The modality of an event triggered at `trigger` in `sentence`, and who
+/// says so when it is attributed.
+#[must_use]
+pub fn modality(text: &str, cues: &[&CueMention], sentence: Span, trigger: Span) -> (Modality, Option<String>) {
+    let segs = segments(text, sentence);
+    let seg_of = |s: Span| segs.iter().position(|g| g.start <= s.start && s.start < g.end.max(g.start + 1));
+    let trigger_seg = seg_of(trigger);
+    let fronted = segs.first().filter(|g| segs.len() > 1 && starts_fronted(text, **g)).copied();
+    let mut found = Found::default();
+    for c in cues {
+        let same_seg = seg_of(c.span) == trigger_seg;
+        let before = c.span.end <= trigger.start;
+        let in_front = fronted.is_some_and(|f| f.contains(c.span)) && !fronted.is_some_and(|f| f.contains(trigger));
+        match c.kind {
+            CueKind::Negation => found.negated |= same_seg && before && trigger.start - c.span.end < 60,
+            CueKind::Future => found.planned |= same_seg && before,
+            CueKind::Conditional => found.speculative |= same_seg && before,
+            CueKind::Hedge | CueKind::Opinion if is_reported(text, c.span) => found.attributed(c, text),
+            CueKind::Hedge | CueKind::Opinion => found.speculative |= !in_front,
+            CueKind::Attribution => found.attributed(c, text),
+        }
+    }
+    found.decide()
+}
+
+/// What the cues of a sentence said about one trigger.
+#[derive(Debug, Default)]
+struct Found {
+    negated: bool,
+    speculative: bool,
+    planned: bool,
+    attributed: bool,
+    source: Option<String>,
+}
+
+impl Found {
+    fn attributed(&mut self, c: &CueMention, text: &str) {
+        self.attributed = true;
+        if self.source.is_none() {
+            self.source = c.source.and_then(|s| s.slice(text)).map(clean_source);
+        }
+    }
+
+    fn decide(self) -> (Modality, Option<String>) {
+        if self.negated {
+            (Modality::Negated, None)
+        } else if self.speculative {
+            (Modality::Speculative, None)
+        } else if self.planned {
+            (Modality::Planned, None)
+        } else if self.attributed {
+            (Modality::Attributed, self.source)
+        } else {
+            (Modality::Asserted, None)
+        }
+    }
+}
+
+fn starts_fronted(text: &str, seg: Span) -> bool {
+    let first = text[seg.start..seg.end].split_whitespace().next().unwrap_or("");
+    FRONTED.iter().any(|w| first.eq_ignore_ascii_case(w))
+}
+
+fn is_reported(text: &str, span: Span) -> bool {
+    let w = &text[span.start..span.end];
+    REPORTED.iter().any(|r| w.eq_ignore_ascii_case(r))
+}
+
+/// "the Syrian Observatory for Human Rights" → "Syrian Observatory for Human Rights".
+fn clean_source(s: &str) -> String {
+    let s = s.trim().trim_matches(|c: char| c == ',' || c == '"');
+    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+    s.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue(text: &str, word: &str, kind: CueKind) -> CueMention {
+        let i = text.find(word).unwrap_or(0);
+        CueMention { span: Span::new(i, i + word.len()), kind, source: None }
+    }
+
+    fn run(text: &str, trigger: &str, cues: &[CueMention]) -> Modality {
+        let i = text.find(trigger).unwrap_or(0);
+        let refs: Vec<&CueMention> = cues.iter().collect();
+        modality(text, &refs, Span::new(0, text.len()), Span::new(i, i + trigger.len())).0
+    }
+
+    #[test]
+    fn scopes() {
+        let t = "In what could be a sign of this intent, Turkish vehicles have started clearing mines.";
+        assert_eq!(run(t, "clearing mines", &[cue(t, "could", CueKind::Hedge)]), Modality::Asserted);
+        let t = "There are growing indications that Turkey is preparing a ground invasion in Syria.";
+        let cues = [cue(t, "indications", CueKind::Hedge), cue(t, "preparing", CueKind::Future)];
+        assert_eq!(run(t, "invasion", &cues), Modality::Speculative);
+        let t = "What prevent Turkey from a full-scale invasion, it's a possible military answer.";
+        assert_eq!(run(t, "invasion", &[cue(t, "possible", CueKind::Hedge)]), Modality::Speculative);
+        let t = "Turkey is preparing a ground invasion.";
+        assert_eq!(run(t, "invasion", &[cue(t, "preparing", CueKind::Future)]), Modality::Planned);
+        let t = "The army denied that it shelled the town.";
+        assert_eq!(run(t, "shelled", &[cue(t, "denied", CueKind::Negation)]), Modality::Negated);
+        let t = "Officials did not say who carried out the attack, which killed 5.";
+        assert_eq!(run(t, "killed", &[cue(t, "did not", CueKind::Negation)]), Modality::Asserted);
+    }
+}

@@ -1,0 +1,159 @@
+//! Who acts and who is acted upon, from light syntax inside a clause.
+//!
+//! Each actor mention gets a relation from the words around it:
+//! - agent: after "by" ("killed by gunmen", "an attack by Taliban militants"),
+//!   or glued to a verb of doing ("Taliban-planted", "ISIS-fired");
+//! - owner: the target's holder ("a camp held by ISIS", "the ISIS-controlled
+//!   town", "the terrorists' positions");
+//! - associate: a supporter, not the actor ("supported by the Russian
+//!   Airspace Forces", "Ankara-backed");
+//! - plain: anything else.
+//!
+//! actor1 is the first agent, else (active voice) the last plain actor before
+//! the trigger. actor2 is, in the passive, the plain actor before the trigger
+//! (the subject: "3 soldiers were killed"); in the active, the first plain or
+//! owner actor after it.
+
+use sitrep_model::{ActorMention, Span};
+
+/// How an actor mention relates to the event in its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    Agent,
+    Owner,
+    Associate,
+    Plain,
+}
+
+/// The roles found in a clause: indices into the actor list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Roles {
+    pub actor1: Option<usize>,
+    pub actor2: Option<usize>,
+    /// The trigger is a passive with no agent named ("were targeted").
+    pub agentless_passive: bool,
+}
+
+const OWNER_VERBS: &[&str] = &["held by", "controlled by", "occupied by", "run by", "belonging to", "used by", "manned by"];
+const ASSOCIATE_VERBS: &[&str] = &["supported by", "backed by", "aided by", "assisted by", "with the support of", "escorted by", "accompanied by", "allied with"];
+const AGENT_SUFFIXES: &[&str] = &["-planted", "-fired", "-led", "-launched", "-laid"];
+const OWNER_SUFFIXES: &[&str] = &["-controlled", "-held", "-occupied", "-run", "'s", "' ", "\u{2019}s"];
+const ASSOCIATE_SUFFIXES: &[&str] = &["-backed", "-supported", "-allied", "-affiliated", "-linked"];
+const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get"];
+
+/// The relation of the actor at `span` in `text`.
+#[must_use]
+pub fn relation(text: &str, span: Span) -> Relation {
+    let before = strip_determiners(&window_before(text, span.start, 40).trim_end().to_ascii_lowercase());
+    let after_l = window_after(text, span.end, 16).to_ascii_lowercase();
+    if ASSOCIATE_VERBS.iter().any(|v| before.ends_with(v)) || ASSOCIATE_SUFFIXES.iter().any(|s| after_l.starts_with(s)) {
+        Relation::Associate
+    } else if OWNER_VERBS.iter().any(|v| before.ends_with(v)) || OWNER_SUFFIXES.iter().any(|s| after_l.starts_with(s)) {
+        Relation::Owner
+    } else if before.ends_with(" by") || before == "by" || AGENT_SUFFIXES.iter().any(|s| after_l.starts_with(s)) {
+        Relation::Agent
+    } else {
+        Relation::Plain
+    }
+}
+
+/// "… held by the" → "… held by": articles and possessives between a verb
+/// and its actor do not change the relation.
+fn strip_determiners(before: &str) -> String {
+    let mut s = before;
+    loop {
+        let trimmed = ["the", "a", "an", "its", "their", "his", "her", "some", "unknown", "suspected"]
+            .iter()
+            .find_map(|d| s.strip_suffix(d).filter(|r| r.is_empty() || r.ends_with(' ')))
+            .map(str::trim_end);
+        match trimmed {
+            Some(t) => s = t,
+            None => return s.to_owned(),
+        }
+    }
+}
+
+/// Up to `n` bytes of `text` before `at`, cut on a character boundary.
+fn window_before(text: &str, at: usize, n: usize) -> &str {
+    let mut from = at.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+/// Up to `n` bytes of `text` after `at`, cut on a character boundary.
+fn window_after(text: &str, at: usize, n: usize) -> &str {
+    let mut to = (at + n).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[at..to]
+}
+
+/// True when the trigger at `trigger` reads as a passive: a form of "be"
+/// within the three words before it ("were also targeted", "was killed").
+#[must_use]
+pub fn is_passive(text: &str, clause: Span, trigger: Span) -> bool {
+    let before = &text[clause.start.min(trigger.start)..trigger.start];
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let word = &text[trigger.start..trigger.end];
+    let participle = word.ends_with("ed") || ["hit", "struck", "shot", "slain", "taken", "overrun", "hurt"].contains(&word);
+    participle && words.iter().any(|w| BE.contains(&w.to_ascii_lowercase().trim_matches(',')))
+}
+
+/// Assign roles in a clause. `actors` are the clause's actor mentions (with
+/// their indices in the document's list), in text order.
+#[must_use]
+pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorMention)]) -> Roles {
+    let rel: Vec<(usize, Span, Relation)> = actors.iter().map(|(i, m)| (*i, m.span, relation(text, m.span))).collect();
+    let passive = is_passive(text, clause, trigger);
+    let agent = rel.iter().find(|r| r.2 == Relation::Agent).map(|r| r.0);
+    let before = rel
+        .iter()
+        .rev()
+        .find(|r| (r.1.start < trigger.start || r.1.contains(trigger)) && r.2 == Relation::Plain)
+        .map(|r| r.0);
+    let after = rel
+        .iter()
+        .find(|r| r.1.start >= trigger.end && matches!(r.2, Relation::Plain | Relation::Owner) && Some(r.0) != agent)
+        .map(|r| r.0);
+    let owner = rel.iter().find(|r| r.2 == Relation::Owner).map(|r| r.0);
+    let actor1 = agent.or(if passive { None } else { before });
+    let actor2 = if passive { before.or(owner) } else { after.or(owner) };
+    Roles { actor1, actor2: actor2.filter(|a| Some(*a) != actor1), agentless_passive: passive && agent.is_none() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span_of(text: &str, what: &str) -> Span {
+        let i = text.find(what).unwrap_or(0);
+        Span::new(i, i + what.len())
+    }
+
+    #[test]
+    fn relations() {
+        let t = "a camp held by ISIS; killed by gunmen; the ISIS-controlled town; supported by the Russian Airspace Forces; a Taliban-planted IED; Ankara-backed groups";
+        for (what, rel) in [
+            ("ISIS", Relation::Owner),
+            ("gunmen", Relation::Agent),
+            ("Russian Airspace Forces", Relation::Associate),
+            ("Taliban", Relation::Agent),
+            ("Ankara", Relation::Associate),
+        ] {
+            assert_eq!(relation(t, span_of(t, what)), rel, "{what}");
+        }
+        let t2 = "the ISIS-controlled town";
+        assert_eq!(relation(t2, span_of(t2, "ISIS")), Relation::Owner);
+    }
+
+    #[test]
+    fn passives() {
+        let t = "the positions were also targeted";
+        assert!(is_passive(t, Span::new(0, t.len()), span_of(t, "targeted")));
+        let t = "Russian jets hit the terrorists";
+        assert!(!is_passive(t, Span::new(0, t.len()), span_of(t, "hit")));
+    }
+}

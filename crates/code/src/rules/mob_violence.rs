@@ -1,0 +1,40 @@
+//! `mob-violence`: Riots — Mob violence.
+//!
+//! Codes: violence by a mob or rioters outside a demonstration (lynchings,
+//! communal attacks).
+//! Triggers: kind `riot` ("mob", "rioters", "lynched") without a protest.
+//! Example: "A mob lynched a man accused of blasphemy."
+//! Counter-example: rioting during a demonstration is a violent demonstration.
+
+use sitrep_model::SubEventType;
+
+use super::*;
+use crate::triggers::TriggerKind;
+
+#[derive(Debug)]
+pub struct MobViolence;
+
+impl Rule for MobViolence {
+    fn code(&self) -> &'static str {
+        "mob-violence"
+    }
+    fn sub_event_type(&self) -> SubEventType {
+        SubEventType::MobViolence
+    }
+    fn applies(&self, c: &Clue) -> bool {
+        c.has(TriggerKind::Riot) && !c.has(TriggerKind::Protest)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::clue;
+    use TriggerKind as K;
+
+    #[test]
+    fn cases() {
+        assert!(MobViolence.applies(&clue(&[K::Riot, K::Kill])));
+        assert!(!MobViolence.applies(&clue(&[K::Riot, K::Protest])));
+    }
+}

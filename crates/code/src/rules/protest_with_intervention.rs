@@ -1,0 +1,40 @@
+//! `protest-with-intervention`: Protests — Protest with intervention.
+//!
+//! Codes: peaceful protests that the authorities disperse or whose members
+//! they arrest.
+//! Triggers: kind `protest` with `arrest`.
+//! Example: "Police detained 20 demonstrators at a rally in Tehran."
+//! Counter-example: a rally that passed without incident is peaceful.
+
+use sitrep_model::SubEventType;
+
+use super::*;
+use crate::triggers::TriggerKind;
+
+#[derive(Debug)]
+pub struct ProtestWithIntervention;
+
+impl Rule for ProtestWithIntervention {
+    fn code(&self) -> &'static str {
+        "protest-with-intervention"
+    }
+    fn sub_event_type(&self) -> SubEventType {
+        SubEventType::ProtestWithIntervention
+    }
+    fn applies(&self, c: &Clue) -> bool {
+        c.has(TriggerKind::Protest) && c.has(TriggerKind::Arrest) && !c.has(TriggerKind::Riot)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::clue;
+    use TriggerKind as K;
+
+    #[test]
+    fn cases() {
+        assert!(ProtestWithIntervention.applies(&clue(&[K::Protest, K::Arrest])));
+        assert!(!ProtestWithIntervention.applies(&clue(&[K::Protest])));
+    }
+}

@@ -1,0 +1,41 @@
+//! `violent-demonstration`: Riots — Violent demonstration.
+//!
+//! Codes: demonstrations in which the demonstrators are violent (stones,
+//! arson, attacks on property or people).
+//! Triggers: kind `riot` together with `protest`, or a protest in which the
+//! protesters are the ones who attack.
+//! Example: "Protesters threw stones and torched a police station."
+//! Counter-example: a mob attack without a demonstration is mob violence.
+
+use sitrep_model::SubEventType;
+
+use super::*;
+use crate::triggers::TriggerKind;
+
+#[derive(Debug)]
+pub struct ViolentDemonstration;
+
+impl Rule for ViolentDemonstration {
+    fn code(&self) -> &'static str {
+        "violent-demonstration"
+    }
+    fn sub_event_type(&self) -> SubEventType {
+        SubEventType::ViolentDemonstration
+    }
+    fn applies(&self, c: &Clue) -> bool {
+        (c.has(TriggerKind::Riot) && c.has(TriggerKind::Protest)) || (c.has(TriggerKind::Protest) && c.actor1_is(&[sitrep_model::ActorRole::Protester]) && c.violent())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::clue;
+    use TriggerKind as K;
+
+    #[test]
+    fn cases() {
+        assert!(ViolentDemonstration.applies(&clue(&[K::Riot, K::Protest])));
+        assert!(!ViolentDemonstration.applies(&clue(&[K::Riot])));
+    }
+}

@@ -1,0 +1,246 @@
+//! Trigger words: the phrases that say an event happened, each with a kind.
+//!
+//! The lexicon is `data/rules/triggers.tsv` (embedded). Matching is ASCII
+//! case-insensitive, leftmost-longest and whole-word, so "suicide attack" wins
+//! over "attack" and "shelling" does not match inside "nutshelling".
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use sitrep_model::Span;
+use thiserror::Error;
+
+const TRIGGERS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/rules/triggers.tsv"));
+
+/// What a trigger phrase denotes. The event rules decide the sub-event type
+/// from the kinds in a clause and the actors around them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TriggerKind {
+    /// A generic attack verb or noun (attacked, hit, targeted, destroyed).
+    Attack,
+    Kill,
+    Injure,
+    Clash,
+    Air,
+    Shelling,
+    Explosive,
+    Suicide,
+    Grenade,
+    Chemical,
+    Sexual,
+    Abduct,
+    Capture,
+    Advance,
+    Withdraw,
+    Protest,
+    Riot,
+    Arrest,
+    Agreement,
+    Surrender,
+    Defect,
+    Demining,
+    Base,
+    Loot,
+    Invasion,
+}
+
+impl TriggerKind {
+    const NAMES: [(&'static str, TriggerKind); 25] = [
+        ("attack", Self::Attack),
+        ("kill", Self::Kill),
+        ("injure", Self::Injure),
+        ("clash", Self::Clash),
+        ("air", Self::Air),
+        ("shelling", Self::Shelling),
+        ("explosive", Self::Explosive),
+        ("suicide", Self::Suicide),
+        ("grenade", Self::Grenade),
+        ("chemical", Self::Chemical),
+        ("sexual", Self::Sexual),
+        ("abduct", Self::Abduct),
+        ("capture", Self::Capture),
+        ("advance", Self::Advance),
+        ("withdraw", Self::Withdraw),
+        ("protest", Self::Protest),
+        ("riot", Self::Riot),
+        ("arrest", Self::Arrest),
+        ("agreement", Self::Agreement),
+        ("surrender", Self::Surrender),
+        ("defect", Self::Defect),
+        ("demining", Self::Demining),
+        ("base", Self::Base),
+        ("loot", Self::Loot),
+        ("invasion", Self::Invasion),
+    ];
+
+    fn parse(s: &str) -> Option<Self> {
+        Self::NAMES.iter().find(|(n, _)| *n == s).map(|(_, k)| *k)
+    }
+
+    /// True for the kinds that only say violence happened, without saying
+    /// how: their event type comes from context (the actor, other triggers).
+    #[must_use]
+    pub fn is_generic(self) -> bool {
+        matches!(self, Self::Attack | Self::Kill | Self::Injure)
+    }
+
+    fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
+/// A set of trigger kinds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KindSet(u32);
+
+impl KindSet {
+    pub fn insert(&mut self, k: TriggerKind) {
+        self.0 |= k.bit();
+    }
+
+    #[must_use]
+    pub fn has(self, k: TriggerKind) -> bool {
+        self.0 & k.bit() != 0
+    }
+
+    #[must_use]
+    pub fn any(self, ks: &[TriggerKind]) -> bool {
+        ks.iter().any(|k| self.has(*k))
+    }
+
+    #[must_use]
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// True when every kind present is generic (attack, kill, injure).
+    #[must_use]
+    pub fn only_generic(self) -> bool {
+        let generic = TriggerKind::Attack.bit() | TriggerKind::Kill.bit() | TriggerKind::Injure.bit();
+        self.0 != 0 && self.0 & !generic == 0
+    }
+}
+
+/// A trigger found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriggerHit {
+    pub span: Span,
+    pub kind: TriggerKind,
+}
+
+/// The trigger lexicon could not be read (a build defect).
+#[derive(Debug, Error)]
+pub enum TriggerError {
+    #[error("data/rules/triggers.tsv:{line}: {what}")]
+    Row { line: usize, what: String },
+    #[error("building the trigger automaton: {0}")]
+    Automaton(#[from] aho_corasick::BuildError),
+}
+
+/// The compiled trigger lexicon.
+#[derive(Debug)]
+pub struct Triggers {
+    automaton: AhoCorasick,
+    kinds: Vec<TriggerKind>,
+}
+
+impl Triggers {
+    /// Compile the embedded lexicon.
+    ///
+    /// # Errors
+    /// When a row names an unknown kind or is malformed.
+    pub fn new() -> Result<Self, TriggerError> {
+        let mut phrases = Vec::new();
+        let mut kinds = Vec::new();
+        for (i, line) in TRIGGERS.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let row = |what: &str| TriggerError::Row { line: i + 1, what: what.to_owned() };
+            let (phrase, kind) = line.split_once('\t').ok_or_else(|| row("expected phrase<TAB>kind"))?;
+            let kind = TriggerKind::parse(kind.trim()).ok_or_else(|| row(&format!("unknown kind {kind:?}")))?;
+            for form in expand(phrase.trim()) {
+                phrases.push(form);
+                kinds.push(kind);
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&phrases)?;
+        Ok(Self { automaton, kinds })
+    }
+
+    /// Triggers in `text[within]`, spans relative to `text`.
+    #[must_use]
+    pub fn find(&self, text: &str, within: Span) -> Vec<TriggerHit> {
+        let Some(slice) = within.slice(text) else { return Vec::new() };
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(m) = self.automaton.find(aho_corasick::Input::new(slice).range(at..)) {
+            if whole_word(slice, m.start(), m.end()) {
+                let span = Span::new(m.start(), m.end()).shift(within.start);
+                out.push(TriggerHit { span, kind: self.kinds[m.pattern().as_usize()] });
+                at = m.end();
+            } else {
+                at = m.start() + slice[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out
+    }
+}
+
+/// `attack{,s,ed}` → attack, attacks, attacked. The braces follow the word
+/// they inflect; one brace group per phrase.
+fn expand(phrase: &str) -> Vec<String> {
+    let (Some(open), Some(close)) = (phrase.find('{'), phrase.find('}')) else {
+        return vec![phrase.to_owned()];
+    };
+    let (head, tail) = (&phrase[..open], &phrase[close + 1..]);
+    phrase[open + 1..close].split(',').map(|suffix| format!("{head}{suffix}{tail}")).collect()
+}
+
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn braces_expand() {
+        assert_eq!(expand("attack{,s,ed}"), ["attack", "attacks", "attacked"]);
+        assert_eq!(expand("gain{,ed} ground"), ["gain ground", "gained ground"]);
+        assert_eq!(expand("sarin"), ["sarin"]);
+    }
+
+    #[test]
+    fn longest_whole_word_triggers() {
+        let t = Triggers::new().expect("lexicon compiles");
+        let text = "A suicide attack and airstrikes; the nutshelling was not shelling.";
+        let hits: Vec<(String, TriggerKind)> = t
+            .find(text, Span::new(0, text.len()))
+            .iter()
+            .map(|h| (text[h.span.start..h.span.end].to_owned(), h.kind))
+            .collect();
+        assert_eq!(
+            hits,
+            [
+                ("suicide attack".to_owned(), TriggerKind::Suicide),
+                ("airstrikes".to_owned(), TriggerKind::Air),
+                ("shelling".to_owned(), TriggerKind::Shelling),
+            ]
+        );
+    }
+
+    #[test]
+    fn kind_sets() {
+        let mut s = KindSet::default();
+        assert!(s.is_empty() && !s.only_generic());
+        s.insert(TriggerKind::Kill);
+        assert!(s.only_generic());
+        s.insert(TriggerKind::Air);
+        assert!(!s.only_generic() && s.has(TriggerKind::Air));
+    }
+}
