@@ -1,1 +1,186 @@
-//! clean stage (to be written).
+//! sitrep's second stage: from a [`RawDoc`] to a clean [`Doc`] — main text
+//! only, metadata read from the header, paragraphs and sentences as byte
+//! spans into the clean text.
+//!
+//! The steps, each in its own module:
+//! 1. [`html`]: HTML pages go through a simple tag-stripping fallback (a
+//!    real page extractor is a later stage of work; this keeps them usable).
+//! 2. [`normalise`]: each line loses its markup (markdown links become their
+//!    text, `<url>` remnants go) and its whitespace is collapsed.
+//! 3. [`header`]: the lines before the first prose give title, byline,
+//!    date and outlet, and are not body text.
+//! 4. [`body`]: blocks of lines are judged by the boilerplate [`rules`]
+//!    (one kind of furniture per file) and the tail heuristic.
+//! 5. [`dateline`]: datelines and agency signatures inside the first and
+//!    last paragraphs (pages flattened to one paragraph) are cut off.
+//! 6. [`sentences`]: a rule-based splitter with an abbreviation list in
+//!    `data/clean/abbreviations.txt`.
+//!
+//! Metadata precedence: a hint from the source (JSONL field, feed entry)
+//! wins over what the text says. The clean text joins paragraphs with a
+//! blank line; the title is not part of it.
+//!
+//! Invariant (from `model::Doc`): paragraph and sentence spans lie inside
+//! the text, on character boundaries, in order, without overlap; sentences
+//! lie inside their paragraph and carry no surrounding whitespace.
+
+mod body;
+mod dateline;
+mod dates;
+mod entities;
+mod header;
+mod html;
+mod normalise;
+mod rules;
+mod sentences;
+
+use std::borrow::Cow;
+
+use sitrep_model::{Doc, Format, Paragraph, RawDoc, Sentence, Span};
+use thiserror::Error;
+
+use crate::normalise::{count_words, Line};
+use crate::rules::{ends_like_sentence, Unit};
+
+/// Why a document has no clean text.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum CleanError {
+    /// Nothing but header and furniture (or nothing at all) was left.
+    #[error("{origin}: no main text left after cleaning")]
+    NoText { origin: String },
+}
+
+/// Trailing fragments of at most this many words without a sentence end
+/// ("Read Also", a reporter's name) are dropped from the last paragraph.
+const MAX_FRAGMENT_WORDS: usize = 5;
+/// At most this many trailing sentences are dropped that way.
+const MAX_TRAILING_DROPS: usize = 4;
+
+/// Clean one document.
+///
+/// # Errors
+/// [`CleanError::NoText`] when no main text is left.
+pub fn clean(raw: &RawDoc) -> Result<Doc, CleanError> {
+    let source: Cow<str> = match raw.format {
+        Format::Html => Cow::Owned(html::to_text(&raw.body)),
+        Format::Text => Cow::Borrowed(&raw.body),
+    };
+    let lines = body::page_lines(&source);
+    let refs: Vec<&Line> = lines.iter().map(|l| &l.line).collect();
+    let header = header::read(&refs);
+    let mut paragraphs = body::paragraphs(&lines[header.len..]);
+    if paragraphs.is_empty() && header.len > 1 {
+        paragraphs = body::paragraphs(&lines[1..]);
+    }
+    let title_hint = raw.hints.title.as_deref().or(header.title.as_deref());
+    let lead = cut_lead(&mut paragraphs, title_hint);
+    let signed_by = cut_signature(&mut paragraphs);
+    trim_trailing_fragments(&mut paragraphs);
+    paragraphs.retain(|p| !p.is_empty());
+    if paragraphs.is_empty() {
+        return Err(CleanError::NoText { origin: raw.origin.clone() });
+    }
+    let (text, paragraph_spans, sentence_spans) = assemble(&paragraphs);
+    let hints = &raw.hints;
+    Ok(Doc {
+        id: raw.id.clone(),
+        title: hints.title.clone().or(header.title.clone()).or(lead.title).map(|t| tidy_title(&t)),
+        published: hints.published.or(header.published).or(lead.published),
+        outlet: hints.outlet.clone().or_else(|| header.outlet()).or(lead.agency).or(signed_by),
+        byline: header.byline,
+        url: hints.url.clone(),
+        text,
+        paragraphs: paragraph_spans,
+        sentences: sentence_spans,
+    })
+}
+
+/// Cut the dateline off the first paragraph.
+fn cut_lead(paragraphs: &mut [String], title_hint: Option<&str>) -> dateline::Lead {
+    let Some(first) = paragraphs.first_mut() else { return dateline::Lead::default() };
+    let lead = dateline::lead(first, title_hint);
+    first.drain(..lead.cut);
+    lead
+}
+
+/// Cut an agency signature off the last paragraph; the agency it names.
+fn cut_signature(paragraphs: &mut [String]) -> Option<String> {
+    let last = paragraphs.last_mut()?;
+    let (len, agency) = dateline::signature(last)?;
+    last.truncate(len);
+    Some(agency)
+}
+
+/// Drop trailing furniture sentences, short unpunctuated fragments and
+/// unpunctuated runs of title-case headlines from the last paragraph,
+/// keeping at least its first sentence.
+fn trim_trailing_fragments(paragraphs: &mut [String]) {
+    let Some(last) = paragraphs.last_mut() else { return };
+    for _ in 0..MAX_TRAILING_DROPS {
+        let spans = sentences::split(last);
+        let [.., _, tail] = spans.as_slice() else { return };
+        let sentence = &last[tail.clone()];
+        let unfinished = !ends_like_sentence(sentence);
+        let fragment = unfinished && count_words(sentence) <= MAX_FRAGMENT_WORDS;
+        // A run of linked headlines flattened into the text.
+        let headlines = unfinished && header::is_title_case(sentence);
+        if !fragment && !headlines && rules::furniture(&Unit::of_text(sentence)).is_none() {
+            return;
+        }
+        last.truncate(last[..tail.start].trim_end().len());
+    }
+}
+
+/// Join paragraphs with a blank line and compute their spans and their
+/// sentences' spans.
+fn assemble(paragraphs: &[String]) -> (String, Vec<Paragraph>, Vec<Sentence>) {
+    let mut text = String::with_capacity(paragraphs.iter().map(|p| p.len() + 2).sum());
+    let mut paragraph_spans = Vec::with_capacity(paragraphs.len());
+    let mut sentence_spans = Vec::new();
+    for (index, p) in paragraphs.iter().enumerate() {
+        if index > 0 {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(p);
+        paragraph_spans.push(Paragraph { span: Span::new(start, text.len()) });
+        sentence_spans.extend(
+            sentences::split(p).into_iter().map(|r| Sentence { span: Span::new(start + r.start, start + r.end), paragraph: index }),
+        );
+    }
+    (text, paragraph_spans, sentence_spans)
+}
+
+/// A page title without a trailing site name ("Headline | Site",
+/// "Headline - Site") and without surrounding whitespace.
+fn tidy_title(title: &str) -> String {
+    let title = normalise::collapse_whitespace(title);
+    for sep in [" | ", " - ", " – ", " — "] {
+        if let Some(at) = title.rfind(sep) {
+            let (head, site) = (&title[..at], &title[at + sep.len()..]);
+            if count_words(head) >= 3 && (1..=4).contains(&count_words(site)) {
+                return head.to_owned();
+            }
+        }
+    }
+    title
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_lose_site_names() {
+        let cases = [
+            ("Army retakes the hill | Example News", "Army retakes the hill"),
+            ("Army retakes the hill - Example", "Army retakes the hill"),
+            ("Turkey - Syria border clashes kill five", "Turkey - Syria border clashes kill five"),
+            ("  Plain   title ", "Plain title"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(tidy_title(raw), want);
+        }
+    }
+}
