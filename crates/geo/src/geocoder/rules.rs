@@ -1,0 +1,238 @@
+//! The scoring rules of the geocoder, one small function each. A rule looks
+//! at one candidate in its document context and returns the points it adds
+//! (or takes away) and, when it matters, a phrase saying why.
+//!
+//! The weights are on one scale: a country or admin-1 area outranks a hamlet
+//! of the same name by about two points (kind + population), a fitting cue is
+//! worth three to four, a containing qualifier five, the document's country
+//! focus up to three, and being close to the other places of the document up
+//! to two and a half. So context beats priors, and a qualifier beats all.
+
+use sitrep_model::{Iso2, PlaceCue, PlaceKind};
+
+use crate::gazetteer::Entry;
+
+/// Points and the reason for them.
+pub type Points = (f64, String);
+
+/// A country or a province is what an unqualified name most likely means
+/// when it is one; hamlets and facilities least.
+pub fn kind_prior(kind: PlaceKind) -> Points {
+    let p = match kind {
+        PlaceKind::Country => 2.0,
+        PlaceKind::Admin1 => 1.6,
+        PlaceKind::PopulatedPlace => 1.0,
+        PlaceKind::Admin2 => 0.9,
+        PlaceKind::Landform => 0.6,
+        PlaceKind::Neighbourhood | PlaceKind::Region => 0.5,
+        PlaceKind::Continent | PlaceKind::Water | PlaceKind::Facility => 0.3,
+    };
+    (p, format!("a {kind:?} (+{p:.1})"))
+}
+
+/// Bigger places are mentioned more often: 0.35 point per power of ten of
+/// the population.
+pub fn population_prior(population: Option<u64>) -> Option<Points> {
+    let pop = population.filter(|p| *p > 0)?;
+    let p = 0.35 * (pop as f64).log10().min(8.0);
+    Some((p, format!("population {pop} (+{p:.1})")))
+}
+
+/// Cue words say what kind of place is meant: "the village of X" a
+/// settlement, "X province" an admin-1 area, "X district" an admin-2 area.
+pub fn cue_fit(kind: PlaceKind, cues: &[PlaceCue]) -> Option<Points> {
+    let settlement = matches!(kind, PlaceKind::PopulatedPlace | PlaceKind::Neighbourhood);
+    let mut total = 0.0;
+    let mut said = Vec::new();
+    for cue in cues {
+        let p = match (cue, kind) {
+            (PlaceCue::Settlement, _) if settlement => 3.0,
+            (PlaceCue::Settlement, k) if k.is_area() => -1.5,
+            (PlaceCue::Province, PlaceKind::Admin1) | (PlaceCue::District, PlaceKind::Admin2) => 4.0,
+            (PlaceCue::Province, PlaceKind::Region | PlaceKind::Admin2) => 1.0,
+            (PlaceCue::District, PlaceKind::Admin1) => 0.5,
+            (PlaceCue::Province | PlaceCue::District, _) if settlement => -1.0,
+            (PlaceCue::Landform, PlaceKind::Landform) => 3.0,
+            (PlaceCue::Border, PlaceKind::Country) => 2.0,
+            _ => continue,
+        };
+        total += p;
+        said.push(format!("{cue:?}"));
+    }
+    (total != 0.0).then(|| (total, format!("cue {} fits a {kind:?} ({total:+.1})", said.join("+"))))
+}
+
+/// The share of the document's unambiguous places that lie in a country.
+pub fn country_focus(country: Option<Iso2>, share: impl Fn(Iso2) -> f64) -> Option<Points> {
+    let c = country?;
+    let s = share(c);
+    (s > 0.0).then(|| (3.0 * s, format!("the document is {:.0}% about {c} (+{:.1})", s * 100.0, 3.0 * s)))
+}
+
+/// A name matched only by its transliteration skeleton is a guess: it costs
+/// a point, and five when its country is not one the document is about.
+pub fn loose_match(loose: bool, focus_share: f64) -> Option<Points> {
+    if !loose {
+        return None;
+    }
+    let p = if focus_share >= 0.2 { -1.0 } else { -5.0 };
+    Some((p, format!("spelling matched loosely ({p:+.1})")))
+}
+
+/// How far an entry of each kind reaches from its point, for "inside" tests
+/// where no admin link says so (km).
+fn reach_km(kind: PlaceKind) -> f64 {
+    match kind {
+        PlaceKind::Admin1 | PlaceKind::Region => 150.0,
+        PlaceKind::Admin2 => 40.0,
+        PlaceKind::Landform => 30.0,
+        _ => 25.0,
+    }
+}
+
+/// True when `inner` lies inside `outer` (`outer_id` is outer's candidate
+/// number): by country, by admin link, or within the outer area's reach.
+pub fn inside(inner: &Entry, outer: &Entry, outer_id: sitrep_model::PlaceCandidate) -> bool {
+    if outer.kind == PlaceKind::Country {
+        return inner.country.is_some() && inner.country == outer.country;
+    }
+    let linked = match outer.kind {
+        PlaceKind::Admin1 => inner.admin1 == Some(outer_id),
+        PlaceKind::Admin2 => inner.admin2 == Some(outer_id),
+        _ => false,
+    };
+    let same_country = inner.country == outer.country;
+    linked || (same_country && inner.distance_km(outer) <= reach_km(outer.kind))
+}
+
+/// "Mreya in Deir ez Zor province", "Alexandria, Louisiana": a candidate
+/// inside one of the qualifier's candidates is what the writer meant.
+pub fn qualifier_fit(contained_by: Option<&str>) -> Option<Points> {
+    contained_by.map(|q| (5.0, format!("inside {q}, named with it (+5.0)")))
+}
+
+/// "the Bazar area of Nad Ali district": when the text says the place lies
+/// in the qualifier's area, a candidate outside every candidate of the
+/// qualifier is some other place of the same name, not this one.
+pub fn qualifier_miss(strict: bool, contained: bool) -> Option<Points> {
+    (strict && !contained).then(|| (-100.0, "not inside the area it is named with (-100)".to_owned()))
+}
+
+/// A name that qualifies another ("X district, Kandahar") names the larger
+/// unit: a province or country most of all.
+pub fn qualifier_role(is_qualifier: bool, kind: PlaceKind) -> Option<Points> {
+    let p = match kind {
+        PlaceKind::Country | PlaceKind::Admin1 => 3.0,
+        k if k.is_area() => 1.5,
+        _ => return None,
+    };
+    is_qualifier.then(|| (p, format!("names the area of another place (+{p:.1})")))
+}
+
+/// When a document is clearly about one country, a small place of another
+/// country is probably a namesake: three points off.
+pub fn out_of_focus(kind: PlaceKind, share: f64, top_share: f64) -> Option<Points> {
+    let small = !matches!(kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Continent | PlaceKind::Region);
+    (small && top_share >= 0.5 && share < 0.2).then(|| (-3.0, "outside the document's country (-3.0)".to_owned()))
+}
+
+/// Places of one report lie near each other: up to 2.5 points, halving
+/// about every 100 km from the nearest other place of the document.
+pub fn proximity(nearest: Option<(f64, &str)>) -> Option<Points> {
+    let (km, name) = nearest?;
+    let p = 2.5 * (-km / 150.0).exp();
+    (p >= 0.1).then(|| (p, format!("{km:.0} km from {name} (+{p:.1})")))
+}
+
+/// A candidate whose own name is what the text says beats one that only has
+/// it as an alias.
+pub fn primary_name(is_primary: bool) -> Option<Points> {
+    is_primary.then(|| (0.3, "its main name (+0.3)".to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_model::PlaceCandidate;
+
+    fn entry(kind: PlaceKind, cc: &str, lat: f64, lon: f64) -> Entry {
+        Entry {
+            kind,
+            country: Iso2::new(cc).ok(),
+            lat,
+            lon,
+            population: None,
+            admin1: None,
+            admin2: None,
+            skeleton: true,
+        }
+    }
+
+    #[test]
+    fn kinds_rank_country_province_town() {
+        let k = |kind| kind_prior(kind).0;
+        assert!(k(PlaceKind::Country) > k(PlaceKind::Admin1));
+        assert!(k(PlaceKind::Admin1) > k(PlaceKind::PopulatedPlace));
+        assert!(k(PlaceKind::PopulatedPlace) > k(PlaceKind::Facility));
+    }
+
+    #[test]
+    fn population_grows_slowly() {
+        assert_eq!(population_prior(None), None);
+        let small = population_prior(Some(500)).map_or(0.0, |p| p.0);
+        let big = population_prior(Some(2_000_000)).map_or(0.0, |p| p.0);
+        assert!(big > small && big - small < 2.0, "{small} {big}");
+    }
+
+    #[test]
+    fn cues_fit_kinds() {
+        let fit = |k, c: &[PlaceCue]| cue_fit(k, c).map_or(0.0, |p| p.0);
+        assert!(fit(PlaceKind::PopulatedPlace, &[PlaceCue::Settlement]) > 0.0);
+        assert!(fit(PlaceKind::Admin1, &[PlaceCue::Settlement]) < 0.0);
+        assert!(fit(PlaceKind::Admin1, &[PlaceCue::Province]) > fit(PlaceKind::Admin2, &[PlaceCue::Province]));
+        assert!(fit(PlaceKind::Admin2, &[PlaceCue::District]) > fit(PlaceKind::Admin1, &[PlaceCue::District]));
+        assert_eq!(cue_fit(PlaceKind::PopulatedPlace, &[PlaceCue::Near]), None);
+    }
+
+    #[test]
+    fn focus_and_loose_matches() {
+        let sy = Iso2::new("SY").ok();
+        let share = |c: Iso2| if c.as_str() == "SY" { 0.8 } else { 0.0 };
+        assert!(country_focus(sy, share).is_some_and(|p| (p.0 - 2.4).abs() < 1e-9));
+        assert_eq!(country_focus(Iso2::new("IQ").ok(), share), None);
+        assert_eq!(loose_match(false, 0.0), None);
+        assert!(loose_match(true, 0.0).map_or(0.0, |p| p.0) < loose_match(true, 0.8).map_or(0.0, |p| p.0));
+    }
+
+    #[test]
+    fn inside_by_country_link_or_reach() {
+        let province = entry(PlaceKind::Admin1, "SY", 35.07, 40.28);
+        let mut village = entry(PlaceKind::PopulatedPlace, "SY", 35.27, 40.22);
+        assert!(inside(&village, &province, PlaceCandidate(1)), "within reach");
+        let far = entry(PlaceKind::PopulatedPlace, "SY", 33.5, 36.3);
+        assert!(!inside(&far, &province, PlaceCandidate(1)));
+        village.admin1 = Some(PlaceCandidate(1));
+        village.lat = 30.0;
+        assert!(inside(&village, &province, PlaceCandidate(1)), "by admin link");
+        let country = entry(PlaceKind::Country, "SY", 35.0, 38.0);
+        assert!(inside(&far, &country, PlaceCandidate(2)));
+    }
+
+    #[test]
+    fn proximity_fades_with_distance() {
+        let near = proximity(Some((10.0, "A"))).map_or(0.0, |p| p.0);
+        let far = proximity(Some((300.0, "A"))).map_or(0.0, |p| p.0);
+        assert!(near > 2.0 && far < 0.5, "{near} {far}");
+        assert_eq!(proximity(Some((2000.0, "A"))), None);
+        assert!(qualifier_fit(Some("Balkh")).is_some() && qualifier_fit(None).is_none());
+        assert!(qualifier_role(true, PlaceKind::Admin1).is_some());
+        assert!(qualifier_miss(true, false).is_some_and(|p| p.0 < -50.0));
+        assert_eq!(qualifier_miss(false, false), None);
+        assert_eq!(qualifier_miss(true, true), None);
+        assert!(out_of_focus(PlaceKind::PopulatedPlace, 0.0, 0.9).is_some());
+        assert_eq!(out_of_focus(PlaceKind::Country, 0.0, 0.9), None);
+        assert_eq!(out_of_focus(PlaceKind::PopulatedPlace, 0.0, 0.3), None);
+        assert!(qualifier_role(true, PlaceKind::PopulatedPlace).is_none());
+        assert!(primary_name(true).is_some() && primary_name(false).is_none());
+    }
+}
