@@ -1,1 +1,110 @@
-//! store stage (to be written).
+//! sitrep's event store: cleaned documents and the events read from them.
+//!
+//! The store is the pipeline's memory. `sitrep ingest` and `sitrep watch` put
+//! documents into it, `sitrep events`, `report`, `export` and `serve` read
+//! events back out. Everything goes through the backend-neutral
+//! [`EventStore`] trait; each backend is one module that owns its SQL, its
+//! migrations and its row types (today [`sqlite`]; PostgreSQL comes later).
+//! Only this crate knows SQL.
+//!
+//! Semantics every backend keeps:
+//! - **Idempotent ingest.** A document is identified by the [`ContentHash`] of
+//!   its raw body. Putting the same body twice stores it once and answers
+//!   [`PutOutcome::Duplicate`]. A document and its events are stored in one
+//!   transaction: a reader sees all of them or none.
+//! - **Exact read-back.** An event is read back as the
+//!   [`EventRecord`](sitrep_model::record::EventRecord) made from it, equal
+//!   field for field to `EventRecord::from(&event)`.
+//! - **Deterministic order.** [`EventStore::events`] answers in the order
+//!   (date, doc_id, evidence start, event_id); undated events come last.
+//!
+//! ```
+//! use sitrep_store::{EventFilter, EventStore, SqliteStore};
+//! let store = SqliteStore::open_in_memory()?;
+//! let filter = EventFilter { types: vec!["Battles".into()], ..EventFilter::default() };
+//! assert!(store.events(&filter)?.is_empty());
+//! assert_eq!(store.stats()?.documents, 0);
+//! # Ok::<(), sitrep_store::StoreError>(())
+//! ```
+
+mod country;
+mod error;
+mod filter;
+mod hash;
+pub mod sqlite;
+
+use sitrep_model::record::EventRecord;
+use sitrep_model::{Doc, DocId, Event};
+
+pub use error::{FilterError, StoreError};
+pub use filter::{EventFilter, Near};
+pub use hash::ContentHash;
+pub use sqlite::SqliteStore;
+
+/// What [`EventStore::put_document`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PutOutcome {
+    /// The document was new; it and its `events` were stored.
+    Inserted { events: usize },
+    /// A document with the same content hash was already stored; nothing changed.
+    Duplicate,
+}
+
+/// How much a store holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct StoreStats {
+    pub documents: u64,
+    pub events: u64,
+}
+
+/// A place that keeps documents and their events. One implementation per
+/// backend; every caller (CLI, server, report) depends on this trait only.
+pub trait EventStore {
+    /// True when a document with this content hash is already stored.
+    ///
+    /// # Errors
+    /// When the backend cannot be read.
+    fn has_document(&self, content_hash: &ContentHash) -> Result<bool, StoreError>;
+
+    /// Store a cleaned document and the events read from it, in one
+    /// transaction. Idempotent: the same content hash twice stores once and
+    /// returns [`PutOutcome::Duplicate`].
+    ///
+    /// # Errors
+    /// [`StoreError::DocIdTaken`] when another content is stored under the same
+    /// document id, [`StoreError::ForeignEvent`] when an event names another
+    /// document, [`StoreError::DuplicateEventId`] when two events share an id,
+    /// or a backend failure. On error nothing is stored.
+    fn put_document(
+        &mut self,
+        doc: &Doc,
+        hash: &ContentHash,
+        events: &[Event],
+    ) -> Result<PutOutcome, StoreError>;
+
+    /// The events that pass `filter`, in (date, doc_id, evidence start,
+    /// event_id) order, undated last, then `offset` skipped and `limit` kept.
+    ///
+    /// # Errors
+    /// [`StoreError::Filter`] naming the bad value (an unknown event type or
+    /// country, a negative distance), or a backend failure.
+    fn events(&self, filter: &EventFilter) -> Result<Vec<EventRecord>, StoreError>;
+
+    /// One event by its `event_id`.
+    ///
+    /// # Errors
+    /// When the backend cannot be read.
+    fn event(&self, id: &str) -> Result<Option<EventRecord>, StoreError>;
+
+    /// One document, with its clean text, paragraphs and sentences.
+    ///
+    /// # Errors
+    /// When the backend cannot be read.
+    fn document(&self, id: &DocId) -> Result<Option<Doc>, StoreError>;
+
+    /// How many documents and events are stored.
+    ///
+    /// # Errors
+    /// When the backend cannot be read.
+    fn stats(&self) -> Result<StoreStats, StoreError>;
+}
