@@ -7,7 +7,7 @@
 use sitrep_model::{ActorMention, Span};
 
 use crate::clause::clauses;
-use crate::roles::{assign, Roles};
+use crate::roles::{assign, relation, Relation, Roles};
 use crate::triggers::{KindSet, TriggerHit, Triggers};
 
 /// One candidate event of a sentence.
@@ -44,16 +44,25 @@ impl Candidate {
 }
 
 /// The candidates of one sentence. `actors` are the document's actor
-/// mentions, sorted by span.
+/// mentions, sorted by span; those overlapping a span of `speakers` (the
+/// non-combatant sources of attributions: "rescue workers said") take no
+/// part in the event.
 #[must_use]
-pub fn candidates(text: &str, sentence: Span, triggers: &Triggers, actors: &[ActorMention]) -> Vec<Candidate> {
+pub fn candidates(text: &str, sentence: Span, triggers: &Triggers, actors: &[ActorMention], speakers: &[Span]) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
+    let mut subject: Option<usize> = None;
     for clause in clauses(text, sentence) {
-        let hits = triggers.find(text, clause);
-        let Some(first) = hits.first().copied() else { continue };
         let in_clause: Vec<(usize, &ActorMention)> =
-            actors.iter().enumerate().filter(|(_, m)| clause.contains(m.span)).collect();
-        let roles: Roles = assign(text, clause, first.span, &in_clause);
+            actors.iter().enumerate().filter(|(_, m)| clause.contains(m.span) && !speakers.iter().any(|s| s.overlaps(m.span))).collect();
+        let hits = triggers.find(text, clause);
+        let Some(first) = hits.first().copied() else {
+            subject = subject_of(text, &in_clause).or(subject);
+            continue;
+        };
+        let mut roles: Roles = assign(text, clause, first.span, &in_clause);
+        if roles.actor1.is_none() && !roles.agentless_passive {
+            roles.actor1 = subject.filter(|s| Some(*s) != roles.actor2);
+        }
         let mut kinds = KindSet::default();
         hits.iter().for_each(|h| kinds.insert(h.kind));
         let cand = Candidate {
@@ -70,6 +79,13 @@ pub fn candidates(text: &str, sentence: Span, triggers: &Triggers, actors: &[Act
         }
     }
     out
+}
+
+/// The subject of a clause without triggers ("Turkish-backed rebels entered
+/// the town" before "after heavy clashes with the SDF"): its first plain
+/// actor, which a following trigger clause without an actor of its own takes.
+fn subject_of(text: &str, actors: &[(usize, &ActorMention)]) -> Option<usize> {
+    actors.iter().find(|(_, m)| relation(text, m.span) == Relation::Plain).map(|(i, _)| *i)
 }
 
 /// Two clauses tell one event unless both name an acting party and the

@@ -1,11 +1,14 @@
 //! What a report carries from one sentence to the next: the date it is
-//! talking about, and the last event (its acting party, type and place), so
-//! that "Also, … were targeted" after "The Russian Air Force destroyed …" is
-//! an air strike by the Russian Air Force.
+//! talking about, and the last event (its acting party, type and place, and
+//! which records it became), so that "Also, … were targeted" after "The
+//! Russian Air Force destroyed …" is an air strike by the Russian Air Force,
+//! and "six militants were also killed" adds to the last event's toll.
+
+use std::ops::Range;
 
 use sitrep_model::{Actor, EventDate, Location, SubEventType};
 
-/// The last event coded, as later sentences may continue it.
+/// The last factual event coded, as later sentences may continue it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Last {
     pub actor1: Option<Actor>,
@@ -15,6 +18,8 @@ pub struct Last {
     pub locations: Vec<Location>,
     pub paragraph: usize,
     pub sentence: usize,
+    /// The records it became, as indices into the document's events.
+    pub events: Range<usize>,
 }
 
 /// The running state of a report.

@@ -5,8 +5,13 @@
 //! ([`roles`]) and merges clauses that tell one event ([`candidate`]). The
 //! event rules ([`rules`], one per sub-event type) then choose the type from
 //! the trigger kinds and the actors; [`modality`] reads how sure the text is,
-//! [`location`] where it happened, and [`discourse`] carries the acting party,
-//! type, place and date of a report from one sentence to the next.
+//! [`location`] where it happened, [`parties`] applies ACLED's naming of the
+//! parties, and [`discourse`] carries the acting party, type, place and date
+//! of a report from one sentence to the next.
+//!
+//! A sentence that only adds to the previous event ("He said six militants
+//! were also killed in the fighting"; "Police later arrested five
+//! protesters") is folded into it instead of becoming another event.
 //!
 //! The coder never invents an event without a trigger in its sentence, and
 //! every event keeps its sentence as evidence.
@@ -17,23 +22,22 @@ pub mod discourse;
 pub mod focus;
 pub mod location;
 pub mod modality;
+pub mod parties;
+pub mod proto;
+mod reading;
 pub mod roles;
 pub mod rules;
 pub mod triggers;
 
-use sitrep_model::{
-    mention::inside, Actor, ActorRole, DatePrecision, Doc, Event, EventDate, EventId, Evidence, Iso3,
-    Location, Mentions, Modality, Place, Quantity, Span, SubEventType, Unit,
-};
+use sitrep_model::{mention::inside, ActorRole, CueKind, Doc, Event, Iso3, Mentions, Place, Span};
 use sitrep_recognise::actors::naming::Naming;
 use sitrep_recognise::actors::ActorDataError;
 use thiserror::Error;
 
-use candidate::Candidate;
 use discourse::{Discourse, Last};
 use location::Resolved;
-use rules::Clue;
-use triggers::{TriggerError, TriggerKind, Triggers};
+use reading::{Fold, Reading};
+use triggers::{TriggerError, Triggers};
 
 /// The coder's shipped data could not be loaded (a build defect).
 #[derive(Debug, Error)]
@@ -43,9 +47,6 @@ pub enum CodeError {
     #[error(transparent)]
     Naming(#[from] ActorDataError),
 }
-
-/// Words that say aircraft are the actor or instrument.
-const AERIAL: &[&str] = &["warplane", "jet", "air force", "aircraft", "aerospace", "airspace forces", "helicopter", "drone", "bomber", "air strike", "airstrike", "sortie", "aerial"];
 
 /// The event coder, built once.
 #[derive(Debug)]
@@ -64,11 +65,13 @@ pub struct Input<'a> {
     pub places: &'a [Option<Place>],
 }
 
-/// What one sentence's coding needs to see.
-struct Scene<'a> {
-    input: Input<'a>,
-    resolved: Vec<Resolved<'a>>,
-    focus: Option<Iso3>,
+/// What the coding of one document sees.
+#[derive(Debug)]
+pub(crate) struct Scene<'a> {
+    pub input: Input<'a>,
+    pub resolved: Vec<Resolved<'a>>,
+    pub focus: Option<Iso3>,
+    pub naming: &'a Naming,
 }
 
 impl Coder {
@@ -89,12 +92,23 @@ impl Coder {
             .filter_map(|(mention, p)| p.as_ref().map(|place| Resolved { mention, place }))
             .collect();
         let focus = focus::country(input.places).and_then(focus::iso3_of);
-        let scene = Scene { input, resolved, focus };
+        let scene = Scene { input, resolved, focus, naming: &self.naming };
         let mut discourse = Discourse::default();
         let mut events = Vec::new();
+        let speakers = speakers(input.mentions);
         for (si, sentence) in input.doc.sentences.iter().enumerate() {
-            for cand in candidate::candidates(&input.doc.text, sentence.span, &self.triggers, &input.mentions.actors) {
-                events.extend(self.events_of(&scene, &cand, si, &mut discourse));
+            for cand in candidate::candidates(&input.doc.text, sentence.span, &self.triggers, &input.mentions.actors, &speakers) {
+                match reading::read(&scene, &cand, si, &discourse) {
+                    Reading::New(new) => {
+                        let start = events.len();
+                        events.extend(new.locations().map(|l| new.proto.event(input.doc, l)));
+                        if new.proto.modality.is_factual() {
+                            discourse.last = Some(new.last(start..events.len()));
+                        }
+                    }
+                    Reading::Fold(fold) => apply(&mut events, discourse.last.as_mut(), &fold),
+                    Reading::Nothing => {}
+                }
             }
             if let Some(d) = inside(&input.mentions.dates, sentence.span, |m| m.span).next() {
                 discourse.date = Some(d.date);
@@ -102,161 +116,35 @@ impl Coder {
         }
         events
     }
+}
 
-    fn events_of(&self, scene: &Scene<'_>, cand: &Candidate, si: usize, discourse: &mut Discourse) -> Vec<Event> {
-        let doc = scene.input.doc;
-        let sentence = doc.sentences[si];
-        let actors = &scene.input.mentions.actors;
-        let mut actor1 = cand.actor1.map(|i| self.complete(&actors[i].actor, scene.focus));
-        let mut actor2 = cand.actor2.map(|i| self.complete(&actors[i].actor, scene.focus));
-        let mut aerial = cand.actor1.is_some_and(|i| is_aerial(doc.slice(actors[i].span))) || clause_aerial(doc, cand);
-        let continued = self.continuation(cand, doc, si, discourse);
-        if let Some(last) = &continued {
-            actor1 = actor1.or_else(|| last.actor1.clone());
-            aerial |= last.aerial;
-            actor2 = coref(actor2, last.actor2.as_ref());
+/// The spans of attribution sources that are not armed parties ("rescue
+/// workers said", "local officials said"): they report, they do not act. An
+/// armed group that speaks ("the Taliban said they attacked") stays a party.
+fn speakers(m: &Mentions) -> Vec<Span> {
+    let non_combatant = |s: Span| {
+        m.actors.iter().filter(|a| a.span.overlaps(s)).all(|a| {
+            matches!(a.actor.role, ActorRole::Civilian | ActorRole::Other | ActorRole::Government | ActorRole::International)
+        })
+    };
+    m.cues.iter().filter(|c| c.kind == CueKind::Attribution).filter_map(|c| c.source).filter(|s| non_combatant(*s)).collect()
+}
+
+/// Fold a sentence's additions into the last event's records.
+fn apply(events: &mut [Event], last: Option<&mut Last>, fold: &Fold) {
+    let Some(last) = last else { return };
+    for e in &mut events[last.events.clone()] {
+        if let Some(f) = fold.fatalities {
+            e.fatalities = Some(e.fatalities.unwrap_or(0).saturating_add(f));
         }
-        let clue = Clue {
-            kinds: cand.kinds,
-            actor1: actor1.as_ref().map(|a| a.role),
-            actor2: actor2.as_ref().map(|a| a.role),
-            aerial,
-            inherited: continued.as_ref().map(|l| l.sub_event_type),
-        };
-        let Some(rule) = rules::classify(&clue) else { return Vec::new() };
-        let sub = rule.sub_event_type();
-        let cues: Vec<_> = inside(&scene.input.mentions.cues, sentence.span, |m| m.span).collect();
-        let (modality, attribution) = modality::modality(&doc.text, &cues, sentence.span, cand.anchor());
-        let mut locations = location::locate(&doc.text, &scene.resolved, &cand.spans, sentence.span);
-        if locations.is_empty() {
-            locations = continued.as_ref().map(|l| l.locations.clone()).unwrap_or_default();
-        }
-        let date = self.date(scene, cand, sentence.span, discourse);
-        let (fatalities, quantities) = counts(scene.input.mentions, sentence.span);
-        if modality.is_factual() {
-            discourse.last = Some(Last {
-                actor1: actor1.clone(),
-                actor2: actor2.clone(),
-                sub_event_type: sub,
-                aerial,
-                locations: locations.clone(),
-                paragraph: sentence.paragraph,
-                sentence: si,
-            });
-        }
-        let evidence = Evidence { text: doc.slice(sentence.span).to_owned(), span: sentence.span };
-        let proto = Proto { sub, actor1, actor2, date, fatalities, quantities, modality, attribution, evidence, rule: rule.code() };
-        if locations.is_empty() {
-            vec![proto.event(doc, None)]
-        } else {
-            locations.into_iter().map(|l| proto.event(doc, Some(l))).collect()
+        e.quantities.extend(fold.quantities.iter().cloned());
+        if let Some((sub, rule)) = fold.upgrade {
+            e.sub_event_type = sub;
+            e.cameo = sub.cameo().to_owned();
+            e.rule = rule.to_owned();
         }
     }
-
-    /// The last event when this candidate continues it: it names no acting
-    /// party of its own and is a passive without agent or says "also".
-    fn continuation(&self, cand: &Candidate, doc: &Doc, si: usize, d: &Discourse) -> Option<Last> {
-        if cand.actor1.is_some() {
-            return None;
-        }
-        let sentence = doc.sentences[si];
-        let text = doc.slice(sentence.span);
-        let also = text.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case("also"));
-        (cand.agentless || also).then(|| d.continuable(sentence.paragraph, si).cloned()).flatten()
-    }
-
-    fn complete(&self, actor: &Actor, focus: Option<Iso3>) -> Actor {
-        match focus {
-            Some(c) => self.naming.complete(actor, c),
-            None => actor.clone(),
-        }
-    }
-
-    /// The candidate's own date, else its sentence's, else the report's
-    /// current date, else the publication date (week precision).
-    fn date(&self, scene: &Scene<'_>, cand: &Candidate, sentence: Span, d: &Discourse) -> Option<EventDate> {
-        let dates = &scene.input.mentions.dates;
-        let own = cand.spans.iter().find_map(|s| inside(dates, *s, |m| m.span).next());
-        let in_sentence = || inside(dates, sentence, |m| m.span).next();
-        own.or_else(in_sentence)
-            .map(|m| m.date)
-            .or(d.date)
-            .or_else(|| scene.input.doc.published.map(|day| EventDate { day, precision: DatePrecision::Week }))
-    }
-}
-
-/// A generic hostile label ("the terrorists") in a continuing sentence is
-/// the group the report was already talking about.
-fn coref(actor2: Option<Actor>, last: Option<&Actor>) -> Option<Actor> {
-    match (actor2, last) {
-        (Some(a), Some(l)) if is_generic_label(&a) && !is_generic_label(l) && l.role != ActorRole::Civilian => Some(l.clone()),
-        (None, _) => None,
-        (a, _) => a,
-    }
-}
-
-fn is_generic_label(a: &Actor) -> bool {
-    matches!(a.role, ActorRole::Rebel | ActorRole::Unidentified) && a.code.as_str().ends_with("REB")
-        || a.code.as_str() == "REB"
-        || a.code.as_str() == "UAF"
-}
-
-fn is_aerial(surface: &str) -> bool {
-    let l = surface.to_ascii_lowercase();
-    AERIAL.iter().any(|w| l.contains(w))
-}
-
-fn clause_aerial(doc: &Doc, cand: &Candidate) -> bool {
-    cand.kinds.has(TriggerKind::Air) || cand.spans.iter().any(|s| is_aerial(doc.slice(*s)))
-}
-
-/// Fatalities (the sum of "killed" counts outside brackets) and the other
-/// counted quantities of a sentence.
-fn counts(mentions: &Mentions, sentence: Span) -> (Option<u32>, Vec<Quantity>) {
-    let mut killed: Option<u32> = None;
-    let mut others = Vec::new();
-    for q in inside(&mentions.quantities, sentence, |m| m.span) {
-        match q.quantity.unit {
-            Unit::Killed => killed = Some(killed.unwrap_or(0).saturating_add(q.quantity.value)),
-            Unit::People => {}
-            _ => others.push(q.quantity.clone()),
-        }
-    }
-    (killed, others)
-}
-
-/// An event before its location is known.
-struct Proto {
-    sub: SubEventType,
-    actor1: Option<Actor>,
-    actor2: Option<Actor>,
-    date: Option<EventDate>,
-    fatalities: Option<u32>,
-    quantities: Vec<Quantity>,
-    modality: Modality,
-    attribution: Option<String>,
-    evidence: Evidence,
-    rule: &'static str,
-}
-
-impl Proto {
-    fn event(&self, doc: &Doc, location: Option<Location>) -> Event {
-        let gid = location.as_ref().map(|l| l.place.gazetteer_id.as_str().to_owned());
-        Event {
-            doc_id: doc.id.clone(),
-            id: EventId::compute(&doc.id, self.evidence.span, self.sub, gid.as_deref()),
-            date: self.date,
-            sub_event_type: self.sub,
-            cameo: self.sub.cameo().to_owned(),
-            actor1: self.actor1.clone(),
-            actor2: self.actor2.clone(),
-            location,
-            fatalities: self.fatalities,
-            quantities: self.quantities.clone(),
-            modality: self.modality,
-            attribution: self.attribution.clone(),
-            evidence: self.evidence.clone(),
-            rule: self.rule.to_owned(),
-        }
+    if let Some((sub, _)) = fold.upgrade {
+        last.sub_event_type = sub;
     }
 }

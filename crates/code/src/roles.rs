@@ -14,7 +14,7 @@
 //! (the subject: "3 soldiers were killed"); in the active, the first plain or
 //! owner actor after it.
 
-use sitrep_model::{ActorMention, Span};
+use sitrep_model::{ActorMention, ActorRole, Span};
 
 /// How an actor mention relates to the event in its clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +22,9 @@ pub enum Relation {
     Agent,
     Owner,
     Associate,
+    /// A country named as where, not who ("in Syria", "the border with
+    /// Syria"): not a party.
+    Locative,
     Plain,
 }
 
@@ -39,6 +42,7 @@ const ASSOCIATE_VERBS: &[&str] = &["supported by", "backed by", "aided by", "ass
 const AGENT_SUFFIXES: &[&str] = &["-planted", "-fired", "-led", "-launched", "-laid"];
 const OWNER_SUFFIXES: &[&str] = &["-controlled", "-held", "-occupied", "-run", "'s", "' ", "\u{2019}s"];
 const ASSOCIATE_SUFFIXES: &[&str] = &["-backed", "-supported", "-allied", "-affiliated", "-linked"];
+const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "into", "across", "toward", "towards", "within", "throughout", "from", "with", "over", "to", "of", "along", "outside", "around"];
 const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get"];
 
 /// The relation of the actor at `span` in `text`.
@@ -91,6 +95,13 @@ fn window_after(text: &str, at: usize, n: usize) -> &str {
     &text[at..to]
 }
 
+/// True when the word before `span` is a locative preposition.
+fn after_locative(text: &str, span: Span) -> bool {
+    let before = window_before(text, span.start, 16);
+    let word = before.split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
+    LOCATIVE.contains(&word.as_str())
+}
+
 /// True when the trigger at `trigger` reads as a passive: a form of "be"
 /// within the three words before it ("were also targeted", "was killed").
 #[must_use]
@@ -106,7 +117,13 @@ pub fn is_passive(text: &str, clause: Span, trigger: Span) -> bool {
 /// their indices in the document's list), in text order.
 #[must_use]
 pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorMention)]) -> Roles {
-    let rel: Vec<(usize, Span, Relation)> = actors.iter().map(|(i, m)| (*i, m.span, relation(text, m.span))).collect();
+    let rel: Vec<(usize, Span, Relation)> = actors
+        .iter()
+        .map(|(i, m)| {
+            let r = if m.actor.role == ActorRole::State && after_locative(text, m.span) { Relation::Locative } else { relation(text, m.span) };
+            (*i, m.span, r)
+        })
+        .collect();
     let passive = is_passive(text, clause, trigger);
     let agent = rel.iter().find(|r| r.2 == Relation::Agent).map(|r| r.0);
     let before = rel

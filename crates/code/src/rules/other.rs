@@ -1,7 +1,7 @@
 //! `other`: Strategic developments — Other.
 //!
 //! Codes: significant developments no other rule claims: a capture or advance
-//! by an unnamed party, a change of posture.
+//! by a party that is neither a state nor a known armed group.
 //! Triggers: `capture` or `advance` left over by the territory rules.
 //! Example: "Forces advanced toward the town" with no party named.
 //! Counter-example: anything another rule codes; this rule is asked last.
@@ -22,7 +22,7 @@ impl Rule for Other {
         SubEventType::Other
     }
     fn applies(&self, c: &Clue) -> bool {
-        c.kinds.any(&[TriggerKind::Capture, TriggerKind::Advance])
+        c.kinds.any(&[TriggerKind::Capture, TriggerKind::Advance]) && c.actor1.is_some()
     }
 }
 
@@ -34,7 +34,10 @@ mod tests {
 
     #[test]
     fn cases() {
-        assert!(Other.applies(&clue(&[K::Advance])));
+        let mut c = clue(&[K::Advance]);
+        assert!(!Other.applies(&c), "no party, nothing to code");
+        c.actor1 = Some(sitrep_model::ActorRole::Other);
+        assert!(Other.applies(&c));
         assert!(!Other.applies(&clue(&[K::Arrest])));
     }
 }

@@ -1,0 +1,206 @@
+//! Reading one candidate: is it a new event, an addition to the last one,
+//! or nothing? And if new: its type, parties, modality, places and date.
+
+use std::ops::Range;
+
+use sitrep_model::{mention::inside, Actor, DatePrecision, Doc, EventDate, Evidence, Location, Modality, Quantity, Span, SubEventType};
+
+use crate::candidate::Candidate;
+use crate::discourse::{Discourse, Last};
+use crate::location::{self, Resolved};
+use crate::modality::modality;
+use crate::parties::{self, is_aerial};
+use crate::proto::{counts, Proto};
+use crate::rules::{self, Clue};
+use crate::triggers::TriggerKind;
+use crate::Scene;
+
+/// What a candidate turned out to be.
+#[derive(Debug)]
+pub(crate) enum Reading {
+    New(New),
+    Fold(Fold),
+    Nothing,
+}
+
+/// A new event.
+#[derive(Debug)]
+pub(crate) struct New {
+    pub proto: Proto,
+    locations: Vec<Location>,
+    aerial: bool,
+    paragraph: usize,
+    sentence: usize,
+}
+
+impl New {
+    /// One record per location (one without a location when none is known).
+    pub fn locations(&self) -> impl Iterator<Item = Option<Location>> + '_ {
+        let none = self.locations.is_empty().then_some(None);
+        self.locations.iter().cloned().map(Some).chain(none)
+    }
+
+    /// The discourse state this event leaves, given the records it became.
+    pub fn last(&self, events: Range<usize>) -> Last {
+        Last {
+            actor1: self.proto.actor1.clone(),
+            actor2: self.proto.actor2.clone(),
+            sub_event_type: self.proto.sub,
+            aerial: self.aerial,
+            locations: self.locations.clone(),
+            paragraph: self.paragraph,
+            sentence: self.sentence,
+            events,
+        }
+    }
+}
+
+/// What a sentence adds to the last event.
+#[derive(Debug, Default)]
+pub(crate) struct Fold {
+    pub fatalities: Option<u32>,
+    pub quantities: Vec<Quantity>,
+    pub upgrade: Option<(SubEventType, &'static str)>,
+}
+
+/// Words that open a separate incident: never folded into the last one.
+const SEPARATE: &[&str] = &["separately", "another", "separate", "elsewhere", "meanwhile"];
+
+/// Read a candidate of sentence `si`.
+pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse) -> Reading {
+    let doc = scene.input.doc;
+    let sentence = doc.sentences[si];
+    let places = own_places(scene, cand);
+    let continued = continuation(cand, doc, si, d);
+    let (modality, attribution) = sentence_modality(scene, cand, sentence.span);
+    if let Some(fold) = d.continuable(sentence.paragraph, si).and_then(|last| intervention(cand, last)) {
+        return Reading::Fold(fold);
+    }
+    if continued.is_some() {
+        if let Some(fold) = fold(scene, cand, sentence.span, &places, modality) {
+            return if modality.is_factual() { Reading::Fold(fold) } else { Reading::Nothing };
+        }
+    }
+    if !modality.is_factual() && generic_only(cand) && cand.actor1.is_none() && cand.actor2.is_none() {
+        return Reading::Nothing; // "No injuries were reported": no event to deny
+    }
+    let Some(mut new) = new_event(scene, cand, si, continued, &places) else { return Reading::Nothing };
+    new.proto.modality = modality;
+    new.proto.attribution = attribution;
+    Reading::New(new)
+}
+
+fn sentence_modality(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> (Modality, Option<String>) {
+    let cues: Vec<_> = inside(&scene.input.mentions.cues, sentence, |m| m.span).collect();
+    modality(&scene.input.doc.text, &cues, sentence, cand.anchor())
+}
+
+/// The resolved places a candidate may be located at: not its parties
+/// ("Turkey has ramped up …" does not happen in Turkey).
+fn own_places<'a>(scene: &Scene<'a>, cand: &Candidate) -> Vec<Resolved<'a>> {
+    let actors = &scene.input.mentions.actors;
+    let parties: Vec<Span> = [cand.actor1, cand.actor2].into_iter().flatten().map(|i| actors[i].span).collect();
+    scene.resolved.iter().filter(|r| !parties.iter().any(|p| p.overlaps(r.mention.span))).copied().collect()
+}
+
+/// The last event when this candidate continues it: it names no acting
+/// party of its own, and is a passive without agent, says "also", or only
+/// names violence ("the attack", "the fighting").
+fn continuation<'d>(cand: &Candidate, doc: &Doc, si: usize, d: &'d Discourse) -> Option<&'d Last> {
+    if cand.actor1.is_some() {
+        return None;
+    }
+    let sentence = doc.sentences[si];
+    let words = || doc.slice(sentence.span).split(|c: char| !c.is_alphanumeric());
+    let also = words().any(|w| w.eq_ignore_ascii_case("also"));
+    (cand.agentless || also || generic_only(cand)).then(|| d.continuable(sentence.paragraph, si)).flatten()
+}
+
+fn generic_only(cand: &Candidate) -> bool {
+    cand.triggers
+        .iter()
+        .all(|t| matches!(t.kind, TriggerKind::Attack | TriggerKind::Kill | TriggerKind::Injure | TriggerKind::Clash))
+}
+
+/// The fold of a sentence into the last event, when it only adds to it: a
+/// toll without a new place ("six militants were also killed"), or police
+/// intervening in the protest just reported.
+fn fold(scene: &Scene<'_>, cand: &Candidate, sentence: Span, places: &[Resolved<'_>], m: Modality) -> Option<Fold> {
+    let doc = scene.input.doc;
+    let text = doc.slice(sentence);
+    let separate = text.split(|c: char| !c.is_alphanumeric()).any(|w| SEPARATE.iter().any(|s| w.eq_ignore_ascii_case(s)));
+    let placed = places.iter().any(|p| sentence.contains(p.mention.span));
+    if separate || placed {
+        return None;
+    }
+    let (fatalities, quantities) = counts(&doc.text, scene.input.mentions, sentence);
+    generic_only(cand).then(|| Fold { fatalities: fatalities.filter(|_| m.is_factual()), quantities, upgrade: None })
+}
+
+/// Police arresting or dispersing the demonstrators just reported make the
+/// protest one with intervention, not a separate arrest.
+fn intervention(cand: &Candidate, last: &Last) -> Option<Fold> {
+    let protest = last.sub_event_type == SubEventType::PeacefulProtest && cand.kinds.has(TriggerKind::Arrest);
+    protest.then(|| Fold { upgrade: Some((SubEventType::ProtestWithIntervention, "protest-with-intervention")), ..Fold::default() })
+}
+
+/// A new event, when a rule codes the candidate.
+fn new_event(scene: &Scene<'_>, cand: &Candidate, si: usize, continued: Option<&Last>, places: &[Resolved<'_>]) -> Option<New> {
+    let doc = scene.input.doc;
+    let sentence = doc.sentences[si];
+    let actors = &scene.input.mentions.actors;
+    let party = |i: Option<usize>| i.map(|i| parties::complete(scene.naming, &actors[i].actor, scene.focus));
+    let (mut actor1, mut actor2) = (party(cand.actor1), party(cand.actor2));
+    let mut aerial = cand.actor1.is_some_and(|i| is_aerial(doc.slice(actors[i].span)))
+        || cand.kinds.has(TriggerKind::Air)
+        || cand.spans.iter().any(|s| is_aerial(doc.slice(*s)));
+    if let Some(last) = continued {
+        actor1 = actor1.or_else(|| last.actor1.clone());
+        aerial |= last.aerial;
+        actor2 = parties::coref(actor2, last.actor2.as_ref());
+    }
+    let clue = clue(cand, actor1.as_ref(), actor2.as_ref(), aerial, continued);
+    let rule = rules::classify(&clue)?;
+    let sub = rule.sub_event_type();
+    let mut locations = location::locate(&doc.text, places, &cand.spans, sentence.span);
+    if locations.is_empty() {
+        locations = continued.map(|l| l.locations.clone()).unwrap_or_default();
+    }
+    let (fatalities, quantities) = counts(&doc.text, scene.input.mentions, sentence.span);
+    let proto = Proto {
+        sub,
+        actor1: parties::acting(scene.naming, actor1, sub, scene.focus),
+        actor2,
+        date: date(scene, cand, sentence.span),
+        fatalities,
+        quantities,
+        modality: Modality::Asserted,
+        attribution: None,
+        evidence: Evidence { text: doc.slice(sentence.span).to_owned(), span: sentence.span },
+        rule: rule.code(),
+    };
+    Some(New { proto, locations, aerial, paragraph: sentence.paragraph, sentence: si })
+}
+
+fn clue(cand: &Candidate, a1: Option<&Actor>, a2: Option<&Actor>, aerial: bool, continued: Option<&Last>) -> Clue {
+    Clue {
+        kinds: cand.kinds,
+        actor1: a1.map(|a| a.role),
+        actor2: a2.map(|a| a.role),
+        aerial,
+        inherited: continued.map(|l| l.sub_event_type),
+    }
+}
+
+/// The candidate's own date, else its sentence's, else the last date the
+/// report named before it, else the publication date (week precision).
+fn date(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> Option<EventDate> {
+    let dates = &scene.input.mentions.dates;
+    let own = cand.spans.iter().find_map(|s| inside(dates, *s, |m| m.span).next());
+    let in_sentence = || inside(dates, sentence, |m| m.span).next();
+    let before = || dates.iter().rev().find(|m| m.span.end <= sentence.start);
+    own.or_else(in_sentence)
+        .or_else(before)
+        .map(|m| m.date)
+        .or_else(|| scene.input.doc.published.map(|day| EventDate { day, precision: DatePrecision::Week }))
+}
