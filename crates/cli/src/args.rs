@@ -1,0 +1,137 @@
+//! The command line, as clap parses it (the raw arguments; commands turn
+//! them into what they need).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// sitrep: war reporting in, evidence-linked conflict events out.
+#[derive(Debug, Parser)]
+#[command(name = "sitrep", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Worker threads (default: all cores).
+    #[arg(long, global = true)]
+    pub threads: Option<usize>,
+    /// Print no progress or summary on standard error.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the whole pipeline, without a store: events to standard output.
+    Extract(ExtractArgs),
+    /// Clean documents: one JSON object per document, main content only.
+    Clean(ReadArgs),
+    /// Place mentions and their resolution.
+    Places(PlacesArgs),
+    /// Extract and store documents and events (idempotent by content hash).
+    Ingest(IngestArgs),
+    /// Query the store's events.
+    Events(EventsArgs),
+    /// Score extraction against gold files or an ACLED CSV.
+    Eval(EvalArgs),
+}
+
+/// Where documents come from.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Files, directories (recursively), `-` for standard input, or JSONL.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format (default: table on a terminal, JSONL in a pipe).
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+    /// The largest document accepted, in bytes.
+    #[arg(long, default_value_t = 10 << 20, value_name = "BYTES")]
+    pub max_doc_bytes: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Keep only events told as fact or as someone's statement.
+    #[arg(long)]
+    pub factual: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PlacesArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Say why each place won.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// The store.
+    #[arg(long, default_value = "sitrep.db", value_name = "FILE")]
+    pub db: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// The store.
+    #[arg(long, default_value = "sitrep.db", value_name = "FILE")]
+    pub db: PathBuf,
+    /// Events on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Events on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// An event type or sub-event type (repeatable).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub types: Vec<String>,
+    /// Actor name (substring) or code.
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Within KM kilometres of a point: LAT,LON,KM.
+    #[arg(long, value_name = "LAT,LON,KM")]
+    pub near: Option<String>,
+    /// Country: ISO alpha-2 code or name.
+    #[arg(long)]
+    pub country: Option<String>,
+    /// asserted, attributed, speculative, negated or planned.
+    #[arg(long)]
+    pub modality: Option<String>,
+    /// At most this many events.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Output format (default: table on a terminal, JSONL in a pipe).
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold JSON files or directories (this project's format), or ACLED CSV files.
+    #[arg(required = true, value_name = "GOLD")]
+    pub gold: Vec<PathBuf>,
+    /// Where the gold files' `file` fields are relative to (default: the
+    /// gold file's grandparent directory).
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Print a JSON report instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// List every miss.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Jsonl,
+    Csv,
+    Geojson,
+}

@@ -1,0 +1,114 @@
+//! Batch processing: documents read in order, worked on in parallel chunks,
+//! emitted in input order. One bad document is reported and counted; the
+//! rest of the batch goes on.
+
+use std::collections::BTreeMap;
+use std::io;
+
+use rayon::prelude::*;
+use sitrep_ingest::{documents, Input, Limits};
+use sitrep_model::RawDoc;
+
+/// How many documents are worked on together (bounded memory, ordered output).
+const CHUNK: usize = 256;
+
+/// Counts of a batch run.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub read: usize,
+    pub processed: usize,
+    /// Failed documents by reason.
+    pub failed: BTreeMap<String, usize>,
+    /// True when an input was bad (missing path, unreadable, malformed).
+    pub bad_input: bool,
+    /// Items emitted (events, documents or places).
+    pub emitted: usize,
+    /// Documents skipped before work (already stored).
+    pub skipped: usize,
+}
+
+impl Summary {
+    fn fail(&mut self, reason: &str) {
+        *self.failed.entry(reason.to_owned()).or_insert(0) += 1;
+        self.bad_input = true;
+    }
+
+    /// A one-line account for standard error.
+    #[must_use]
+    pub fn line(&self, what: &str) -> String {
+        let failed: usize = self.failed.values().sum();
+        let reasons: Vec<String> = self.failed.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        let reasons = if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join(", ")) };
+        let skipped = if self.skipped > 0 { format!(", {} already stored", self.skipped) } else { String::new() };
+        format!("{} documents read, {} processed{skipped}, {failed} failed{reasons}, {} {what}", self.read, self.processed, self.emitted)
+    }
+}
+
+/// A failure of one document, with the reason to count it under.
+#[derive(Debug)]
+pub struct DocFailure {
+    pub reason: &'static str,
+    pub message: String,
+}
+
+/// Run `work` over every document of `inputs`; `emit` receives each result in
+/// input order and returns how many items it wrote; `report` receives one
+/// line per failure.
+///
+/// # Errors
+/// When `emit` fails to write (a closed pipe, a full disk).
+pub fn run<T: Send>(
+    inputs: &[Input],
+    limits: &Limits,
+    work: impl Fn(&RawDoc) -> Result<T, DocFailure> + Sync,
+    emit: impl FnMut(T) -> io::Result<usize>,
+    report: impl FnMut(&str),
+) -> io::Result<Summary> {
+    run_filtered(inputs, limits, |_| true, work, emit, report)
+}
+
+/// [`run`], with `keep` asked first, on the reading thread, whether a
+/// document needs work at all (documents it refuses count as skipped).
+///
+/// # Errors
+/// When `emit` fails to write.
+pub fn run_filtered<T: Send>(
+    inputs: &[Input],
+    limits: &Limits,
+    mut keep: impl FnMut(&RawDoc) -> bool,
+    work: impl Fn(&RawDoc) -> Result<T, DocFailure> + Sync,
+    mut emit: impl FnMut(T) -> io::Result<usize>,
+    mut report: impl FnMut(&str),
+) -> io::Result<Summary> {
+    let mut summary = Summary::default();
+    let mut docs = documents(inputs, limits).peekable();
+    while docs.peek().is_some() {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        for item in docs.by_ref().take(CHUNK) {
+            summary.read += 1;
+            match item {
+                Ok(raw) if keep(&raw) => chunk.push(raw),
+                Ok(_) => summary.skipped += 1,
+                Err(e) => {
+                    summary.fail(e.kind().as_str());
+                    report(&e.to_string());
+                }
+            }
+        }
+        let results: Vec<(String, Result<T, DocFailure>)> =
+            chunk.par_iter().map(|raw| (raw.origin.clone(), work(raw))).collect();
+        for (origin, r) in results {
+            match r {
+                Ok(t) => {
+                    summary.processed += 1;
+                    summary.emitted += emit(t)?;
+                }
+                Err(f) => {
+                    summary.fail(f.reason);
+                    report(&format!("{origin}: {}", f.message));
+                }
+            }
+        }
+    }
+    Ok(summary)
+}

@@ -1,0 +1,89 @@
+//! `sitrep places`: every place mention with its resolution.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::args::{OutputFormat, PlacesArgs};
+use crate::batch::{self, Summary};
+use crate::output::{choose, jsonl};
+use crate::pipeline::{Pipeline, Processed, Resources};
+
+/// One place mention (DESIGN.md's command table), `null`s when unresolved.
+#[derive(Debug, Serialize)]
+pub struct PlaceRecord {
+    pub doc_id: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub name: Option<String>,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub gazetteer_id: Option<String>,
+    pub kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<Vec<String>>,
+}
+
+fn records(p: &Processed, explain: bool) -> Vec<PlaceRecord> {
+    p.mentions
+        .places
+        .iter()
+        .zip(&p.resolved)
+        .map(|(m, r)| {
+            let place = r.as_ref().map(|r| &r.place);
+            PlaceRecord {
+                doc_id: p.doc.id.to_string(),
+                start: m.span.start,
+                end: m.span.end,
+                text: p.doc.slice(m.span).to_owned(),
+                name: place.map(|p| p.name.clone()),
+                country: place.and_then(|p| p.country).map(|c| c.to_string()),
+                admin1: place.and_then(|p| p.admin1.clone()),
+                lat: place.map(|p| p.lat.degrees()),
+                lon: place.map(|p| p.lon.degrees()),
+                gazetteer_id: place.map(|p| p.gazetteer_id.to_string()),
+                kind: place.and_then(|p| serde_json::to_value(p.kind).ok()).and_then(|v| v.as_str().map(str::to_owned)),
+                why: explain.then(|| r.as_ref().map(|r| r.why.clone()).unwrap_or_default()),
+            }
+        })
+        .collect()
+}
+
+/// Run `places`.
+///
+/// # Errors
+/// When writing the output fails.
+pub fn run(args: &PlacesArgs, res: &Resources, out: &mut dyn Write, report: &mut dyn FnMut(&str)) -> io::Result<Summary> {
+    let pipeline = Pipeline::new(res);
+    let (inputs, limits) = super::inputs(&args.read);
+    let format = choose(args.read.format);
+    batch::run(
+        &inputs,
+        &limits,
+        |raw| pipeline.process(raw).map_err(|e| super::clean_failure(&e)),
+        |p| {
+            let recs = records(&p, args.explain);
+            for r in &recs {
+                match format {
+                    OutputFormat::Table => writeln!(
+                        out,
+                        "{}:{}-{}  {:<24} -> {} ({}, {})",
+                        r.doc_id,
+                        r.start,
+                        r.end,
+                        r.text,
+                        r.name.as_deref().unwrap_or("unresolved"),
+                        r.kind.as_deref().unwrap_or("-"),
+                        r.country.as_deref().unwrap_or("-")
+                    )?,
+                    _ => jsonl(out, r)?,
+                }
+            }
+            Ok(recs.len())
+        },
+        report,
+    )
+}

@@ -1,0 +1,199 @@
+//! `sitrep eval`: score extraction against answers. A gold JSON file or a
+//! directory of them (this project's format, `gold/dev/`), an ACLED CSV
+//! (`notes` in, the row's fields as the answer), or a FA-KES CSV
+//! (`article_content` in, the main event's governorate as the answer).
+
+pub mod acled;
+pub mod fakes;
+pub mod gold;
+pub mod matching;
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use sitrep_ingest::{documents, Input, Limits};
+use sitrep_model::RawDoc;
+use thiserror::Error;
+
+use crate::args::EvalArgs;
+use crate::pipeline::{Pipeline, Resources};
+
+/// Why an evaluation could not run.
+#[derive(Debug, Error)]
+pub enum EvalError {
+    #[error("{0}: {1}")]
+    Io(String, io::Error),
+    #[error("{0}: {1}")]
+    Parse(String, String),
+    #[error("{0}: {1}")]
+    Document(String, String),
+    #[error("{0}: not a gold JSON file, a directory of them, an ACLED CSV or a FA-KES CSV")]
+    Unknown(String),
+}
+
+impl EvalError {
+    fn io(p: &Path, e: io::Error) -> Self {
+        Self::Io(p.display().to_string(), e)
+    }
+    fn parse(p: &Path, e: impl ToString) -> Self {
+        Self::Parse(p.display().to_string(), e.to_string())
+    }
+}
+
+/// One CSV row by column name.
+#[derive(Debug, Clone)]
+pub struct Row(HashMap<String, String>);
+
+impl Row {
+    #[must_use]
+    pub fn get(&self, column: &str) -> Option<&str> {
+        self.0.get(column).map(String::as_str)
+    }
+}
+
+/// Every row of a CSV file.
+///
+/// # Errors
+/// When the file cannot be read or parsed.
+pub fn csv_rows(path: &Path) -> Result<Vec<Row>, EvalError> {
+    let file = File::open(path).map_err(|e| EvalError::io(path, e))?;
+    let mut reader = csv::Reader::from_reader(file);
+    let headers = reader.headers().map_err(|e| EvalError::parse(path, e))?.clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.map_err(|e| EvalError::parse(path, e))?;
+            Ok(Row(headers.iter().map(str::to_owned).zip(r.iter().map(str::to_owned)).collect()))
+        })
+        .collect()
+}
+
+/// Read one document file.
+///
+/// # Errors
+/// When it cannot be read.
+pub fn read_one(path: &Path) -> Result<RawDoc, EvalError> {
+    documents(&[Input::Path(path.to_owned())], &Limits::default())
+        .next()
+        .ok_or_else(|| EvalError::Document(path.display().to_string(), "no document".to_owned()))?
+        .map_err(|e| EvalError::Document(path.display().to_string(), e.to_string()))
+}
+
+/// The scores of one evaluation run.
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    pub gold: Vec<gold::GoldScore>,
+    pub acled: Vec<acled::AcledScore>,
+    pub fakes: Vec<fakes::FakesScore>,
+}
+
+/// What kind of answer file a path is.
+enum Kind {
+    Gold(PathBuf),
+    Acled(PathBuf),
+    Fakes(PathBuf),
+}
+
+fn classify(path: &Path) -> Result<Vec<Kind>, EvalError> {
+    if path.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| EvalError::io(path, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        return Ok(files.into_iter().map(Kind::Gold).collect());
+    }
+    let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
+    match ext {
+        "json" => Ok(vec![Kind::Gold(path.to_owned())]),
+        "csv" => {
+            let header = csv::Reader::from_path(path).and_then(|mut r| r.headers().cloned()).map_err(|e| EvalError::parse(path, e))?;
+            if header.iter().any(|h| h == "notes") {
+                Ok(vec![Kind::Acled(path.to_owned())])
+            } else if header.iter().any(|h| h == "article_content") {
+                Ok(vec![Kind::Fakes(path.to_owned())])
+            } else {
+                Err(EvalError::Unknown(path.display().to_string()))
+            }
+        }
+        _ if !path.exists() => Err(EvalError::io(path, io::Error::from(io::ErrorKind::NotFound))),
+        _ => Err(EvalError::Unknown(path.display().to_string())),
+    }
+}
+
+/// Run `eval`.
+///
+/// # Errors
+/// When an answer file cannot be read.
+pub fn run(args: &EvalArgs, res: &Resources) -> Result<Report, EvalError> {
+    let pipeline = Pipeline::new(res);
+    let mut report = Report::default();
+    for path in &args.gold {
+        for kind in classify(path)? {
+            match kind {
+                Kind::Gold(p) => report.gold.push(gold::score(&p, args.root.as_deref(), &pipeline)?),
+                Kind::Acled(p) => report.acled.push(acled::score(&p, &pipeline)?),
+                Kind::Fakes(p) => report.fakes.push(fakes::score(&p, &pipeline, &res.gazetteer)?),
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Print a report as tables.
+///
+/// # Errors
+/// When writing fails.
+pub fn print(report: &Report, verbose: bool, out: &mut dyn Write) -> io::Result<()> {
+    for g in &report.gold {
+        print_gold(g, verbose, out)?;
+    }
+    for a in &report.acled {
+        print_acled(a, verbose, out)?;
+    }
+    for f in &report.fakes {
+        writeln!(out, "{}: {} articles, {} failed, {} with events, {} events", f.file, f.articles, f.failed, f.with_events, f.events)?;
+        writeln!(out, "  main event governorate = location: {:.1} %", 100.0 * f.governorate_match)?;
+        if verbose {
+            f.misses.iter().try_for_each(|m| writeln!(out, "  miss {m}"))?;
+        }
+    }
+    Ok(())
+}
+
+fn print_gold(g: &gold::GoldScore, verbose: bool, out: &mut dyn Write) -> io::Result<()> {
+    let yes = |b: bool| if b { "ok" } else { "WRONG" };
+    writeln!(out, "{}", g.doc_id)?;
+    writeln!(out, "  title {}, published {}, outlet {}", yes(g.title_ok), yes(g.published_ok), yes(g.outlet_ok))?;
+    writeln!(out, "  content markers kept {}/{}, boilerplate markers left {}", g.content_markers_kept, g.content_markers, g.boilerplate_markers_left)?;
+    writeln!(out, "  required events found {}/{}, optional {}/{}", g.required_found, g.required, g.optional_found, g.optional)?;
+    writeln!(out, "  asserted events from non-event sentences {}, events matching nothing {}", g.asserted_non_events, g.unmatched_events)?;
+    if verbose || g.required_found < g.required {
+        g.misses.iter().try_for_each(|m| writeln!(out, "  miss {m}"))?;
+    }
+    Ok(())
+}
+
+fn print_acled(a: &acled::AcledScore, verbose: bool, out: &mut dyn Write) -> io::Result<()> {
+    let pct = |x: f64| format!("{:.1} %", 100.0 * x);
+    writeln!(out, "{}: {} notes{}{}", a.file, a.notes, if a.old_schema { " (old schema)" } else { "" }, if a.failed > 0 { format!(", {} failed", a.failed) } else { String::new() })?;
+    writeln!(out, "  event found        {}", pct(a.event_found))?;
+    writeln!(out, "  event_type         {}", pct(a.event_type))?;
+    if let Some(s) = a.sub_event_type {
+        writeln!(out, "  sub_event_type     {}", pct(s))?;
+    }
+    writeln!(out, "  actor1             {}", pct(a.actor1))?;
+    writeln!(out, "  location ≤ 25 km   {}", pct(a.location_25km))?;
+    writeln!(out, "  location ≤ 161 km  {}", pct(a.location_161km))?;
+    writeln!(out, "  fatalities exact   {}", pct(a.fatalities_exact))?;
+    writeln!(out, "  date exact         {}", pct(a.date_exact))?;
+    writeln!(out, "  events per note    {:.2}", a.events_per_note)?;
+    if verbose {
+        a.misses.iter().try_for_each(|m| writeln!(out, "  miss {m}"))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Throughput of the whole pipeline (release build): documents and megabytes of
+# input per second, on one thread and on all cores, peak memory, and startup
+# (shipped data loaded, one tiny document processed).
+#
+# Usage: scripts/throughput.sh [--repeat N] [PATH...]
+#   PATH   files, directories or JSONL, as `sitrep extract` takes them
+#          (default: examples/corpus)
+#   N      process the input N times over (a JSONL copy with distinct ids), so
+#          that a small corpus gives a measurable run (default 1)
+# Example: scripts/throughput.sh --repeat 20 /tmp/fakes.jsonl
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repeat=1
+if [[ "${1:-}" == "--repeat" ]]; then repeat=$2; shift 2; fi
+inputs=("$@")
+[[ ${#inputs[@]} -eq 0 ]] && inputs=(examples/corpus)
+
+cargo build --release -q -p sitrep-cli
+bin=target/release/sitrep
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# One JSONL of the whole input, repeated, so every run reads the same bytes.
+"$bin" clean --format jsonl "${inputs[@]}" 2>/dev/null > "$work/once.jsonl" || true
+python3 - "$work/once.jsonl" "$repeat" > "$work/corpus.jsonl" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+for k in range(int(sys.argv[2])):
+    for r in rows:
+        r2 = {"id": f"{r['id']}#{k}", "text": r["text"], "title": r.get("title"),
+              "published": r.get("published"), "outlet": r.get("outlet")}
+        print(json.dumps(r2))
+PY
+docs=$(wc -l < "$work/corpus.jsonl")
+mb=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].encode()) for l in open(sys.argv[1]))/1e6)" "$work/corpus.jsonl")
+echo "corpus: $docs documents, $mb MB of article text"
+
+run() {
+  /usr/bin/time -f "%e %M" -o "$work/time" "$bin" extract --threads "$1" -q --format jsonl "$work/corpus.jsonl" > "$work/events.jsonl"
+  read -r secs kb < "$work/time"
+  events=$(wc -l < "$work/events.jsonl")
+  python3 -c "
+s=max($secs,0.001); print(f'threads={$1}: {s:.2f} s, {$docs/s:.0f} docs/s, {$mb/s:.2f} MB/s, {$events} events, peak {$kb/1024:.0f} MiB')"
+}
+run 1
+run "$(nproc)"
+
+printf '{"id":"t","text":"Gunmen killed two civilians in Kabul on Monday."}\n' > "$work/tiny.jsonl"
+/usr/bin/time -f "%e %M" -o "$work/time" "$bin" extract -q --format jsonl "$work/tiny.jsonl" > /dev/null
+read -r secs kb < "$work/time"
+echo "startup (data loaded, one tiny document): ${secs} s, peak $((kb / 1024)) MiB"
