@@ -52,8 +52,14 @@ pub fn candidates(text: &str, sentence: Span, triggers: &Triggers, actors: &[Act
     let mut out: Vec<Candidate> = Vec::new();
     let mut subject: Option<usize> = None;
     for clause in clauses(text, sentence) {
-        let in_clause: Vec<(usize, &ActorMention)> =
-            actors.iter().enumerate().filter(|(_, m)| clause.contains(m.span) && !speakers.iter().any(|s| s.overlaps(m.span))).collect();
+        let lo = actors.partition_point(|m| m.span.start < clause.start);
+        let in_clause: Vec<(usize, &ActorMention)> = actors[lo..]
+            .iter()
+            .enumerate()
+            .map(|(k, m)| (lo + k, m))
+            .take_while(|(_, m)| m.span.start < clause.end)
+            .filter(|(_, m)| clause.contains(m.span) && !speakers.iter().any(|s| s.overlaps(m.span)))
+            .collect();
         let hits = triggers.find(text, clause);
         let Some(first) = hits.first().copied() else {
             subject = subject_of(text, &in_clause).or(subject);

@@ -5,35 +5,43 @@
 //! generous on purpose: the coder merges clauses of one sentence back into one
 //! event unless they name different acting parties (see `candidate`).
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use sitrep_model::Span;
 
-/// Markers that open a new clause (lower case, with their spaces).
+/// Markers that open a new clause (with their spaces; case-insensitive).
 const MARKERS: &[&str] = &[
     "; ", " as ", " while ", " whereas ", " when ", ", and ", ", but ", " but ", " after ",
     " following ", ", killing ", ", wounding ", ", injuring ", " before ", " meanwhile ",
 ];
 
+/// The markers compiled once (read-only; a constant table cannot fail to build).
+static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(MARKERS).ok()
+});
+
 /// The clauses of `text[sentence]`, in order, covering the sentence.
 #[must_use]
 pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     let Some(s) = sentence.slice(text) else { return Vec::new() };
-    let lower = s.to_ascii_lowercase();
-    let mut cuts: Vec<usize> = MARKERS
-        .iter()
-        .flat_map(|m| lower.match_indices(m).map(|(i, _)| i + usize::from(m.starts_with(';') || m.starts_with(','))))
-        .filter(|&i| i > 0 && i < s.len())
-        .collect();
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let Some(ac) = AUTOMATON.as_ref() else { return vec![sentence] };
+    let cuts = ac.find_iter(s).map(|m| cut_at(s, m.start())).filter(|&i| i > 0 && i < s.len());
+    let mut out = Vec::with_capacity(4);
     let mut start = 0;
-    for c in cuts.into_iter().chain(std::iter::once(s.len())) {
+    for c in cuts.chain(std::iter::once(s.len())) {
         if c > start {
             out.push(Span::new(sentence.start + start, sentence.start + c));
         }
         start = c;
     }
     out
+}
+
+/// Where a marker found at `start` cuts: before it, or after its punctuation
+/// for "; " and ", and".
+fn cut_at(s: &str, start: usize) -> usize {
+    start + usize::from(matches!(s.as_bytes()[start], b';' | b','))
 }
 
 /// Comma-delimited segments of a sentence (for the scope of hedges): cut at

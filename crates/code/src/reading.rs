@@ -159,6 +159,9 @@ fn new_event(scene: &Scene<'_>, cand: &Candidate, si: usize, continued: Option<&
         aerial |= last.aerial;
         actor2 = parties::coref(actor2, last.actor2.as_ref());
     }
+    if actor2.as_ref().is_some_and(|b| actor1.as_ref().is_some_and(|a| a.code == b.code)) {
+        actor2 = None; // "the army … a military source": one party, not two
+    }
     let clue = clue(cand, actor1.as_ref(), actor2.as_ref(), aerial, continued);
     let rule = rules::classify(&clue)?;
     let sub = rule.sub_event_type();

@@ -34,6 +34,28 @@ const BREAKERS: &[&str] = &[
     "border", "side", "town", "city", "village", "province", "capital", "government's",
 ];
 
+/// Nouns of armed force: a nationality before one of them names that
+/// country's military ("a Russian airstrike", "Turkish shelling").
+const INSTRUMENTS: &[&str] = &[
+    "airstrike", "airstrikes", "air strike", "air strikes", "air raid", "air raids", "drone strike",
+    "drone strikes", "strike", "strikes", "shelling", "artillery", "bombardment", "bombing", "raid",
+    "raids", "missile", "missiles", "rocket", "rockets", "drone", "drones", "offensive", "operation",
+];
+
+/// The country's military when a nationality adjective stands before a noun
+/// of armed force.
+fn instrument_after(text: &str, adjective: Span) -> Option<Span> {
+    let rest = text.get(adjective.end..)?;
+    let trimmed = rest.trim_start_matches([' ', '-']);
+    let offset = adjective.end + (rest.len() - trimmed.len());
+    let lower = trimmed.get(..trimmed.len().min(24))?.to_ascii_lowercase();
+    INSTRUMENTS
+        .iter()
+        .filter(|w| lower.starts_with(*w) && !lower[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+        .map(|w| Span::new(offset, offset + w.len()))
+        .max_by_key(|s| s.len())
+}
+
 /// Compose sorted hits into units.
 #[must_use]
 pub fn compose(text: &str, hits: &[Hit], lex: &Lexicon) -> Vec<Unit> {
@@ -54,7 +76,10 @@ fn compose_at(text: &str, hits: &[Hit], lex: &Lexicon) -> (Option<Unit>, usize) 
         (Sense::Country { iso3, .. }, Some(n)) if is_head(lex, n) && joins(text, first.span, n.span) => {
             (Some(Unit { span: Span::new(first.span.start, n.span.end), head: Some(n.sense), country: Some(*iso3) }), 2)
         }
-        (Sense::Country { adjective: true, .. }, _) => (None, 1),
+        (Sense::Country { iso3, adjective: true }, _) => match (instrument_after(text, first.span), lex.military) {
+            (Some(noun), Some(mil)) => (Some(Unit { span: Span::new(first.span.start, noun.end), head: Some(mil), country: Some(*iso3) }), 1),
+            _ => (None, 1),
+        },
         (Sense::Country { iso3, .. }, _) => (Some(Unit { span: first.span, head: None, country: Some(*iso3) }), 1),
         (Sense::Agent { .. } | Sense::Overlay(_), Some(n)) if of_country(text, first.span, n, lex).is_some() => {
             let country = of_country(text, first.span, n, lex);

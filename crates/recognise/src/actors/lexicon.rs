@@ -89,6 +89,9 @@ pub struct Pattern {
 pub struct Lexicon {
     pub patterns: Vec<Pattern>,
     pub senses: Vec<Sense>,
+    /// The sense of the bare military agent (`MIL`), for a nationality
+    /// before a noun of armed force ("a Russian airstrike").
+    pub military: Option<usize>,
     index: HashMap<String, usize>,
 }
 
@@ -158,6 +161,7 @@ impl Lexicon {
 
     /// Add agent nouns, except those in `stop` (places and things).
     pub fn add_agents(&mut self, agents: Vec<AgentEntry>, stop: &[String]) {
+        self.military = Some(self.sense(Sense::Agent { agent: "MIL".to_owned() }));
         for a in agents.into_iter().filter(|a| !stop.iter().any(|s| s.eq_ignore_ascii_case(&a.phrase))) {
             let s = self.sense(Sense::Agent { agent: a.agent });
             for p in std::iter::once(&a.phrase).chain(&a.variants) {
