@@ -83,6 +83,16 @@ impl SqliteStore {
         migrate::user_version(&self.conn, &self.location)
     }
 
+    /// The look-ups that choose how to run a query (see [`query::Plan`]).
+    fn plan(&self, f: &crate::filter::Resolved) -> Result<query::Plan, StoreError> {
+        let actors = f.actor.as_ref().map(|a| query::match_actors(&self.conn, a)).transpose().map_err(self.db())?;
+        let dense_near = match &f.near {
+            Some((_, boxes)) => query::dense(&self.conn, boxes).map_err(self.db())?,
+            None => false,
+        };
+        Ok(query::Plan { actors, dense_near })
+    }
+
     fn db(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
         |e| db_error(&self.location, e)
     }
@@ -146,11 +156,11 @@ impl EventStore for SqliteStore {
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<EventRecord>, StoreError> {
         let f = filter.resolve()?;
-        let actors = f.actor.as_ref().map(|a| query::match_actors(&self.conn, a)).transpose().map_err(self.db())?;
-        if actors.as_ref().is_some_and(|m| m.ids.is_empty()) {
+        let plan = self.plan(&f)?;
+        if plan.actors.as_ref().is_some_and(|m| m.ids.is_empty()) {
             return Ok(Vec::new());
         }
-        let sql = query::select_events(&f, actors.as_ref());
+        let sql = query::select_events(&f, &plan);
         let mut st = self.conn.prepare_cached(&sql.text).map_err(self.db())?;
         let rows = st.query_map(params_from_iter(&sql.params), rows::read_event).map_err(self.db())?;
         rows.map(|r| rows::finish_event(&self.location, r.map_err(self.db())?)).collect()

@@ -3,7 +3,7 @@
 //! Every condition is written so an index can answer it (see the comments in
 //! `migrations/0001_init.sql`): a date range as `undated = 0 AND date >= ..
 //! AND date <= ..`, types as an equality where they can, actors as ids looked
-//! up first in the small `actors` table (see [`ACTOR_INDEX_MAX`]), `near`
+//! up first in the small `actors` table (see [`INDEX_PATH_MAX`]), `near`
 //! through the R*Tree and then the exact distance, which [`DISTANCE_FN`]
 //! computes inside SQL so that LIMIT and OFFSET stay exact.
 
@@ -46,11 +46,30 @@ pub(crate) struct ActorMatch {
     pub mentions: i64,
 }
 
-/// Up to this many mentions, an actor's events are found through the actor
-/// indexes and sorted (cost grows with the mentions); above it, by scanning
-/// `events_order` in answer order until the page is full (cost shrinks as
-/// the actor gets more common).
-const ACTOR_INDEX_MAX: i64 = 5_000;
+/// What the store looked up before writing the statement, to choose a plan.
+#[derive(Debug, Default)]
+pub(crate) struct Plan {
+    /// The actors the actor filter names.
+    pub actors: Option<ActorMatch>,
+    /// The `near` boxes hold more than [`INDEX_PATH_MAX`] events.
+    pub dense_near: bool,
+}
+
+/// Up to this many candidate events (mentions of the filter's actors, points
+/// in the `near` boxes), they are found through their own index and sorted
+/// (cost grows with their number); above it, by scanning `events_order` in
+/// answer order until the page is full (cost shrinks as they get common).
+pub(crate) const INDEX_PATH_MAX: i64 = 5_000;
+
+/// Whether the boxes hold more than [`INDEX_PATH_MAX`] points (counts at
+/// most one more than that).
+pub(crate) fn dense(conn: &Connection, boxes: &[BBox]) -> rusqlite::Result<bool> {
+    let sql = format!("SELECT count(*) FROM (SELECT 1 {} LIMIT ?)", points_in(boxes));
+    let mut params: Vec<Value> = boxes.iter().flat_map(box_params).collect();
+    params.push(Value::Integer(INDEX_PATH_MAX + 1));
+    let n: i64 = conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(params), |r| r.get(0))?;
+    Ok(n > INDEX_PATH_MAX)
+}
 
 /// The actors whose folded name contains the query, or whose code is it.
 pub(crate) fn match_actors(conn: &Connection, q: &ActorQuery) -> rusqlite::Result<ActorMatch> {
@@ -70,10 +89,10 @@ pub(crate) fn match_actors(conn: &Connection, q: &ActorQuery) -> rusqlite::Resul
 /// Two steps: the inner query finds the page's ids from indexes alone (its
 /// sort, when one is needed, holds only index keys), the outer one reads
 /// those rows whole, joined with their actors.
-pub(crate) fn select_events(f: &Resolved, actors: Option<&ActorMatch>) -> Sql {
+pub(crate) fn select_events(f: &Resolved, plan: &Plan) -> Sql {
     let mut sql = Sql { text: "SELECT e.id FROM events e".to_owned(), ..Sql::default() };
-    conditions(&mut sql, f);
-    if let Some(m) = actors {
+    conditions(&mut sql, f, plan.dense_near);
+    if let Some(m) = &plan.actors {
         actor_condition(&mut sql, m);
     }
     page(&mut sql, f);
@@ -81,13 +100,15 @@ pub(crate) fn select_events(f: &Resolved, actors: Option<&ActorMatch>) -> Sql {
     sql
 }
 
-fn conditions(sql: &mut Sql, f: &Resolved) {
+fn conditions(sql: &mut Sql, f: &Resolved, dense_near: bool) {
     dates(sql, f);
     if let Some(types) = &f.sub_types {
         types_condition(sql, types);
     }
     if let Some((near, boxes)) = &f.near {
-        sql.and(&near_points(boxes), boxes.iter().flat_map(box_params));
+        // As for actors, `+` keeps SQLite from starting at the R*Tree when it holds many points.
+        let plus = if dense_near { "+" } else { "" };
+        sql.and(&format!("{plus}e.id IN (SELECT id {})", points_in(boxes)), boxes.iter().flat_map(box_params));
         let (lat, lon) = (near.lat.degrees(), near.lon.degrees());
         let test = format!("{DISTANCE_FN}(e.lat, e.lon, ?, ?) <= ?");
         sql.and(&test, [Value::Real(lat), Value::Real(lon), Value::Real(near.km)]);
@@ -105,7 +126,7 @@ fn conditions(sql: &mut Sql, f: &Resolved) {
 fn actor_condition(sql: &mut Sql, m: &ActorMatch) {
     let ids = Value::Text(format!("[{}]", m.ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")));
     // A unary `+` keeps SQLite off the actor indexes for a common actor.
-    let plus = if m.mentions > ACTOR_INDEX_MAX { "+" } else { "" };
+    let plus = if m.mentions > INDEX_PATH_MAX { "+" } else { "" };
     let list = "(SELECT value FROM json_each(?))";
     sql.and(&format!("({plus}e.actor1 IN {list} OR {plus}e.actor2 IN {list})"), [ids.clone(), ids]);
 }
@@ -140,11 +161,10 @@ fn dates(sql: &mut Sql, f: &Resolved) {
     }
 }
 
-/// Ids of the points in any of the boxes.
-fn near_points(boxes: &[BBox]) -> String {
+/// `FROM .. WHERE` of the points in any of the boxes.
+fn points_in(boxes: &[BBox]) -> String {
     let one = "(max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)";
-    let any = vec![one; boxes.len()].join(" OR ");
-    format!("e.id IN (SELECT id FROM event_points WHERE {any})")
+    format!("FROM event_points WHERE {}", vec![one; boxes.len()].join(" OR "))
 }
 
 fn box_params(b: &BBox) -> [Value; 4] {
@@ -172,21 +192,25 @@ mod tests {
     use crate::sqlite::{rows, SqliteStore};
     use crate::{ContentHash, EventStore};
     use rusqlite::params_from_iter;
-    use sitrep_model::{Actor, ActorCode, ActorRole, Doc, DocId, Event, EventId, Evidence, Modality, Span};
+    use sitrep_model::{
+        Actor, ActorCode, ActorRole, Doc, DocId, Event, EventId, Evidence, GazetteerId, Lat, Location, Lon,
+        Modality, Place, PlaceKind, Precision, Span,
+    };
 
+    /// Events at (0, 0) and at (0, 0.001), about 110 m apart.
     fn event(doc: &str, start: usize, actor: &str) -> Event {
         let code = ActorCode::new("TESTER").unwrap();
         let actor1 = Some(Actor { name: actor.into(), code, country: None, role: ActorRole::Rebel });
         let span = Span::new(start, start + 1);
         Event {
             doc_id: DocId::new(doc),
-            id: EventId::compute(&DocId::new(doc), span, SubEventType::ArmedClash, None),
+            id: EventId::compute(&DocId::new(doc), span, SubEventType::ArmedClash, Some(&start.to_string())),
             date: None,
             sub_event_type: SubEventType::ArmedClash,
             cameo: "193".into(),
             actor1,
             actor2: None,
-            location: None,
+            location: Some(place(start % 2)),
             fatalities: None,
             quantities: Vec::new(),
             modality: Modality::Asserted,
@@ -196,14 +220,31 @@ mod tests {
         }
     }
 
+    fn place(i: usize) -> Location {
+        let place = Place {
+            gazetteer_id: GazetteerId::new("test", &i.to_string()),
+            name: format!("P{i}"),
+            admin1: None,
+            admin2: None,
+            country: None,
+            lat: Lat::new(0.0).unwrap(),
+            lon: Lon::new(0.001 * i as f64).unwrap(),
+            kind: PlaceKind::PopulatedPlace,
+            population: None,
+        };
+        Location { place, precision: Precision::Exact }
+    }
+
     fn ids(store: &SqliteStore, f: &Resolved, m: &ActorMatch) -> Vec<String> {
-        let sql = select_events(f, Some(m));
+        let dense_near = m.mentions > INDEX_PATH_MAX;
+        let sql = select_events(f, &Plan { actors: Some(ActorMatch { ids: m.ids.clone(), mentions: m.mentions }), dense_near });
         let mut st = store.conn.prepare(&sql.text).unwrap();
         let rows = st.query_map(params_from_iter(&sql.params), rows::read_event).unwrap();
         rows.map(|r| r.unwrap().0.event_id).collect()
     }
 
-    /// The index path (rare actor) and the scan path (common actor) answer alike.
+    /// The index paths (rare actor, sparse circle) and the scan paths
+    /// (common actor, dense circle) answer alike.
     #[test]
     fn both_actor_plans_give_the_same_page() {
         let mut store = SqliteStore::open_in_memory().unwrap();
@@ -211,11 +252,13 @@ mod tests {
         let events: Vec<Event> = (0..30).map(|i| event("d", i, names[i % 3])).collect();
         let doc = Doc { id: DocId::new("d"), title: None, published: None, outlet: None, byline: None, url: None, text: String::new(), paragraphs: vec![], sentences: vec![] };
         store.put_document(&doc, &ContentHash::of(b"d"), &events).unwrap();
-        let f = EventFilter { actor: Some("brigade".into()), limit: Some(7), offset: 3, ..EventFilter::default() }.resolve().unwrap();
+        let near = crate::Near { lat: sitrep_model::Lat::new(0.0).unwrap(), lon: sitrep_model::Lon::new(0.0).unwrap(), km: 1.0 };
+        let f = EventFilter { actor: Some("brigade".into()), near: Some(near), limit: Some(7), offset: 3, ..EventFilter::default() };
+        let f = f.resolve().unwrap();
         let m = match_actors(&store.conn, f.actor.as_ref().unwrap()).unwrap();
         assert_eq!((m.ids.len(), m.mentions), (2, 20));
         let by_index = ids(&store, &f, &m);
-        let by_scan = ids(&store, &f, &ActorMatch { ids: m.ids.clone(), mentions: ACTOR_INDEX_MAX + 1 });
+        let by_scan = ids(&store, &f, &ActorMatch { ids: m.ids.clone(), mentions: INDEX_PATH_MAX + 1 });
         assert_eq!(by_index.len(), 7);
         assert_eq!(by_index, by_scan);
     }
