@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use sitrep_model::{mention::inside, Actor, DatePrecision, Doc, EventDate, Evidence, Location, Modality, Quantity, Span, SubEventType};
+use sitrep_model::{mention::inside, Actor, ActorRole, DatePrecision, Doc, EventDate, Evidence, Location, Modality, Quantity, Span, SubEventType};
 
 use crate::candidate::Candidate;
 use crate::discourse::{Discourse, Last};
@@ -96,11 +96,22 @@ fn sentence_modality(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> (Mo
 }
 
 /// The resolved places a candidate may be located at: not its parties
-/// ("Turkey has ramped up …" does not happen in Turkey).
+/// ("Turkey has ramped up …" does not happen in Turkey), and not a name that
+/// is an actor other than a country ("the United Nations", "Washington
+/// Post").
 fn own_places<'a>(scene: &Scene<'a>, cand: &Candidate) -> Vec<Resolved<'a>> {
     let actors = &scene.input.mentions.actors;
     let parties: Vec<Span> = [cand.actor1, cand.actor2].into_iter().flatten().map(|i| actors[i].span).collect();
-    scene.resolved.iter().filter(|r| !parties.iter().any(|p| p.overlaps(r.mention.span))).copied().collect()
+    let is_actor = |s: Span| {
+        let lo = actors.partition_point(|a| a.span.end <= s.start);
+        actors[lo..].iter().take_while(|a| a.span.start < s.end).any(|a| matches!(a.actor.role, ActorRole::International | ActorRole::Other | ActorRole::Government))
+    };
+    scene
+        .resolved
+        .iter()
+        .filter(|r| !parties.iter().any(|p| p.overlaps(r.mention.span)) && !is_actor(r.mention.span))
+        .copied()
+        .collect()
 }
 
 /// The last event when this candidate continues it: it names no acting

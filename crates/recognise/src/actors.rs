@@ -92,10 +92,11 @@ impl ActorRecogniser {
         lexicon.add_countries(&nationalities);
         let agents = petrarch::parse_agents(&gunzip("Phoenix.agents.txt", AGENTS_GZ)?);
         lexicon.add_agents(agents, &word_list(AGENT_STOPWORDS));
+        // Patterns and text are both ASCII-lowercased (which keeps byte
+        // offsets): half the automaton of a case-insensitive build.
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(lexicon.patterns.iter().map(|p| p.text.as_str()))?;
+            .build(lexicon.patterns.iter().map(|p| p.text.to_ascii_lowercase()))?;
         Ok(Self { lexicon, automaton, naming })
     }
 
@@ -131,9 +132,10 @@ impl ActorRecogniser {
 
     /// Lexicon hits in `text`: leftmost-longest, whole words, case rules.
     fn scan(&self, text: &str) -> Vec<Hit> {
+        let lower = text.to_ascii_lowercase();
         let mut hits = Vec::new();
         let mut at = 0;
-        while let Some(m) = self.automaton.find(Input::new(text).range(at..)) {
+        while let Some(m) = self.automaton.find(Input::new(&lower).range(at..)) {
             let pattern = &self.lexicon.patterns[m.pattern().as_usize()];
             if whole_word(text, m.start(), m.end()) && case_ok(&text[m.start()..m.end()], pattern.case) {
                 hits.push(Hit { span: Span::new(m.start(), m.end()), sense: pattern.sense });

@@ -3,7 +3,8 @@
 //! Codes: kidnappings, abductions, hostage taking, enforced disappearance.
 //! Triggers: kind `abduct` ("abducted", "kidnapped", "taken hostage").
 //! Example: "Gunmen abducted 5 passengers on the Kabul-Kandahar highway."
-//! Counter-example: an arrest by police is `arrests`.
+//! Counter-example: an arrest by police is `arrests`; "kidnapped and killed"
+//! is coded as the killing (an attack on a civilian, or a clash).
 
 use sitrep_model::SubEventType;
 
@@ -21,7 +22,7 @@ impl Rule for Abduction {
         SubEventType::Abduction
     }
     fn applies(&self, c: &Clue) -> bool {
-        c.has(TriggerKind::Abduct)
+        c.has(TriggerKind::Abduct) && !c.has(TriggerKind::Kill)
     }
 }
 
@@ -35,5 +36,6 @@ mod tests {
     fn cases() {
         assert!(Abduction.applies(&clue(&[K::Abduct])));
         assert!(!Abduction.applies(&clue(&[K::Arrest])));
+        assert!(!Abduction.applies(&clue(&[K::Abduct, K::Kill])));
     }
 }

@@ -25,7 +25,7 @@ impl Rule for AirStrike {
         SubEventType::AirDroneStrike
     }
     fn applies(&self, c: &Clue) -> bool {
-        let by_air = c.has(TriggerKind::Air) || (c.aerial && c.violent());
+        let by_air = c.has(TriggerKind::Air) || (c.aerial && (c.violent() || c.has(TriggerKind::Shelling)));
         let continues = c.inherited == Some(SubEventType::AirDroneStrike) && c.kinds.only_generic();
         (by_air || continues) && !c.has(TriggerKind::Clash)
     }
