@@ -42,6 +42,7 @@ pub fn locate(text: &str, places: &[Resolved<'_>], spans: &[Span], sentence: Spa
     } else {
         own
     };
+    let pool = contained(pool);
     let Some(best) = pool.iter().map(|p| rank(p.place.kind)).min() else { return Vec::new() };
     let chosen: Vec<Resolved<'_>> = pool.iter().filter(|p| rank(p.place.kind) == best).copied().collect();
     let chosen = if chosen.len() > 1 && chosen[0].place.kind.is_area() && listed(text, &chosen) {
@@ -50,6 +51,34 @@ pub fn locate(text: &str, places: &[Resolved<'_>], spans: &[Span], sentence: Spa
         vec![refine(chosen[0], places, sentence)]
     };
     chosen.into_iter().map(location).collect()
+}
+
+/// How far (km) a place may lie from the centre of an area it is said to be
+/// in, by the area's kind.
+fn reach(kind: PlaceKind) -> Option<f64> {
+    match kind {
+        PlaceKind::Admin2 => Some(60.0),
+        PlaceKind::Admin1 => Some(250.0),
+        _ => None,
+    }
+}
+
+/// Drop the more specific places that lie outside every area the same text
+/// names ("Band" resolved 400 km away when the sentence says "Ab Kamari
+/// district, Badghis"): a village is inside the district and province it is
+/// reported in.
+fn contained(pool: Vec<Resolved<'_>>) -> Vec<Resolved<'_>> {
+    let areas: Vec<Resolved<'_>> = pool.iter().filter(|p| reach(p.place.kind).is_some()).copied().collect();
+    if areas.is_empty() {
+        return pool;
+    }
+    pool.into_iter()
+        .filter(|p| {
+            let specific: Vec<&Resolved<'_>> = areas.iter().filter(|a| rank(a.place.kind) > rank(p.place.kind)).collect();
+            specific.is_empty()
+                || specific.iter().any(|a| reach(a.place.kind).is_some_and(|r| distance_km(p.place.point(), a.place.point()) <= r))
+        })
+        .collect()
 }
 
 /// True when the areas are written as a list ("X and Y", "X, Y and Z").

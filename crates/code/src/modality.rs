@@ -20,6 +20,10 @@ use crate::clause::segments;
 /// Words that open a fronted adverbial phrase.
 const FRONTED: &[&str] = &["in", "as", "with", "despite", "although", "though", "amid", "after", "before", "since", "given", "following"];
 
+/// Hedges of identity, not of occurrence: "suspected Afghan soldiers", "a
+/// bomb suspected to be planted by the Taliban" — the event happened.
+const IDENTITY: &[&str] = &["suspected", "alleged", "presumed", "apparent", "purported"];
+
 /// Hedges that only say someone reported the event.
 const REPORTED: &[&str] = &["reportedly", "allegedly", "reported", "according"];
 
@@ -40,6 +44,7 @@ pub fn modality(text: &str, cues: &[&CueMention], sentence: Span, trigger: Span)
             CueKind::Negation => found.negated |= same_seg && before && trigger.start - c.span.end < 60,
             CueKind::Future => found.planned |= same_seg && before,
             CueKind::Conditional => found.speculative |= same_seg && before,
+            CueKind::Hedge if is_word_of(text, c.span, IDENTITY) => {}
             CueKind::Hedge | CueKind::Opinion if is_reported(text, c.span) => found.attributed(c, text),
             CueKind::Hedge | CueKind::Opinion => found.speculative |= !in_front,
             CueKind::Attribution => found.attributed(c, text),
@@ -87,8 +92,12 @@ fn starts_fronted(text: &str, seg: Span) -> bool {
 }
 
 fn is_reported(text: &str, span: Span) -> bool {
+    is_word_of(text, span, REPORTED)
+}
+
+fn is_word_of(text: &str, span: Span, words: &[&str]) -> bool {
     let w = &text[span.start..span.end];
-    REPORTED.iter().any(|r| w.eq_ignore_ascii_case(r))
+    words.iter().any(|r| w.eq_ignore_ascii_case(r))
 }
 
 /// "the Syrian Observatory for Human Rights" → "Syrian Observatory for Human Rights".
@@ -126,6 +135,8 @@ mod tests {
         assert_eq!(run(t, "invasion", &[cue(t, "preparing", CueKind::Future)]), Modality::Planned);
         let t = "The army denied that it shelled the town.";
         assert_eq!(run(t, "shelled", &[cue(t, "denied", CueKind::Negation)]), Modality::Negated);
+        let t = "Taliban snipers shot and killed 2 suspected Afghan soldiers.";
+        assert_eq!(run(t, "killed", &[cue(t, "suspected", CueKind::Hedge)]), Modality::Asserted);
         let t = "Officials did not say who carried out the attack, which killed 5.";
         assert_eq!(run(t, "killed", &[cue(t, "did not", CueKind::Negation)]), Modality::Asserted);
     }
