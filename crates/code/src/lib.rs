@@ -19,6 +19,7 @@
 pub mod candidate;
 pub mod clause;
 pub mod discourse;
+pub mod fatalities;
 pub mod focus;
 pub mod location;
 pub mod modality;
@@ -95,6 +96,8 @@ impl Coder {
         let scene = Scene { input, resolved, focus, naming: &self.naming };
         let mut discourse = Discourse::default();
         let mut events = Vec::new();
+        // Events before this index already had their fatalities stated.
+        let mut coded = 0;
         let speakers = speakers(input.mentions);
         for (si, sentence) in input.doc.sentences.iter().enumerate() {
             for cand in candidate::candidates(&input.doc.text, sentence.span, &self.triggers, &input.mentions.actors, &speakers) {
@@ -109,6 +112,10 @@ impl Coder {
                     Reading::Fold(fold) => apply(&mut events, discourse.last.as_mut(), &fold),
                     Reading::Nothing => {}
                 }
+            }
+            if let Some(n) = fatalities::explicit(input.doc.slice(sentence.span)) {
+                events[coded..].iter_mut().for_each(|e| e.fatalities = Some(n));
+                coded = events.len();
             }
             if let Some(d) = inside(&input.mentions.dates, sentence.span, |m| m.span).next() {
                 discourse.date = Some(d.date);
