@@ -212,12 +212,13 @@ fn parse_overlay_row(line_no: usize, line: &str) -> Result<(&str, OverlayRow), A
     Ok((patterns, row))
 }
 
-/// The country of a dictionary block coded with a bare country code.
+/// The country of a dictionary block coded with a bare country code (dated
+/// or not, with period variants such as IRQ / IRQOCC): such blocks list the
+/// country's names and its places.
 fn country_block_code(e: &ActorEntry) -> Option<Iso3> {
-    match e.codes.as_slice() {
-        [c] if c.code.len() == 3 && c.undated() => Iso3::new(&c.code).ok(),
-        _ => None,
-    }
+    let bare = e.codes.iter().find(|c| c.code.len() == 3)?;
+    let same = e.codes.iter().all(|c| c.code.starts_with(bare.code.as_str()));
+    same.then(|| Iso3::new(&bare.code).ok()).flatten()
 }
 
 /// True for a country-block synonym that names the country rather than one
