@@ -56,6 +56,10 @@ pub struct ExtractArgs {
     /// Keep only events told as fact or as someone's statement.
     #[arg(long)]
     pub factual: bool,
+    /// Merge reports of the same event across documents: one canonical event
+    /// per happening, with every report as a source.
+    #[arg(long)]
+    pub merge: bool,
 }
 
 #[derive(Debug, Args)]

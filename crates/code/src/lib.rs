@@ -16,11 +16,13 @@
 //! The coder never invents an event without a trigger in its sentence, and
 //! every event keeps its sentence as evidence.
 
+pub mod cameo;
 pub mod candidate;
 pub mod clause;
 pub mod discourse;
 pub mod fatalities;
 pub mod focus;
+pub mod merge;
 pub mod location;
 pub mod modality;
 pub mod parties;

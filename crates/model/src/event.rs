@@ -39,6 +39,20 @@ impl EventId {
         Self(digest.iter().take(8).map(|b| format!("{b:02x}")).collect())
     }
 
+    /// The id of a canonical event: a hash of its members' ids, sorted, so
+    /// that it does not depend on the order reports arrive in.
+    #[must_use]
+    pub fn of_members(members: &[&EventId]) -> Self {
+        let mut ids: Vec<&str> = members.iter().map(|m| m.as_str()).collect();
+        ids.sort_unstable();
+        let mut h = Sha256::new();
+        for id in ids {
+            h.update(id.as_bytes());
+            h.update([0u8]);
+        }
+        Self(h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect())
+    }
+
     /// Wrap an id read back from storage.
     #[must_use]
     pub fn from_raw(raw: impl Into<String>) -> Self {

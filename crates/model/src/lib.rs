@@ -12,6 +12,7 @@
 //! text of its document, and no stage rewrites it.
 
 pub mod actor;
+pub mod canonical;
 pub mod date;
 pub mod doc;
 pub mod event;
@@ -24,6 +25,7 @@ pub mod record;
 pub mod span;
 
 pub use actor::{Actor, ActorCode, ActorRole, Iso3};
+pub use canonical::{Canonical, Source};
 pub use date::{DatePrecision, EventDate};
 pub use doc::{Doc, DocId, Format, Hints, Paragraph, RawDoc, Sentence};
 pub use event::{Event, EventId, Evidence};

@@ -149,3 +149,43 @@ impl From<&Event> for EventRecord {
         }
     }
 }
+
+/// One report of a canonical event, as the record spells it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRecord {
+    pub doc_id: String,
+    pub event_id: String,
+    pub outlet: Option<String>,
+    pub modality: String,
+    pub attribution: Option<String>,
+    pub evidence: EvidenceRecord,
+}
+
+/// A canonical event: the event record of its representative fields, plus
+/// every report (`sources`) and the number of distinct outlets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CanonicalRecord {
+    #[serde(flatten)]
+    pub event: EventRecord,
+    pub sources: Vec<SourceRecord>,
+    pub source_count: usize,
+    pub outlet_count: usize,
+}
+
+impl From<&crate::canonical::Canonical> for CanonicalRecord {
+    fn from(c: &crate::canonical::Canonical) -> Self {
+        let sources: Vec<SourceRecord> = c
+            .sources
+            .iter()
+            .map(|s| SourceRecord {
+                doc_id: s.doc_id.as_str().to_owned(),
+                event_id: s.event_id.as_str().to_owned(),
+                outlet: s.outlet.clone(),
+                modality: s.modality.as_str().to_owned(),
+                attribution: s.attribution.clone(),
+                evidence: EvidenceRecord { text: s.evidence.text.clone(), start: s.evidence.span.start, end: s.evidence.span.end },
+            })
+            .collect();
+        Self { event: EventRecord::from(&c.event), source_count: sources.len(), outlet_count: c.outlets(), sources }
+    }
+}

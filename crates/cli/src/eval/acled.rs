@@ -85,6 +85,7 @@ fn note_score(id: &str, row: &Row, old: bool, date: NaiveDate, records: &[EventR
     let point = row.get("latitude").zip(row.get("longitude")).and_then(|(a, b)| Some((a.parse::<f64>().ok()?, b.parse::<f64>().ok()?)));
     let km = main.location.as_ref().zip(point).and_then(|(l, (lat, lon))| km_to(l, lat, lon));
     let fatalities: u32 = row.get("fatalities").and_then(|f| f.parse().ok()).unwrap_or(0);
+    let sub_known = answer_sub.is_some();
     let s = NoteScore {
         found: true,
         event_type: event_type_matches(&main.event_type, answer_type, old),
@@ -97,13 +98,13 @@ fn note_score(id: &str, row: &Row, old: bool, date: NaiveDate, records: &[EventR
         events: records.len(),
         miss: None,
     };
-    let miss = describe_miss(id, row, main, &s, km);
+    let miss = describe_miss(id, row, main, &s, km, sub_known);
     NoteScore { miss, ..s }
 }
 
-fn describe_miss(id: &str, row: &Row, main: &EventRecord, s: &NoteScore, km: Option<f64>) -> Option<String> {
+fn describe_miss(id: &str, row: &Row, main: &EventRecord, s: &NoteScore, km: Option<f64>, sub_known: bool) -> Option<String> {
     let mut wrong = Vec::new();
-    if !s.event_type || !s.sub_event_type {
+    if !s.event_type || (sub_known && !s.sub_event_type) {
         wrong.push(format!("type {} ≠ {}", main.sub_event_type, row.get("sub_event_type").or_else(|| row.get("event_type")).unwrap_or("")));
     }
     if !s.loc161 {
