@@ -81,9 +81,9 @@ fn judge(block: &[PageLine]) -> Judged {
     if kept.is_empty() {
         return furniture;
     }
-    let paragraphs = join_lines(&kept);
-    let kind = if paragraphs.iter().any(|p| is_content(p)) { Kind::Content } else { Kind::Neutral };
-    Judged { kind, paragraphs }
+    let joined = join_lines(&kept);
+    let kind = if joined.iter().any(|(p, words)| is_content(p, *words)) { Kind::Content } else { Kind::Neutral };
+    Judged { kind, paragraphs: joined.into_iter().map(|(p, _)| p).collect() }
 }
 
 /// The block as one unit: its lines joined, its counts summed.
@@ -107,25 +107,26 @@ impl<'a> From<&'a OwnedUnit> for Unit<'a> {
     }
 }
 
-/// Lines joined into paragraphs with single spaces; a list item starts a
-/// new paragraph.
-fn join_lines(lines: &[&Line]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// Lines joined into paragraphs with single spaces, with their word
+/// counts (the lines' counts summed: a space between trimmed lines joins no
+/// words); a list item starts a new paragraph.
+fn join_lines(lines: &[&Line]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
     for line in lines {
         match out.last_mut() {
-            Some(last) if !line.list_item => {
+            Some((last, words)) if !line.list_item => {
                 last.push(' ');
                 last.push_str(&line.text);
+                *words += line.words;
             }
-            _ => out.push(line.text.clone()),
+            _ => out.push((line.text.clone(), line.words)),
         }
     }
     out
 }
 
 /// Prose: a sentence of some length, or a long stretch of words.
-fn is_content(paragraph: &str) -> bool {
-    let words = normalise::count_words(paragraph);
+fn is_content(paragraph: &str, words: usize) -> bool {
     words >= 20 || (words >= 8 && ends_like_sentence(paragraph))
 }
 

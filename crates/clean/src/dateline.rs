@@ -14,68 +14,28 @@
 //! Only the dateline is removed: the first sentence's own words stay. What
 //! is removed yields metadata (date, agency, title) for the document.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::dates;
+use crate::agency::{self, AGENCIES};
+use crate::charclass::{prefix_ci, space_len};
+use crate::{date_trail, dates};
 use crate::header::is_title_case;
 use crate::normalise::count_words;
 
-static AGENCIES_TXT: &str = include_str!("../../../data/clean/agencies.txt");
+/// Labels before a leading date, in the order tried (a longer form before
+/// its prefix), matched case-insensitively.
+const DATE_LABELS: &[&str] = &[
+    "date of publication", "published on", "published", "posted on", "posted", "updated on", "updated", "last updated",
+    "first published",
+];
 
-/// The agency names, longest first so that "Anadolu Agency" wins over "AA".
-static AGENCIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut names: Vec<&str> = AGENCIES_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    names
-});
-
-fn agency_alternation() -> String {
-    AGENCIES.iter().map(|a| regex::escape(a)).collect::<Vec<_>>().join("|")
-}
-
-/// A label before a leading date.
-static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:date of publication|published(?: on)?|posted(?: on)?|updated(?: on)?|last updated|first published)\s*:?\s*")
-        .expect("valid regex")
-});
-
-/// What may follow a leading date: a time, an update note, an author,
-/// share-widget words and their counters.
-static AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(?:\s*(?:\|\s*)?(?:(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?i:am|pm|a\.m\.|p\.m\.|gmt|utc))?",
-        r"|\((?i:updated)[^)]{0,40}\)|(?i:last updated)[^.]{0,30}?\d{4}",
-        r"|by\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?",
-        r"|(?i:get short url)(?:\s+\d+){0,2}|(?i:print|tweet|share|e-?mail|views?)(?-u:\b)(?:\s+\d+)?))+",
-    ))
-    .expect("valid regex")
-});
-
+/// Used only on text that opens with "title".
 static TITLE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^title\s*:\s*(?P<title>[^.!?]{3,200}[.!?])\s*").expect("valid regex"));
-
-/// "BEIRUT (Reuters) - ", "MOSCOW, January 5 (Sputnik) — ", "Damascus, SANA -".
-static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    let agencies = agency_alternation();
-    Regex::new(&format!(
-        concat!(
-            r"^(?:\p{{Lu}}[\p{{Lu}}.'’ -]{{1,40}}(?:,\s*[^()\-–—]{{1,30}}?)?,?\s*\((?P<a1>[^)]{{1,30}})\)",
-            r"|\p{{Lu}}[\p{{L}}.'’ -]{{1,40}}?,?\s*\(?(?i:(?P<a2>{agencies}))\)?)\s*[-–—:]{{1,2}}\s*",
-        ),
-        agencies = agencies
-    ))
-    .expect("valid regex")
-});
-
-/// "… - REUTERS", "… --AFP", "… /SANA/", "… (AFP)" at the end.
-static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    let agencies = agency_alternation();
-    Regex::new(&format!(r"(?i)\s*(?:(?:[-–—]{{1,2}}|/)\s*\(?(?P<agency>{agencies})\)?/?|\((?P<paren>{agencies})\))\.?\s*$"))
-        .expect("valid regex")
-});
 
 /// Words that end a headline fragment only inside a sentence: a date after
 /// them is part of the sentence ("on 21 January 2016").
@@ -106,6 +66,9 @@ pub(crate) struct Lead {
     pub published: Option<NaiveDate>,
     pub agency: Option<String>,
     pub title: Option<String>,
+    /// Where, in the paragraph, the cut took a headline (as written, without
+    /// date or agency): the text of a document that has nothing else.
+    pub headline: Option<Range<usize>>,
 }
 
 /// Read the dateline at the start of the first paragraph.
@@ -121,23 +84,43 @@ pub(crate) fn lead(par: &str, title_hint: Option<&str>) -> Lead {
         lead.cut += headline_sentence(&par[lead.cut..], &mut lead);
     }
     lead.cut += agency_dateline(&par[lead.cut..], &mut lead);
-    if let Some(title) = title_hint.or(lead.title.as_deref()) {
-        lead.cut += repeated_title(&par[lead.cut..], title);
+    let repeated = title_hint.or(lead.title.as_deref()).and_then(|title| title_repeat(&par[lead.cut..], title));
+    if let Some((title_end, len)) = repeated {
+        lead.found_headline(0..title_end);
+        lead.cut += len;
     }
     lead
 }
 
+impl Lead {
+    /// Note a headline at `range` of the text after the current cut; the
+    /// first one found is kept.
+    fn found_headline(&mut self, range: Range<usize>) {
+        let at = self.cut;
+        self.headline.get_or_insert(at + range.start..at + range.end);
+    }
+}
+
 /// A date at the very start (after an optional label), with what follows it.
 fn leading_date(s: &str, lead: &mut Lead) -> usize {
-    let label = DATE_LABEL.find(s).map_or(0, |m| m.end());
+    let label = date_label(s);
     let Some(found) = dates::find(head(&s[label..], MAX_DATE_BYTES)).filter(|f| f.range.start == 0) else { return 0 };
     lead.published = Some(found.date);
     let end = label + found.range.end;
     end + after_date(&s[end..])
 }
 
+/// A label before a date, the colon and spaces after it: the bytes they take.
+fn date_label(s: &str) -> usize {
+    let Some(mut at) = DATE_LABELS.iter().find_map(|label| prefix_ci(s, label)) else { return 0 };
+    at += space_len(&s[at..]);
+    at += usize::from(s[at..].starts_with(':'));
+    at + space_len(&s[at..])
+}
+
+/// Time, update notes and share widgets after a date, and the space after them.
 fn after_date(s: &str) -> usize {
-    let junk = AFTER_DATE.find(s).map_or(0, |m| m.end());
+    let junk = date_trail::len(s);
     junk + (s.len() - junk - s[junk..].trim_start().len())
 }
 
@@ -158,6 +141,8 @@ fn headline_date(s: &str, lead: &mut Lead) -> usize {
     }
     lead.published = lead.published.or(Some(found.date));
     let (title, agency) = split_agency(prefix);
+    let title_start = space_len(&s[..found.range.start]);
+    lead.found_headline(title_start..title_start + title.len());
     lead.title = lead.title.take().or_else(|| Some(title.to_owned()));
     lead.agency = lead.agency.take().or(agency);
     found.range.end + after_date(&s[found.range.end..])
@@ -177,7 +162,7 @@ fn head(s: &str, max: usize) -> &str {
 /// headline without it, and the agency.
 fn split_agency(headline: &str) -> (&str, Option<String>) {
     match headline.rsplit_once(' ') {
-        Some((head, last)) if AGENCIES.contains(&last) => (head.trim_end(), Some(canonical_agency(last))),
+        Some((head, last)) if AGENCIES.contains(&last) => (head.trim_end(), Some(agency::canonical(last))),
         _ => (headline, None),
     }
 }
@@ -187,58 +172,56 @@ fn split_agency(headline: &str) -> (&str, Option<String>) {
 /// and leaves the text. A headline in sentence case cannot be told from a
 /// lead sentence and stays.
 fn headline_sentence(s: &str, lead: &mut Lead) -> usize {
-    let Some(first) = crate::sentences::split(s).into_iter().next() else { return 0 };
+    let Some(first) = crate::sentences::first(s) else { return 0 };
     let sentence = &s[first.clone()];
     let rest = &s[first.end..];
     if rest.trim().is_empty() || count_words(sentence) > MAX_HEADLINE_WORDS || !is_title_case(sentence) {
         return 0;
     }
     lead.title = Some(sentence.trim_end_matches(['.', ' ']).to_owned());
+    lead.found_headline(first.clone());
     first.end + rest.len() - rest.trim_start().len()
 }
 
 fn title_label(s: &str, lead: &mut Lead) -> usize {
+    if prefix_ci(s, "title").is_none() {
+        return 0;
+    }
     let Some(caps) = TITLE_LABEL.captures(s) else { return 0 };
+    if let Some(m) = caps.name("title") {
+        lead.found_headline(m.range());
+    }
     let title = caps.name("title").map(|m| m.as_str().trim_end_matches(['.', ' ']).to_owned());
     lead.title = lead.title.take().or(title);
     caps.get(0).map_or(0, |m| m.end())
 }
 
 fn agency_dateline(s: &str, lead: &mut Lead) -> usize {
-    let Some(caps) = AGENCY_DATELINE.captures(head(s, MAX_DATELINE_BYTES)) else { return 0 };
-    let agency = caps.name("a1").or_else(|| caps.name("a2")).map(|m| canonical_agency(m.as_str()));
-    lead.agency = lead.agency.take().or(agency);
-    caps.get(0).map_or(0, |m| m.end())
-}
-
-/// The agency as the data file spells it, or as written when not listed.
-fn canonical_agency(name: &str) -> String {
-    let name = name.trim();
-    AGENCIES.iter().find(|a| a.eq_ignore_ascii_case(name)).map_or_else(|| name.to_owned(), |a| (*a).to_owned())
+    let Some((len, agency)) = agency::dateline(head(s, MAX_DATELINE_BYTES)) else { return 0 };
+    lead.agency = lead.agency.take().or_else(|| Some(agency::canonical(agency)));
+    len
 }
 
 /// When `s` opens with `title` (letters and digits compared, case and
-/// punctuation ignored), the bytes that title and the punctuation after it
-/// take; 0 otherwise.
-pub(crate) fn repeated_title(s: &str, title: &str) -> usize {
+/// punctuation ignored): where the title ends in `s`, and the bytes that
+/// title and the punctuation after it take.
+fn title_repeat(s: &str, title: &str) -> Option<(usize, usize)> {
     let mut wanted = title.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).peekable();
-    if wanted.peek().is_none() {
-        return 0;
-    }
+    wanted.peek()?;
     for (i, c) in s.char_indices() {
         if !c.is_alphanumeric() {
             continue;
         }
         if c.to_lowercase().any(|lc| Some(lc) != wanted.next()) {
-            return 0;
+            return None;
         }
         if wanted.peek().is_none() {
             let end = i + c.len_utf8();
             let rest = &s[end..];
-            return end + rest.len() - rest.trim_start_matches(['.', ':', '-', '–', '—', '|', ' ']).len();
+            return Some((end, end + rest.len() - rest.trim_start_matches(['.', ':', '-', '–', '—', '|', ' ']).len()));
         }
     }
-    0
+    None
 }
 
 /// A closing agency signature on the last paragraph: the new length of the
@@ -248,10 +231,9 @@ pub(crate) fn signature(par: &str) -> Option<(usize, String)> {
     while !par.is_char_boundary(from) {
         from -= 1;
     }
-    let caps = SIGNATURE.captures(&par[from..])?;
-    let agency = caps.name("agency").or_else(|| caps.name("paren"))?.as_str();
-    let start = from + caps.get(0)?.start();
-    (start > 0).then(|| (start, canonical_agency(agency)))
+    let (at, agency) = agency::signature(&par[from..])?;
+    let start = from + at;
+    (start > 0).then(|| (start, agency::canonical(agency)))
 }
 
 #[cfg(test)]
@@ -316,8 +298,8 @@ mod tests {
 
     #[test]
     fn repeated_titles() {
-        assert_eq!(repeated_title("Syria's war: a review. Body.", "Syrias war A Review"), 23);
-        assert_eq!(repeated_title("Other text.", "Syrias war"), 0);
-        assert_eq!(repeated_title("Short", "Short but longer title"), 0);
+        assert_eq!(title_repeat("Syria's war: a review. Body.", "Syrias war A Review"), Some((21, 23)));
+        assert_eq!(title_repeat("Other text.", "Syrias war"), None);
+        assert_eq!(title_repeat("Short", "Short but longer title"), None);
     }
 }

@@ -1,6 +1,6 @@
 //! The header of a plain-text page: the lines before the first paragraph of
 //! prose. From them come the title (the first substantial line that is not
-//! a label, a byline, a date line or a list of links), the byline ("By [X]"),
+//! a label, a byline, a date line or a list of links), the byline ("By \[X\]"),
 //! the publication date (a date line such as "Global Research, January 21,
 //! 2016") and the names printed beside dates, from which the outlet is
 //! chosen. Header lines are never body text.

@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Rule, Unit};
+use crate::phrases::{End, Phrases};
 
 pub(crate) const RULE: Rule = Rule { code: "B03", name: "call to action", applies };
 
@@ -35,13 +36,15 @@ static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The outlet's own channels or newsletter mentioned anywhere in the line.
-static OWN_CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)(?-u:\b)(?:our (?:newsletter|telegram|youtube|facebook|twitter|instagram|whatsapp|channel|page|app|podcast|mailing list)",
-        r"|follow us on|find us on|subscribe to (?:our|the)|sign up (?:for|to) (?:our|the)|comment via|newsletter sign-?up",
-        r"|to receive (?:our|the) (?:latest|daily|weekly)|in your inbox)(?-u:\b)",
-    ))
-    .expect("valid regex")
+static OWN_CHANNEL: LazyLock<Phrases> = LazyLock::new(|| {
+    Phrases::new(
+        concat!(
+            r"our (?:newsletter|telegram|youtube|facebook|twitter|instagram|whatsapp|channel|page|app|podcast|mailing list)",
+            r"|follow us on|find us on|subscribe to (?:our|the)|sign up (?:for|to) (?:our|the)|comment via|newsletter sign-?up",
+            r"|to receive (?:our|the) (?:latest|daily|weekly)|in your inbox",
+        ),
+        End::Word,
+    )
 });
 
 /// Calls to action are short; a long paragraph that mentions "our page" is

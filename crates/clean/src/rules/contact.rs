@@ -38,7 +38,8 @@ fn applies(u: &Unit) -> bool {
     if u.words > MAX_WORDS {
         return false;
     }
-    CONTACT.is_match(u.text) || (u.words <= MAX_EMAIL_LINE_WORDS && EMAIL.is_match(u.text))
+    // An address needs an `@`: most lines never compile or run [`EMAIL`].
+    CONTACT.is_match(u.text) || (u.words <= MAX_EMAIL_LINE_WORDS && u.text.contains('@') && EMAIL.is_match(u.text))
 }
 
 #[cfg(test)]

@@ -47,7 +47,8 @@ fn applies(u: &Unit) -> bool {
     if u.words > MAX_WORDS {
         return false;
     }
-    LABEL.is_match(u.text) || BARE_LABEL.is_match(u.text)
+    // A bare label ends with its colon: other lines never compile or run [`BARE_LABEL`].
+    LABEL.is_match(u.text) || (u.text.ends_with(':') && BARE_LABEL.is_match(u.text))
 }
 
 #[cfg(test)]
