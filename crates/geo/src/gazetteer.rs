@@ -166,7 +166,13 @@ impl Gazetteer {
     /// Entries whose folded name or alias equals the folded `name`.
     #[must_use]
     pub fn lookup_exact(&self, name: &str) -> Vec<PlaceCandidate> {
-        self.candidates(self.index.names(), normalise::fold(name).as_bytes())
+        self.lookup_folded(&normalise::fold(name))
+    }
+
+    /// Entries whose folded name or alias is `folded` (already folded).
+    #[must_use]
+    pub fn lookup_folded(&self, folded: &str) -> Vec<PlaceCandidate> {
+        self.candidates(self.index.names(), folded.as_bytes())
     }
 
     /// Entries whose skeleton equals the skeleton of `name`.
@@ -198,7 +204,7 @@ impl Gazetteer {
     }
 
     pub(crate) fn postings(&self, value: u64) -> Vec<PlaceCandidate> {
-        self.index.postings(value).into_iter().map(PlaceCandidate).collect()
+        self.index.posting_list(value).map(PlaceCandidate).collect()
     }
 }
 

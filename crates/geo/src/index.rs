@@ -82,9 +82,16 @@ impl<'a> Index<'a> {
 
     /// The entries of the posting list at `offset` (in u32 units).
     pub fn postings(&self, offset: u64) -> Vec<u32> {
+        self.posting_list(offset).collect()
+    }
+
+    /// The entries of the posting list at `offset` (in u32 units), without
+    /// collecting them.
+    pub fn posting_list(&self, offset: u64) -> impl Iterator<Item = u32> + 'a {
         let at = usize::try_from(offset).unwrap_or(usize::MAX).saturating_mul(4);
         let n = u32_at(self.postings, at).unwrap_or(0) as usize;
-        (0..n).filter_map(|k| u32_at(self.postings, at + 4 + k * 4)).collect()
+        let postings = self.postings;
+        (0..n).filter_map(move |k| u32_at(postings, at + 4 + k * 4))
     }
 
     /// The folded-name automaton.

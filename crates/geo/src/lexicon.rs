@@ -23,9 +23,18 @@
 //! "Mohmand Dara", not "Mohmand"). Such matches are marked `loose`. Names
 //! never run across a line break or punctuation other than hyphens and
 //! apostrophes.
+//!
+//! Cost. The text is folded once into [`Words`] (no allocation per word).
+//! What the automata say about a word as the first of a name (the cursor
+//! after it, whether it is blocked) is kept per text and word, since texts
+//! repeat their names; and a walk stops as soon as no word ahead within
+//! reach may end a name, which gives the same matches with fewer fst steps.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use sitrep_model::{PlaceCandidate, Span};
-use sitrep_recognise::normalise::{self, Case, Token};
+use sitrep_recognise::normalise::{self, Case, Word, Words};
 use sitrep_recognise::places::{NameMatch, PlaceLexicon};
 
 use crate::build::format::BLOCK_DEMONYM;
@@ -37,102 +46,209 @@ const MAX_WORDS: usize = 8;
 
 /// True when a name may start at word `i`: a capitalised word, or an article
 /// before one ("al-Baghiliyah").
-fn can_start(toks: &[Token], i: usize) -> bool {
-    let t = &toks[i];
+fn can_start(words: &[Word], i: usize) -> bool {
+    let t = &words[i];
     if t.article {
-        return toks.get(i + 1).is_some_and(|n| n.case != Case::Lower);
+        return words.get(i + 1).is_some_and(|n| n.case != Case::Lower);
     }
     t.case != Case::Lower
 }
 
 /// True when a name may end at word `j`: capitalised and not an article.
-fn can_end(t: &Token) -> bool {
+fn can_end(t: &Word) -> bool {
     t.case != Case::Lower && !t.article
 }
 
 /// True when words `a` and `b` (consecutive) may belong to one name: only
 /// spaces, hyphens and apostrophes between them, or the dot of an
 /// abbreviation ("St. Louis").
-fn joinable(text: &str, a: &Token, b: &Token) -> bool {
+fn joinable(text: &str, a: &Word, b: &Word) -> bool {
     let gap = text.get(a.end..b.start).unwrap_or(".");
+    if gap == " " {
+        return true;
+    }
     let abbreviation = a.end - a.start <= 3 && gap.trim() == ".";
     abbreviation || gap.chars().all(|c| matches!(c, ' ' | '\t' | '\u{a0}' | '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}'))
 }
 
-/// The longest match starting at word `i` in one automaton: the index of its
-/// last word and the fst value. `key_of` gives each word's bytes ("" skips a
-/// word that cannot end a name).
-fn longest(
-    fst: &fst::raw::Fst<&'static [u8]>,
-    text: &str,
-    toks: &[Token],
-    i: usize,
-    key_of: &dyn Fn(&Token, bool) -> String,
-) -> Option<(usize, u64)> {
-    let mut cur = Cursor::root(fst);
-    let mut best = None;
-    for j in i..toks.len().min(i + MAX_WORDS) {
-        if j > i && !joinable(text, &toks[j - 1], &toks[j]) {
-            break;
+/// How one automaton is keyed: the folded words joined by spaces, or the
+/// word skeletons concatenated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Folded,
+    Skeleton,
+}
+
+/// What feeding a word to an automaton gave: `Ok(None)` when the word adds
+/// no bytes (it is skipped), `Err(())` when no key continues that way.
+type Fed<'f> = Result<Option<Cursor<'f>>, ()>;
+
+/// Follow word `j` of `words` through the automaton from `cur`; `first`
+/// when it is the first word of the name. `scratch` holds a skeleton.
+fn feed_word<'f>(
+    fst: &'f fst::raw::Fst<&'static [u8]>,
+    cur: Cursor<'f>,
+    words: &Words,
+    (j, first): (usize, bool),
+    key: Key,
+    scratch: &mut String,
+) -> Fed<'f> {
+    let folded = words.folded(j);
+    let bytes = match key {
+        Key::Folded if first && folded.is_empty() => return Ok(None),
+        Key::Folded if first => folded,
+        Key::Folded => return cur.feed(fst, b" ").and_then(|c| c.feed(fst, folded.as_bytes())).map(Some).ok_or(()),
+        Key::Skeleton => {
+            scratch.clear();
+            normalise::word_skeleton(folded, words.as_slice()[j].article, scratch);
+            if scratch.is_empty() {
+                return Ok(None);
+            }
+            scratch.as_str()
         }
-        let key = key_of(&toks[j], j > i);
-        if key.is_empty() {
-            continue;
+    };
+    cur.feed(fst, bytes.as_bytes()).map(Some).ok_or(())
+}
+
+/// What the automata say about a word as the first word of a name, worked
+/// out once per text and word: a text names the same places (and people,
+/// and sentence-initial words) again and again.
+#[derive(Clone, Copy, Default)]
+struct FirstWord<'f> {
+    exact: Option<Fed<'f>>,
+    skeleton: Option<Fed<'f>>,
+    blocked: Option<Option<u64>>,
+}
+
+/// FNV-1a, for the short word keys of [`Walk::firsts`]: several times
+/// cheaper than the default SipHash, and a text is not an adversary's.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
         }
-        let Some(next) = cur.feed(fst, key.as_bytes()) else { break };
-        cur = next;
-        if can_end(&toks[j]) {
-            best = cur.value().map(|v| (j, v)).or(best);
+        self.0 = h;
+    }
+}
+
+/// One text's name walk: its words and the first-word facts seen so far.
+struct Walk<'a> {
+    gazetteer: &'a Gazetteer,
+    words: &'a Words,
+    /// Per word: the last word reachable from it through joinable gaps.
+    chain_end: Vec<usize>,
+    /// Per word: the first word at or after it that may end a name.
+    next_end: Vec<usize>,
+    /// Keyed by a word's folded form and whether it is an article.
+    firsts: HashMap<(&'a str, bool), FirstWord<'a>, BuildHasherDefault<WordHasher>>,
+    scratch: String,
+}
+
+impl<'a> Walk<'a> {
+    fn new(gazetteer: &'a Gazetteer, text: &'a str, words: &'a Words) -> Self {
+        let toks = words.as_slice();
+        let (mut chain_end, mut next_end) = (vec![0; toks.len()], vec![usize::MAX; toks.len()]);
+        for j in (0..toks.len()).rev() {
+            let joined = toks.get(j + 1).is_some_and(|n| joinable(text, &toks[j], n));
+            chain_end[j] = if joined { chain_end[j + 1] } else { j };
+            next_end[j] = if can_end(&toks[j]) { j } else { next_end.get(j + 1).copied().unwrap_or(usize::MAX) };
+        }
+        Walk { gazetteer, words, chain_end, next_end, firsts: HashMap::default(), scratch: String::new() }
+    }
+
+    /// True when the walk from word `i` may go on to word `j`: joined to
+    /// it, and a word that may end a name still lies ahead within reach.
+    fn goes_on(&self, i: usize, j: usize) -> bool {
+        let last = self.chain_end[i].min(i + MAX_WORDS - 1);
+        j <= last && self.next_end[j] <= last
+    }
+
+    fn fst(&self, key: Key) -> &'a fst::raw::Fst<&'static [u8]> {
+        match key {
+            Key::Folded => self.gazetteer.index().names(),
+            Key::Skeleton => self.gazetteer.index().skeletons(),
         }
     }
-    best
-}
 
-/// Folded word bytes, with the separating space before every word but the first.
-fn folded_key(t: &Token, not_first: bool) -> String {
-    if not_first {
-        format!(" {}", t.folded)
-    } else {
-        t.folded.clone()
+    /// Word `i` fed from the root of the `key` automaton (cached).
+    fn first(&mut self, i: usize, key: Key) -> Fed<'a> {
+        let (words, fst) = (self.words, self.fst(key));
+        let entry = self.firsts.entry((words.folded(i), words.as_slice()[i].article)).or_default();
+        let slot = if key == Key::Folded { &mut entry.exact } else { &mut entry.skeleton };
+        *slot.get_or_insert_with(|| feed_word(fst, Cursor::root(fst), words, (i, true), key, &mut self.scratch))
     }
-}
 
-/// Skeleton bytes of a word; words too short to be told apart give nothing.
-fn skeleton_key(t: &Token, _not_first: bool) -> String {
-    normalise::token_skeleton(t)
-}
+    /// Why word `i` is blocked, if it is (cached).
+    fn blocked(&mut self, i: usize) -> Option<u64> {
+        let (words, index) = (self.words, self.gazetteer.index());
+        let entry = self.firsts.entry((words.folded(i), words.as_slice()[i].article)).or_default();
+        *entry.blocked.get_or_insert_with(|| index.blocked(words.folded(i)))
+    }
 
-impl Gazetteer {
+    /// The longest match starting at word `i` in one automaton: the index
+    /// of its last word and the fst value.
+    fn longest(&mut self, i: usize, key: Key) -> Option<(usize, u64)> {
+        let (words, fst) = (self.words, self.fst(key));
+        let toks = words.as_slice();
+        let mut cur = Cursor::root(fst);
+        let mut best = None;
+        for (j, tok) in toks.iter().enumerate().take(i + MAX_WORDS).skip(i) {
+            if j > i && !self.goes_on(i, j) {
+                break;
+            }
+            let fed = if j == i { self.first(i, key) } else { feed_word(fst, cur, words, (j, false), key, &mut self.scratch) };
+            let Ok(next) = fed else { break };
+            let Some(next) = next else { continue };
+            cur = next;
+            if can_end(tok) {
+                best = cur.value().map(|v| (j, v)).or(best);
+            }
+        }
+        best
+    }
+
     /// The best match starting at word `i`, if any: (last word, candidates, loose).
-    fn match_at(&self, text: &str, toks: &[Token], i: usize) -> Option<(usize, Vec<PlaceCandidate>, bool)> {
-        let first_content = toks[i..].iter().find(|t| !t.article)?;
-        let blocked = self.index().blocked(&first_content.folded);
+    fn match_at(&mut self, i: usize) -> Option<(usize, Vec<PlaceCandidate>, bool)> {
+        let toks = self.words.as_slice();
+        let first = i + toks[i..].iter().position(|t| !t.article)?;
+        let blocked = self.blocked(first);
         let demonym = blocked == Some(BLOCK_DEMONYM);
-        let exact = longest(self.index().names(), text, toks, i, &folded_key);
-        let words = |j: usize| toks[i..=j].iter().filter(|t| !t.article).count();
+        let exact = self.longest(i, Key::Folded);
+        let count = |j: usize| toks[i..=j].iter().filter(|t| !t.article).count();
+        let g = self.gazetteer;
         if demonym {
-            return exact.filter(|(j, _)| words(*j) > 1).map(|(j, v)| (j, self.postings(v), false));
+            return exact.filter(|(j, _)| count(*j) > 1).map(|(j, v)| (j, g.postings(v), false));
         }
-        let loose = if blocked.is_some() || first_content.folded.chars().count() < 4 {
+        let loose = if blocked.is_some() || self.words.folded(first).chars().count() < 4 {
             None
         } else {
-            longest(self.index().skeletons(), text, toks, i, &skeleton_key)
+            self.longest(i, Key::Skeleton)
         };
         match (exact, loose) {
-            (Some(e), Some(l)) if words(l.0) > words(e.0) => Some((l.0, self.postings(l.1), true)),
-            (Some(e), _) => Some((e.0, self.postings(e.1), false)),
-            (None, l) => l.map(|(j, v)| (j, self.postings(v), true)),
+            (Some(e), Some(l)) if count(l.0) > count(e.0) => Some((l.0, g.postings(l.1), true)),
+            (Some(e), _) => Some((e.0, g.postings(e.1), false)),
+            (None, l) => l.map(|(j, v)| (j, g.postings(v), true)),
         }
     }
 }
 
 impl PlaceLexicon for Gazetteer {
     fn find_names(&self, text: &str) -> Vec<NameMatch> {
-        let toks = normalise::tokens(text);
+        let words = Words::of(text);
+        let toks = words.as_slice();
+        let mut walk = Walk::new(self, text, &words);
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            let found = if can_start(&toks, i) { self.match_at(text, &toks, i) } else { None };
+            let found = if can_start(toks, i) { walk.match_at(i) } else { None };
             match found {
                 Some((j, candidates, loose)) if toks[i].end.max(toks[j].end) - toks[i].start >= 3 => {
                     out.push(NameMatch { span: Span::new(toks[i].start, toks[j].end), candidates, loose });

@@ -39,6 +39,11 @@
 //! `sh`, `s` and `z`, `d` and `z`. Examples: `Bgelia`, `Al Bogeleyyah` and
 //! `al-Baghiliyah` all give `bgl`; `Mreya`, `Al Mariiyah`, `al-Muraiya` give `mr`.
 //!
+//! Cost: [`Words`] holds the words of a text with their folded forms as
+//! ranges of one buffer (the text's folded key), with an ASCII fast path, so
+//! folding a document costs no allocation per word; [`tokens`] and [`fold`]
+//! are built on it.
+//!
 //! Offsets: [`Token`]s carry the byte range of the word in the original text;
 //! [`Folded`] maps any byte range of the folded text back to the original, at
 //! word granularity (a folded range always maps to whole original words).
@@ -137,71 +142,98 @@ fn is_word_char(c: char) -> bool {
 
 /// The case class of an original word.
 fn case_of(word: &str) -> Case {
+    if word.is_ascii() {
+        return ascii_case_of(word.as_bytes());
+    }
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else { return Case::Uncased };
     if !first.is_uppercase() {
         return if first.is_lowercase() { Case::Lower } else { Case::Uncased };
     }
-    let rest: Vec<char> = letters.collect();
-    if rest.is_empty() {
-        Case::Initial
-    } else if rest.iter().all(|c| !c.is_lowercase()) {
+    let mut more = false;
+    for c in letters {
+        if c.is_lowercase() {
+            return Case::Capitalised;
+        }
+        more = true;
+    }
+    if more {
         Case::Upper
     } else {
-        Case::Capitalised
+        Case::Initial
     }
 }
 
-/// A word as cut from the text, before article detection.
-struct RawWord {
-    folded: String,
-    start: usize,
-    end: usize,
-    hyphen_after: bool,
-}
-
-/// Split `text` into words: runs of word characters, joined across inner
-/// apostrophes; a possessive `'s` ends the word and is skipped.
-fn raw_words(text: &str) -> Vec<RawWord> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut words = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_word_char(chars[i].1) {
-            i += 1;
-            continue;
+/// [`case_of`] for an ASCII word.
+fn ascii_case_of(word: &[u8]) -> Case {
+    let mut letters = word.iter().filter(|b| b.is_ascii_alphabetic());
+    let Some(first) = letters.next() else { return Case::Uncased };
+    if first.is_ascii_lowercase() {
+        return Case::Lower;
+    }
+    let mut more = false;
+    for b in letters {
+        if b.is_ascii_lowercase() {
+            return Case::Capitalised;
         }
-        let (word, next) = one_word(text, &chars, i);
-        words.push(word);
-        i = next;
+        more = true;
     }
-    words
+    if more {
+        Case::Upper
+    } else {
+        Case::Initial
+    }
 }
 
-/// Read the word starting at `chars[i]`; returns it and the index after it.
-fn one_word(text: &str, chars: &[(usize, char)], mut i: usize) -> (RawWord, usize) {
-    let start = chars[i].0;
-    let mut folded = String::new();
-    let mut end = start;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if is_word_char(c) {
-            fold_char(c, &mut folded);
-            end = at + c.len_utf8();
-            i += 1;
-        } else if is_apostrophe(c) && chars.get(i + 1).is_some_and(|n| is_word_char(n.1)) {
-            let possessive = matches!(chars[i + 1].1, 's' | 'S')
-                && !chars.get(i + 2).is_some_and(|n| is_word_char(n.1));
-            i += if possessive { 2 } else { 1 };
-            if possessive {
-                break;
+/// The character at byte `i` of `text` (a character boundary) and its length.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    text.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+}
+
+/// True when the character at byte `i` of `text` belongs to a word.
+fn word_char_at(text: &str, i: usize) -> bool {
+    char_at(text, i).is_some_and(|(c, _)| is_word_char(c))
+}
+
+/// Read the word starting at byte `i` (a word character), appending its
+/// folded form to `out`: runs of word characters, joined across inner
+/// apostrophes; a possessive `'s` ends the word and is skipped. Returns the
+/// end of the word and the byte to go on from.
+fn read_word(text: &str, mut i: usize, out: &mut String) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut end = i;
+    loop {
+        let run = bytes.get(i..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
+        if run > 0 {
+            let at = out.len();
+            out.push_str(text.get(i..i + run).unwrap_or(""));
+            if let Some(pushed) = out.get_mut(at..) {
+                pushed.make_ascii_lowercase();
             }
+            i += run;
+            end = i;
+        }
+        let Some((c, len)) = char_at(text, i) else { break };
+        if is_word_char(c) {
+            fold_char(c, out);
+            i += len;
+            end = i;
+        } else if is_apostrophe(c) && word_char_at(text, i + len) {
+            let next = i + len;
+            let possessive = matches!(text.as_bytes().get(next), Some(b's' | b'S')) && !word_char_at(text, next + 1);
+            if possessive {
+                return (end, next + 1);
+            }
+            i = next;
         } else {
             break;
         }
     }
-    let hyphen_after = text.get(end..).and_then(|s| s.chars().next()).is_some_and(is_hyphen);
-    (RawWord { folded, start, end, hyphen_after }, i)
+    (end, i)
 }
 
 /// The assimilated article forms and the consonant each assimilates to.
@@ -211,16 +243,20 @@ const SUN_ARTICLES: &[(&str, &str)] = &[
     ("esh", "sh"), ("et", "t"), ("ez", "z"), ("en", "n"), ("ul", "l"),
 ];
 
-/// True when word `w` (written with `case`) is an article before `next`.
-fn is_article(w: &RawWord, case: Case, next: Option<&RawWord>) -> bool {
-    let Some(next) = next else { return false };
-    if next.folded.is_empty() || !next.folded.chars().next().is_some_and(char::is_alphabetic) {
+/// True when the folded word `w` (written with `case`, followed by a hyphen
+/// or not) is an article before the folded word `next`.
+fn is_article(w: &str, case: Case, hyphen_after: bool, next: Option<&str>) -> bool {
+    if !(2..=3).contains(&w.len()) || !matches!(w.as_bytes().first(), Some(b'a' | b'e' | b'u')) {
         return false;
     }
-    match w.folded.as_str() {
+    let Some(next) = next else { return false };
+    if !next.chars().next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    match w {
         "al" | "el" => true,
-        "at" | "an" | "as" if case == Case::Lower && !w.hyphen_after => false,
-        f => SUN_ARTICLES.iter().any(|(a, c)| *a == f && next.folded.starts_with(c)),
+        "at" | "an" | "as" if case == Case::Lower && !hyphen_after => false,
+        f => SUN_ARTICLES.iter().any(|(a, c)| *a == f && next.starts_with(c)),
     }
 }
 
@@ -234,29 +270,151 @@ fn expand_abbreviation(folded: &str) -> Option<&'static str> {
     })
 }
 
+/// A word of [`Words`]: a [`Token`] whose folded form lives in the shared
+/// folded key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    /// Byte offset of the word's first character in the original text.
+    pub start: usize,
+    /// Byte offset just past the word's last character (before any possessive).
+    pub end: usize,
+    pub case: Case,
+    /// True when this word is a form of the Arabic article.
+    pub article: bool,
+    /// The folded word's byte range in [`Words::key`].
+    key_start: usize,
+    key_end: usize,
+    /// True when a hyphen follows the word (read before articles are known).
+    hyphen_after: bool,
+}
+
+/// The words of a text, folded, without an allocation per word: every folded
+/// word is a range of one buffer, the text's folded key ([`fold`]). The same
+/// words as [`tokens`]; a `Words` can be refilled to reuse its buffers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Words {
+    key: String,
+    words: Vec<Word>,
+}
+
+impl Words {
+    /// The words of `text`.
+    #[must_use]
+    pub fn of(text: &str) -> Self {
+        let mut w = Words::default();
+        w.read(text);
+        w
+    }
+
+    /// Replace the contents with the words of `text`.
+    pub fn read(&mut self, text: &str) {
+        self.key.clear();
+        self.words.clear();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() && !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let Some((c, len)) = char_at(text, i) else { break };
+            if !is_word_char(c) {
+                i += len;
+                continue;
+            }
+            if !self.key.is_empty() {
+                self.key.push(' ');
+            }
+            let key_start = self.key.len();
+            let (end, next) = read_word(text, i, &mut self.key);
+            let case = case_of(text.get(i..end).unwrap_or(""));
+            let hyphen_after = char_at(text, end).is_some_and(|(c, _)| is_hyphen(c));
+            self.words.push(Word { start: i, end, case, article: false, key_start, key_end: self.key.len(), hyphen_after });
+            if self.words.len() > 1 {
+                self.settle(self.words.len() - 2);
+            }
+            i = next;
+        }
+        if !self.words.is_empty() {
+            self.settle(self.words.len() - 1);
+        }
+    }
+
+    /// Decide whether word `k` is an article (now that the next word is
+    /// read) and rewrite its folded form to `al` or a spelled-out abbreviation.
+    fn settle(&mut self, k: usize) {
+        let w = self.words[k];
+        if w.key_end - w.key_start > 3 {
+            return; // longer than any article or abbreviation
+        }
+        let folded = self.key.get(w.key_start..w.key_end).unwrap_or("");
+        let next = self.words.get(k + 1).map(|n| self.key.get(n.key_start..n.key_end).unwrap_or(""));
+        let article = is_article(folded, w.case, w.hyphen_after, next);
+        self.words[k].article = article;
+        let new = if article { Some("al") } else { expand_abbreviation(folded) };
+        let Some(new) = new.filter(|n| *n != folded) else { return };
+        self.key.replace_range(w.key_start..w.key_end, new);
+        let grown = new.len().wrapping_sub(w.key_end - w.key_start);
+        self.words[k].key_end = w.key_start + new.len();
+        for n in &mut self.words[k + 1..] {
+            n.key_start = n.key_start.wrapping_add(grown);
+            n.key_end = n.key_end.wrapping_add(grown);
+        }
+    }
+
+    /// The folded key of the whole text: the folded words joined as by [`join`].
+    #[must_use]
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The folded key, taken out.
+    #[must_use]
+    pub fn into_key(self) -> String {
+        self.key
+    }
+
+    /// The words, in order.
+    #[must_use]
+    pub fn as_slice(&self) -> &[Word] {
+        &self.words
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The folded form of word `k` ("" when there is no such word).
+    #[must_use]
+    pub fn folded(&self, k: usize) -> &str {
+        self.words.get(k).and_then(|w| self.key.get(w.key_start..w.key_end)).unwrap_or("")
+    }
+}
+
 /// The words of `text`, folded, with their original byte ranges and case.
 #[must_use]
 pub fn tokens(text: &str) -> Vec<Token> {
-    let words = raw_words(text);
-    let mut out = Vec::with_capacity(words.len());
-    for (i, w) in words.iter().enumerate() {
-        let original = text.get(w.start..w.end).unwrap_or("");
-        let case = case_of(original);
-        let article = is_article(w, case, words.get(i + 1));
-        let folded = if article {
-            "al".to_owned()
-        } else {
-            expand_abbreviation(&w.folded).map_or_else(|| w.folded.clone(), str::to_owned)
-        };
-        out.push(Token { folded, start: w.start, end: w.end, case, article });
-    }
-    out
+    let words = Words::of(text);
+    let token = |(k, w): (usize, &Word)| Token {
+        folded: words.folded(k).to_owned(),
+        start: w.start,
+        end: w.end,
+        case: w.case,
+        article: w.article,
+    };
+    words.as_slice().iter().enumerate().map(token).collect()
 }
 
 /// The folded key of a name or any text: its folded words joined by one space.
 #[must_use]
 pub fn fold(text: &str) -> String {
-    join(&tokens(text))
+    Words::of(text).into_key()
 }
 
 /// Folded words joined by single spaces.
@@ -320,7 +478,12 @@ pub fn fold_with_offsets(text: &str) -> Folded {
 /// non-article words, concatenated.
 #[must_use]
 pub fn skeleton(text: &str) -> String {
-    tokens(text).iter().map(token_skeleton).collect()
+    let words = Words::of(text);
+    let mut out = String::new();
+    for (k, w) in words.as_slice().iter().enumerate() {
+        word_skeleton(words.folded(k), w.article, &mut out);
+    }
+    out
 }
 
 /// The Persian ezafe written as a word of its own (`Nahr-e Shahi`, `Chashmah-ye
@@ -334,10 +497,16 @@ fn is_ezafe(word: &str) -> bool {
 #[must_use]
 pub fn token_skeleton(t: &Token) -> String {
     let mut out = String::new();
-    if !t.article && !is_ezafe(&t.folded) {
-        skeleton_word(&t.folded, &mut out);
-    }
+    word_skeleton(&t.folded, t.article, &mut out);
     out
+}
+
+/// Append the skeleton of one folded word (nothing for an article or an
+/// ezafe) to `out`: [`token_skeleton`] without the allocation.
+pub fn word_skeleton(folded: &str, article: bool, out: &mut String) {
+    if !article && !is_ezafe(folded) {
+        skeleton_word(folded, out);
+    }
 }
 
 fn is_vowel(b: u8) -> bool {

@@ -30,13 +30,17 @@
 //! qualifier is the next name when only "," / "in" / "of" (perhaps after a kind
 //! word) stand between them: "Alexandria, Louisiana", "Mreya in Deir ez Zor
 //! province", "the Kanjak area of Imam Sahib district, Kunduz".
+//!
+//! Cost. Context patterns are regular expressions, and most of them match
+//! nowhere near most names; each pattern is listed with the keyword stems it
+//! cannot match without ([`Stems`]), and runs only when one of them is there.
 
 use std::collections::HashSet;
 
 use regex::Regex;
 use sitrep_model::{ActorMention, Doc, PlaceCandidate, PlaceCue, PlaceMention, Span};
 
-use crate::normalise;
+use crate::normalise::{self, Words};
 
 /// A gazetteer name found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,55 +61,207 @@ pub trait PlaceLexicon: Send + Sync {
 
 const STOPWORDS: &str = include_str!("../../../data/dictionaries/place_stopwords.txt");
 
+/// A context pattern: the cue it gives, the keyword stems it needs (one of
+/// them starts a run of letters in every text it matches), the pattern.
+type CuePattern = (PlaceCue, &'static [&'static str], &'static str);
+
+/// For each [`BEFORE`] pattern, the most runs of non-space characters its
+/// match spans, counted from the end: "village of the " is three, "close to
+/// the old village of " six, "mountains of " two. A stem further back
+/// cannot be part of a match.
+const BEFORE_CHUNKS: [usize; 6] = [3, 3, 3, 6, 2, 2];
+
 /// Cue patterns read on the text before a name (anchored at its end).
-const BEFORE: &[(PlaceCue, &str)] = &[
-    (PlaceCue::Settlement, r"(?i)\b(?:village|town|city|hamlet|township|villages|towns|cities)\s+of\s+(?:the\s+)?$"),
-    (PlaceCue::Province, r"(?i)\b(?:province|governorate|region|state|provinces|governorates)\s+of\s+(?:the\s+)?$"),
-    (PlaceCue::District, r"(?i)\b(?:district|county|parish|sub-?district|districts)\s+of\s+(?:the\s+)?$"),
+const BEFORE: &[CuePattern] = &[
+    (
+        PlaceCue::Settlement,
+        &["village", "town", "city", "cities", "hamlet"],
+        r"(?i)\b(?:village|town|city|hamlet|township|villages|towns|cities)\s+of\s+(?:the\s+)?$",
+    ),
+    (
+        PlaceCue::Province,
+        &["province", "governorate", "region", "state"],
+        r"(?i)\b(?:province|governorate|region|state|provinces|governorates)\s+of\s+(?:the\s+)?$",
+    ),
+    (
+        PlaceCue::District,
+        &["district", "county", "parish", "sub"],
+        r"(?i)\b(?:district|county|parish|sub-?district|districts)\s+of\s+(?:the\s+)?$",
+    ),
     (
         PlaceCue::Near,
+        &["near", "around", "outside", "close", "outskirts", "vicinity", "countryside", "suburb", "environs", "north", "south", "east", "west"],
         r"(?i)\b(?:near|nearby|around|outside|close\s+to|outskirts\s+of|vicinity\s+of|countryside\s+of|suburbs?\s+of|environs\s+of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:(?:village|town|city|area)\s+of\s+)?$",
     ),
-    (PlaceCue::Landform, r"(?i)\b(?:mount|mt\.?|mountains?\s+of)\s+$"),
-    (PlaceCue::Border, r"(?i)\bborders?\s+(?:with|of)\s+$"),
+    (PlaceCue::Landform, &["mount", "mt"], r"(?i)\b(?:mount|mt\.?|mountains?\s+of)\s+$"),
+    (PlaceCue::Border, &["border"], r"(?i)\bborders?\s+(?:with|of)\s+$"),
 ];
 
 /// Cue patterns read on the text after a name (anchored at its start).
-const AFTER: &[(PlaceCue, &str)] = &[
-    (PlaceCue::Settlement, r"(?i)^[\s-]*(?:\([^)]{1,40}\)\s*)?(?:village|town|city|hamlet|villages|towns)\b"),
-    (PlaceCue::Province, r"(?i)^\s*(?:\([^)]{1,40}\)\s*)?(?:province|governorate|region|state|provinces|governorates|oblast)\b"),
-    (PlaceCue::District, r"(?i)^\s*(?:\([^)]{1,40}\)\s*)?(?:district|county|parish|sub-?district|districts|counties)\b"),
-    (PlaceCue::Near, r"(?i)^\s*(?:\([^)]{1,40}\)\s*)?(?:countryside|area|outskirts|suburbs|environs|vicinity|surroundings)\b"),
-    (PlaceCue::Landform, r"(?i)^\s*(?:\([^)]{1,40}\)\s*)?(?:mountains?|valley|hills?|plain|plateau|range)\b"),
-    (PlaceCue::Border, r"(?i)^(?:\s*-\s*\w+)?\s+border\b"),
+const AFTER: &[CuePattern] = &[
+    (
+        PlaceCue::Settlement,
+        &["village", "town", "city", "hamlet"],
+        r"(?i)^[\s-]*(?:\([^)]{1,40}\)\s*)?(?:village|town|city|hamlet|villages|towns)\b",
+    ),
+    (
+        PlaceCue::Province,
+        &["province", "governorate", "region", "state", "oblast"],
+        r"(?i)^\s*(?:\([^)]{1,40}\)\s*)?(?:province|governorate|region|state|provinces|governorates|oblast)\b",
+    ),
+    (
+        PlaceCue::District,
+        &["district", "county", "parish", "sub", "counties"],
+        r"(?i)^\s*(?:\([^)]{1,40}\)\s*)?(?:district|county|parish|sub-?district|districts|counties)\b",
+    ),
+    (
+        PlaceCue::Near,
+        &["countryside", "area", "outskirts", "suburbs", "environs", "vicinity", "surroundings"],
+        r"(?i)^\s*(?:\([^)]{1,40}\)\s*)?(?:countryside|area|outskirts|suburbs|environs|vicinity|surroundings)\b",
+    ),
+    (
+        PlaceCue::Landform,
+        &["mountain", "valley", "hill", "plain", "plateau", "range"],
+        r"(?i)^\s*(?:\([^)]{1,40}\)\s*)?(?:mountains?|valley|hills?|plain|plateau|range)\b",
+    ),
+    (PlaceCue::Border, &["border"], r"(?i)^(?:\s*-\s*\w+)?\s+border\b"),
 ];
 
 /// A plural kind word after the last of coordinated names applies to all
 /// ("Latakia and Deir ez-Zor provinces").
 const PLURAL_AFTER: &str = r"(?i)^\s*(?:\([^)]{1,40}\)\s*)?(?:provinces|governorates|districts|villages|towns|counties|regions)\b";
+/// The stems [`PLURAL_AFTER`] needs.
+const PLURAL_STEMS: &[&str] = &["province", "governorate", "district", "village", "town", "counties", "region"];
 /// What may stand between two coordinated names.
 const COORDINATION: &str = r"(?i)^\s*(?:,\s*(?:and\s+)?|and\s+)$";
 /// What may stand between a name and its qualifier.
 const QUALIFIED_BY: &str = r"(?i)^\)?\s*(?:\([^)]{1,40}\)\s*)?(?:(?:village|town|city|district|area|province|county|parish|governorate|region|countryside)\s*)?(?:,|\bin\b|\bof\b)\s*(?:the\s+)?$";
 /// Words after a name that make it part of an actor's name or an adjective.
 const ACTOR_AFTER: &str = r"(?i)^(?:-(?:backed|led|based|controlled|held|supported|allied|aligned|sponsored|born)\b|\s+(?:army|armed\s+forces|forces|force|troops|jets|warplanes|militia|militias|government|regime|authorities|ministry|military|police|officials)\b)";
+/// The stems [`ACTOR_AFTER`] needs.
+const ACTOR_STEMS: &[&str] = &[
+    "backed", "led", "based", "controlled", "held", "supported", "allied", "aligned", "sponsored", "born", "army",
+    "armed", "force", "troops", "jets", "warplanes", "militia", "government", "regime", "authorities", "ministry",
+    "military", "police", "officials",
+];
+/// The stems [`QUALIFIED_BY`] needs besides a comma.
+const QUALIFIED_STEMS: &[&str] = &["in", "of"];
 
 /// Leading words of a name that make it a landform.
 const LANDFORM_WORDS: &[&str] = &["mount", "jabal", "jebel", "djebel", "jabl"];
 
+/// Keyword stems of a few patterns, for a cheap test that rules patterns
+/// out before they run.
+///
+/// Every keyword of our patterns follows `\b`, a space, a hyphen or a
+/// bracket, so in any text a pattern matches, one of its stems starts a run
+/// of ASCII letters (compared ASCII-case-insensitively). `(?i)` matches two
+/// non-ASCII characters to ASCII letters, `ſ` (s) and the Kelvin sign (k):
+/// text with either may match every pattern.
+#[derive(Debug)]
+struct Stems {
+    /// Per first two letters (`aa`, `ab`, …, `zz`): (stem, bit of its pattern).
+    by_pair: Vec<Vec<(&'static [u8], u32)>>,
+    all: u32,
+}
+
+/// The index of a pair of ASCII letters in [`Stems::by_pair`].
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(a.to_ascii_lowercase().wrapping_sub(b'a')) * 26 + usize::from(b.to_ascii_lowercase().wrapping_sub(b'a'))
+}
+
+impl Stems {
+    /// Stems of patterns `0..lists.len()` (at most 32).
+    fn new(lists: &[&'static [&'static str]]) -> Self {
+        let mut by_pair = vec![Vec::new(); 26 * 26];
+        let mut all = 0;
+        for (k, stems) in lists.iter().enumerate().take(32) {
+            all |= 1 << k;
+            for stem in *stems {
+                if let [a, b, ..] = stem.as_bytes() {
+                    if let Some(list) = by_pair.get_mut(pair(*a, *b)) {
+                        list.push((stem.as_bytes(), 1 << k));
+                    }
+                }
+            }
+        }
+        Stems { by_pair, all }
+    }
+
+    /// The bits of the patterns that may match a text of which `hay` is the
+    /// part a match can lie in.
+    fn mask(&self, hay: &str) -> u32 {
+        if !hay.is_ascii() && hay.contains(['\u{17F}', '\u{212A}']) {
+            return self.all;
+        }
+        let b = hay.as_bytes();
+        let mut mask = 0;
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let stems = b.get(i + 1).filter(|c| c.is_ascii_alphabetic()).and_then(|c| self.by_pair.get(pair(b[i], *c)));
+            for (stem, bit) in stems.into_iter().flatten() {
+                if b.get(i..i + stem.len()).is_some_and(|w| w.eq_ignore_ascii_case(stem)) {
+                    mask |= bit;
+                }
+            }
+            i += 1;
+            while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
+            }
+        }
+        mask
+    }
+
+    fn may_match(&self, hay: &str) -> bool {
+        self.mask(hay) != 0
+    }
+}
+
+/// The bits of [`Patterns::post_stems`] beyond those of [`AFTER`].
+const PLURAL_BIT: u32 = 1 << AFTER.len();
+const ACTOR_BIT: u32 = 1 << (AFTER.len() + 1);
+/// How much text after a name the patterns read (bytes).
+const POST_LEN: usize = 60;
+
+/// Cue patterns compiled, with their stems.
+#[derive(Debug)]
+struct CuePatterns {
+    list: Vec<(PlaceCue, Regex)>,
+    stems: Stems,
+}
+
+impl CuePatterns {
+    fn new(list: &[CuePattern]) -> Option<Self> {
+        let compiled = list.iter().map(|(c, _, p)| Some((*c, Regex::new(p).ok()?))).collect::<Option<Vec<_>>>()?;
+        let stems: Vec<&'static [&'static str]> = list.iter().map(|(_, s, _)| *s).collect();
+        Some(CuePatterns { list: compiled, stems: Stems::new(&stems) })
+    }
+
+    /// The cues of the patterns that match `text`; only patterns whose bit
+    /// is in `mask` run.
+    fn matching<'a>(&'a self, text: &'a str, mask: u32) -> impl Iterator<Item = PlaceCue> + 'a {
+        let run = move |(k, (c, r)): (usize, &(PlaceCue, Regex))| (mask & (1 << k) != 0 && r.is_match(text)).then_some(*c);
+        self.list.iter().enumerate().filter_map(run)
+    }
+}
+
 /// The compiled context patterns.
 #[derive(Debug)]
 struct Patterns {
-    before: Vec<(PlaceCue, Regex)>,
-    after: Vec<(PlaceCue, Regex)>,
+    before: CuePatterns,
+    after: CuePatterns,
     plural_after: Regex,
     coordination: Regex,
     qualified_by: Regex,
+    qualified_stems: Stems,
     actor_after: Regex,
-}
-
-fn compile(list: &[(PlaceCue, &str)]) -> Vec<(PlaceCue, Regex)> {
-    list.iter().filter_map(|(c, p)| Some((*c, Regex::new(p).ok()?))).collect()
+    /// The stems of everything read after a name, in one table: [`AFTER`],
+    /// then [`PLURAL_BIT`] and [`ACTOR_BIT`].
+    post_stems: Stems,
 }
 
 impl Patterns {
@@ -113,14 +269,35 @@ impl Patterns {
     /// caught by the tests, so `None` here never happens in a release.
     fn new() -> Option<Self> {
         Some(Patterns {
-            before: compile(BEFORE),
-            after: compile(AFTER),
+            before: CuePatterns::new(BEFORE)?,
+            after: CuePatterns::new(AFTER)?,
             plural_after: Regex::new(PLURAL_AFTER).ok()?,
             coordination: Regex::new(COORDINATION).ok()?,
             qualified_by: Regex::new(QUALIFIED_BY).ok()?,
+            qualified_stems: Stems::new(&[QUALIFIED_STEMS]),
             actor_after: Regex::new(ACTOR_AFTER).ok()?,
+            post_stems: Stems::new(&post_stems()),
         })
     }
+
+    /// The bits of the patterns read after a name that may match there.
+    fn post_mask(&self, text: &str, end: usize) -> u32 {
+        self.post_stems.mask(after(text, end, POST_LEN))
+    }
+
+    /// True when `gap` between two names makes the second qualify the first.
+    fn qualifies(&self, gap: &str) -> bool {
+        (gap.contains(',') || self.qualified_stems.may_match(gap)) && self.qualified_by.is_match(gap)
+    }
+
+}
+
+/// The stem lists of [`Patterns::post_stems`].
+fn post_stems() -> Vec<&'static [&'static str]> {
+    let mut lists: Vec<&'static [&'static str]> = AFTER.iter().map(|(_, s, _)| *s).collect();
+    lists.push(PLURAL_STEMS);
+    lists.push(ACTOR_STEMS);
+    lists
 }
 
 /// Finds place mentions in documents.
@@ -154,6 +331,31 @@ fn after(text: &str, at: usize, n: usize) -> &str {
     text.get(at..to).unwrap_or("")
 }
 
+/// `text` split before its last run of non-space characters: (the text
+/// before it, the run with the spaces after it).
+fn split_last_chunk(text: &str) -> (&str, &str) {
+    let body = text.trim_end();
+    let start = body.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+    (text.get(..start).unwrap_or(""), text.get(start..).unwrap_or(""))
+}
+
+/// The bits of the [`BEFORE`] patterns that may match `pre`: each pattern's
+/// stems are looked for in its last [`BEFORE_CHUNKS`] runs only.
+fn before_mask(stems: &Stems, pre: &str) -> u32 {
+    let most = BEFORE_CHUNKS.iter().copied().max().unwrap_or(0);
+    let (mut mask, mut rest) = (0, pre);
+    for n in 1..=most {
+        if rest.is_empty() {
+            break;
+        }
+        let (head, chunk) = split_last_chunk(rest);
+        let allowed = BEFORE_CHUNKS.iter().enumerate().filter(|(_, m)| **m >= n).fold(0, |a, (k, _)| a | 1 << k);
+        mask |= stems.mask(chunk) & allowed;
+        rest = head;
+    }
+    mask
+}
+
 /// True when most letters of `s` are capitals (a headline, a shouted line).
 fn mostly_upper(s: &str) -> bool {
     let (upper, letters) = s.chars().filter(|c| c.is_alphabetic()).fold((0, 0), |(u, n), c| {
@@ -182,41 +384,50 @@ impl<'a> PlaceRecogniser<'a> {
     pub fn find(&self, doc: &Doc, actors: &[ActorMention]) -> Vec<PlaceMention> {
         let Some(p) = &self.patterns else { return Vec::new() };
         let text = doc.text.as_str();
-        let matches: Vec<NameMatch> =
-            self.lexicon.find_names(text).into_iter().filter(|m| !self.rejected(doc, m, actors, p)).collect();
-        let mut mentions: Vec<PlaceMention> = matches
-            .iter()
-            .map(|m| PlaceMention { span: m.span, candidates: m.candidates.clone(), cues: cues(text, m.span, p), qualifier: None })
-            .collect();
-        spread_plural_cues(text, &mut mentions, p);
+        let mut name = Words::default();
+        let mut mentions = Vec::new();
+        let (mut loose, mut plural) = (Vec::new(), Vec::new());
+        for m in self.lexicon.find_names(text) {
+            name.read(doc.slice(m.span));
+            let post = p.post_mask(text, m.span.end);
+            let Some(cues) = self.accepted(doc, &m, (&name, post), actors, p) else { continue };
+            loose.push(m.loose);
+            plural.push(post & PLURAL_BIT != 0);
+            mentions.push(PlaceMention { span: m.span, candidates: m.candidates, cues, qualifier: None });
+        }
+        spread_plural_cues(text, &mut mentions, &plural, p);
         link_qualifiers(text, &mut mentions, p);
-        let keep: Vec<bool> = matches.iter().zip(&mentions).map(|(m, pm)| !m.loose || has_context(text, pm)).collect();
+        let keep: Vec<bool> = loose.iter().zip(&mentions).map(|(l, pm)| !l || has_context(text, pm)).collect();
         let mut kept: Vec<PlaceMention> = mentions.into_iter().zip(keep).filter(|(_, k)| *k).map(|(m, _)| m).collect();
         kept.sort_by_key(|m| m.span);
         kept
     }
 
-    /// True when the match is not an event place: an acronym, a stop word
-    /// without a cue, part of an actor, or an adjective before an actor noun.
-    fn rejected(&self, doc: &Doc, m: &NameMatch, actors: &[ActorMention], p: &Patterns) -> bool {
+    /// The cues of a match that is an event place (`name` holds its words,
+    /// `post` is its [`Patterns::post_mask`]); `None` for an acronym, a stop
+    /// word without a cue, part of an actor, or an adjective before an actor
+    /// noun.
+    fn accepted(&self, doc: &Doc, m: &NameMatch, (name, post): (&Words, u32), actors: &[ActorMention], p: &Patterns) -> Option<Vec<PlaceCue>> {
         let text = doc.text.as_str();
-        let name = doc.slice(m.span);
-        let folded = normalise::fold(name);
-        let stop = self.stopwords.contains(&folded) && !has_kind_cue(&cues(text, m.span, p));
-        stop || is_acronym(doc, m.span, name)
-            || inside_actor(m.span, actors)
-            || p.actor_after.is_match(after(text, m.span.end, 40))
+        let actor_after = || post & ACTOR_BIT != 0 && p.actor_after.is_match(after(text, m.span.end, 40));
+        if is_acronym(doc, m.span, name) || inside_actor(m.span, actors) || actor_after() {
+            return None;
+        }
+        let cues = cues(text, m.span, (name, post), p);
+        let stop = self.stopwords.contains(name.key()) && !has_kind_cue(&cues);
+        (!stop).then_some(cues)
     }
 }
 
-/// A single all-capital word of up to four letters in mixed-case text.
-fn is_acronym(doc: &Doc, span: Span, name: &str) -> bool {
-    let toks = normalise::tokens(name);
-    let short_caps = toks.len() == 1
-        && toks[0].case == normalise::Case::Upper
-        && name.chars().filter(|c| c.is_alphabetic()).count() <= 4;
-    let sentence = doc.sentence_at(span.start).and_then(|i| doc.sentences.get(i)).map_or(name, |s| doc.slice(s.span));
-    short_caps && !mostly_upper(sentence)
+/// A single all-capital word of up to four letters in mixed-case text
+/// (`name` holds the words of the name at `span`).
+fn is_acronym(doc: &Doc, span: Span, name: &Words) -> bool {
+    let text = doc.slice(span);
+    let short_caps = name.len() == 1
+        && name.as_slice()[0].case == normalise::Case::Upper
+        && text.chars().filter(|c| c.is_alphabetic()).count() <= 4;
+    let sentence = || doc.sentence_at(span.start).and_then(|i| doc.sentences.get(i)).map_or(text, |s| doc.slice(s.span));
+    short_caps && !mostly_upper(sentence())
 }
 
 /// True when the span lies inside (or straddles) a longer actor mention.
@@ -237,13 +448,14 @@ fn has_context(text: &str, m: &PlaceMention) -> bool {
     qualified || m.cues.iter().any(|c| *c != PlaceCue::Border)
 }
 
-/// The cues around one name.
-fn cues(text: &str, span: Span, p: &Patterns) -> Vec<PlaceCue> {
-    let (pre, post) = (before(text, span.start, 100), after(text, span.end, 60));
-    let mut out: Vec<PlaceCue> = p.before.iter().filter(|(_, r)| r.is_match(pre)).map(|(c, _)| *c).collect();
-    out.extend(p.after.iter().filter(|(_, r)| r.is_match(post)).map(|(c, _)| *c));
-    let first = normalise::tokens(text.get(span.start..span.end).unwrap_or(""));
-    if first.first().is_some_and(|t| LANDFORM_WORDS.contains(&t.folded.as_str())) {
+/// The cues around one name (`name` holds its words, `post_mask` is its
+/// [`Patterns::post_mask`]).
+fn cues(text: &str, span: Span, (name, post_mask): (&Words, u32), p: &Patterns) -> Vec<PlaceCue> {
+    let (pre, post) = (before(text, span.start, 100), after(text, span.end, POST_LEN));
+    let pre_mask = before_mask(&p.before.stems, pre);
+    let mut out: Vec<PlaceCue> = p.before.matching(pre, pre_mask).collect();
+    out.extend(p.after.matching(post, post_mask));
+    if !name.is_empty() && LANDFORM_WORDS.contains(&name.folded(0)) {
         out.push(PlaceCue::Landform);
     }
     out.sort_by_key(|c| *c as u8);
@@ -251,12 +463,13 @@ fn cues(text: &str, span: Span, p: &Patterns) -> Vec<PlaceCue> {
     out
 }
 
-/// Give a plural kind word's cue to every name coordinated before it.
-fn spread_plural_cues(text: &str, mentions: &mut [PlaceMention], p: &Patterns) {
+/// Give a plural kind word's cue to every name coordinated before it
+/// (`maybe_plural[i]`: the plural pattern may match after mention `i`).
+fn spread_plural_cues(text: &str, mentions: &mut [PlaceMention], maybe_plural: &[bool], p: &Patterns) {
     for i in (1..mentions.len()).rev() {
         let post = after(text, mentions[i].span.end, 40);
-        let plural = p.plural_after.is_match(post);
         let gap = text.get(mentions[i - 1].span.end..mentions[i].span.start).unwrap_or("");
+        let plural = maybe_plural.get(i).is_some_and(|m| *m) && p.plural_after.is_match(post);
         if plural && p.coordination.is_match(gap) {
             let add: Vec<PlaceCue> = mentions[i].cues.iter().filter(|c| **c != PlaceCue::Near).copied().collect();
             for c in add {
@@ -280,7 +493,7 @@ fn link_qualifiers(text: &str, mentions: &mut [PlaceMention], p: &Patterns) {
         }
         let Some(next) = mentions.get(j).map(|m| m.span) else { continue };
         let between = gap(mentions[i].span, next);
-        if between.len() <= 60 && p.qualified_by.is_match(between) {
+        if between.len() <= 60 && p.qualifies(between) {
             mentions[i].qualifier = Some(next);
         }
     }
@@ -399,11 +612,87 @@ mod tests {
         let p = Patterns::new();
         assert!(p.is_some());
         let p = p.unwrap_or_else(|| unreachable!());
-        assert_eq!(p.before.len(), BEFORE.len());
-        assert_eq!(p.after.len(), AFTER.len());
+        assert_eq!(p.before.list.len(), BEFORE.len());
+        assert_eq!(p.after.list.len(), AFTER.len());
+    }
+
+    /// Words, phrases and separators that make up the texts around names in
+    /// the stem-filter property below: keywords, their near misses, `ſ` and
+    /// the Kelvin sign, brackets and Unicode spaces.
+    const PIECES: &[&str] = &[
+        "village of ", "Towns of the ", "CITIES of ", "province of ", "sub-district of ", "near ", "close to the ",
+        "northwestern ", "of ", "Mt. ", "mountains of ", "borders with ", " area", " ſtate", " \u{212A}abul", "-led",
+        "-backed", " army", " armed forces", ", in the ", " (old) ", " provinces", " counties", " regions", " hills",
+        " valley", " outskirts", " border", "x", "3", "é", "\u{a0}", "\u{2009}", "\n", " ", "-", "(", ")", ",",
+    ];
+
+    /// The stem filter never rules out a pattern that matches: for every
+    /// pattern and text, a match implies its bit.
+    fn stems_are_sound(pre: &str, post: &str, gap: &str) -> Result<(), String> {
+        let p = Patterns::new().ok_or("patterns")?;
+        let pre_mask = before_mask(&p.before.stems, pre);
+        for (k, (cue, r)) in p.before.list.iter().enumerate() {
+            if r.is_match(pre) && pre_mask & (1 << k) == 0 {
+                return Err(format!("{cue:?} before {pre:?}"));
+            }
+        }
+        let post_mask = p.post_stems.mask(post);
+        let after_patterns = p.after.list.iter().map(|(_, r)| r).chain([&p.plural_after, &p.actor_after]);
+        for (k, r) in after_patterns.enumerate() {
+            if r.is_match(post) && post_mask & (1 << k) == 0 {
+                return Err(format!("pattern {k} after {post:?}"));
+            }
+        }
+        if p.qualified_by.is_match(gap) && !(gap.contains(',') || p.qualified_stems.may_match(gap)) {
+            return Err(format!("qualifier {gap:?}"));
+        }
+        Ok(())
+    }
+
+    fn pieces(n: std::ops::Range<usize>) -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES), n).prop_map(|v| v.join(""))
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    /// Every keyword of every pattern, in the context that pattern reads.
+    #[test]
+    fn stems_are_sound_for_every_keyword() {
+        let before = "village town city hamlet township villages towns cities province governorate region state \
+            provinces governorates district county parish subdistrict sub-district districts";
+        let near = "near|nearby|around|outside|close\tto|outskirts\nof|vicinity\u{a0}of|countryside of|suburb of|suburbs of|\
+            environs of|north of|southern of|east of|westERN of|northeast of|northwestern of|southeast of|southwest of|\
+            mount|mt.|Mt|mountains of|borders with|border of";
+        let after = "village town city hamlet villages towns province governorate region state provinces governorates \
+            oblast district county parish sub-district subdistrict districts counties countryside area outskirts suburbs \
+            environs vicinity surroundings mountain mountains valley hill hills plain plateau range";
+        let actor = "-backed -led -based -controlled -held -supported -allied -aligned -sponsored -born";
+        let actor_nouns = "army armed\u{2009}forces forces force troops jets warplanes militia militias government regime \
+            authorities ministry military police officials";
+        let mut cases = Vec::new();
+        for w in before.split(' ') {
+            cases.push((format!("x {} of the ", w.to_uppercase()), String::new()));
+        }
+        for w in near.split('|') {
+            cases.push((format!("(the {w} "), String::new()));
+            cases.push((format!("(the {w} the old village of "), String::new()));
+        }
+        for w in after.split(' ').chain(["(x) Provinces", "- Syria border"]) {
+            cases.push((String::new(), format!(" {w} ")));
+        }
+        cases.extend(actor.split(' ').map(|w| (String::new(), w.to_owned())));
+        cases.extend(actor_nouns.split(' ').map(|w| (String::new(), format!("\t{w}"))));
+        for (pre, post) in &cases {
+            assert_eq!(stems_are_sound(pre, post, " district of the "), Ok(()), "{pre:?} {post:?}");
+        }
     }
 
     proptest::proptest! {
+        #[test]
+        fn stems_never_rule_out_a_match(pre in pieces(0..16), post in pieces(0..12), gap in pieces(0..6)) {
+            proptest::prop_assert_eq!(stems_are_sound(&pre, &post, &gap), Ok(()));
+        }
+
         #[test]
         fn never_panics_on_random_text(text in "\\PC{0,120}") {
             let lex = lexicon();

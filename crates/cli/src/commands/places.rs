@@ -46,7 +46,7 @@ fn records(p: &Processed, explain: bool) -> Vec<PlaceRecord> {
                 lon: place.map(|p| p.lon.degrees()),
                 gazetteer_id: place.map(|p| p.gazetteer_id.to_string()),
                 kind: place.and_then(|p| serde_json::to_value(p.kind).ok()).and_then(|v| v.as_str().map(str::to_owned)),
-                why: explain.then(|| r.as_ref().map(|r| r.why.clone()).unwrap_or_default()),
+                why: explain.then(|| r.as_ref().map(|r| r.why.iter().map(ToString::to_string).collect()).unwrap_or_default()),
             }
         })
         .collect()

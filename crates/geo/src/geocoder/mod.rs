@@ -8,6 +8,15 @@
 //! resolves every mention without the closeness rule, the second uses the
 //! first pass's winners as the document's other places. The winner's reasons
 //! are kept as `why`, for `sitrep places --explain`.
+//!
+//! Cost. All rules but closeness look only at the candidate, its mention and
+//! the document's country votes, so they are summed once per candidate
+//! ([`Candidate::before_proximity`]) and serve both passes. Closeness is a
+//! distance to every other mention's winner; the second pass visits
+//! candidates from the best score down and stops as soon as the best possible
+//! closeness bonus ([`rules::MAX_PROXIMITY`]) cannot lift the next one over
+//! the leader, so most candidates never measure a distance. Scores are plain
+//! numbers; reasons are built only for winners, and are words only when shown.
 
 pub mod rules;
 
@@ -15,13 +24,17 @@ use std::collections::HashMap;
 
 use sitrep_model::{Doc, Iso2, Place, PlaceCandidate, PlaceKind, PlaceMention, Span};
 
+pub use rules::Reason;
+
 use crate::gazetteer::{Entry, Gazetteer};
-use crate::normalise;
+use crate::normalise::Words;
 
 /// The most candidates of one mention that are scored.
 const MAX_CANDIDATES: usize = 400;
 /// A winner must score at least this much to count as resolved.
 const MIN_SCORE: f64 = 0.5;
+/// Slack for the rounding of sums when comparing a bound with a score.
+const BOUND_SLACK: f64 = 1e-9;
 
 /// Words between a name and its qualifier that say "lies in".
 const INSIDE_WORDS: &[&str] = &[
@@ -29,12 +42,13 @@ const INSIDE_WORDS: &[&str] = &[
     "region", "countryside", "suburb", "outskirts",
 ];
 
-/// A resolved mention: the place, the candidate it came from, and why it won.
+/// A resolved mention: the place, the candidate it came from, and why it won
+/// (each [`Reason`] displays as one phrase).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resolved {
     pub place: Place,
     pub candidate: PlaceCandidate,
-    pub why: Vec<String>,
+    pub why: Vec<Reason>,
 }
 
 /// Resolves place mentions against a gazetteer.
@@ -43,12 +57,64 @@ pub struct Geocoder<'g> {
     gazetteer: &'g Gazetteer,
 }
 
+/// A point prepared for great-circle distances: radians and the latitude's
+/// cosine, computed once per entry instead of once per pair.
+#[derive(Debug, Clone, Copy)]
+struct Point {
+    lat: f64,
+    lon: f64,
+    cos_lat: f64,
+}
+
+impl Point {
+    fn of(e: &Entry) -> Point {
+        let lat = e.lat.to_radians();
+        Point { lat, lon: e.lon.to_radians(), cos_lat: lat.cos() }
+    }
+
+    /// Kilometres to `other`: the same haversine, in the same order of
+    /// operations, as [`Entry::distance_km`], so the same number.
+    fn km(&self, other: &Point) -> f64 {
+        let h = ((other.lat - self.lat) / 2.0).sin().powi(2)
+            + self.cos_lat * other.cos_lat * ((other.lon - self.lon) / 2.0).sin().powi(2);
+        2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
+    }
+}
+
+/// One candidate of a mention, with what scoring it needs.
+#[derive(Debug, Clone)]
+struct Candidate {
+    id: PlaceCandidate,
+    entry: Entry,
+    at: Point,
+    /// True when the entry's own name folds to the mention's text.
+    primary: bool,
+    /// The sum of the rules before closeness, in rule order (see [`Geocoder::points`]).
+    before_proximity: f64,
+}
+
+impl Candidate {
+    /// The score with closeness worth `proximity` points (if any), summed in
+    /// rule order.
+    fn score(&self, proximity: Option<f64>) -> f64 {
+        let mut s = self.before_proximity;
+        if let Some(p) = proximity {
+            s += p;
+        }
+        if let Some((p, _)) = rules::primary_name(self.primary) {
+            s += p;
+        }
+        s
+    }
+}
+
 /// What the geocoder knows about one mention.
 #[derive(Debug)]
 struct Mention<'m> {
     mention: &'m PlaceMention,
-    folded: String,
-    candidates: Vec<(PlaceCandidate, Entry)>,
+    /// Equal for mentions whose texts fold alike.
+    name: u32,
+    candidates: Vec<Candidate>,
     loose: bool,
     /// Index of the mention that qualifies this one.
     qualifier: Option<usize>,
@@ -62,8 +128,11 @@ struct Mention<'m> {
 /// The document's countries: how much of it each one is about.
 #[derive(Debug, Default)]
 struct Focus {
-    votes: HashMap<Iso2, f64>,
+    /// Votes per country, in order of first vote (a document names few).
+    votes: Vec<(Iso2, f64)>,
     total: f64,
+    /// The share of the country the document is most about.
+    top_share: f64,
 }
 
 impl Focus {
@@ -72,27 +141,26 @@ impl Focus {
     fn of(mentions: &[Mention<'_>]) -> Focus {
         let mut f = Focus::default();
         for m in mentions.iter().filter(|m| !m.loose) {
-            let country_name = m.candidates.iter().find(|(_, e)| e.kind == PlaceKind::Country);
+            let country_name = m.candidates.iter().find(|c| c.entry.kind == PlaceKind::Country);
             let vote = match country_name {
-                Some((_, e)) => e.country.map(|c| (c, 2.0)),
+                Some(c) => c.entry.country.map(|c| (c, 2.0)),
                 None => single_country(&m.candidates).map(|c| (c, 1.0)),
             };
             if let Some((c, w)) = vote {
-                *f.votes.entry(c).or_default() += w;
+                match f.votes.iter_mut().find(|(v, _)| *v == c) {
+                    Some((_, n)) => *n += w,
+                    None => f.votes.push((c, w)),
+                }
                 f.total += w;
             }
         }
+        f.top_share = f.votes.iter().fold(0.0, |a: f64, (_, v)| a.max(*v)) / f.total.max(1.0);
         f
-    }
-
-    /// The share of the country the document is most about.
-    fn top_share(&self) -> f64 {
-        self.votes.values().fold(0.0, |a: f64, v| a.max(*v)) / self.total.max(1.0)
     }
 
     fn share(&self, c: Iso2) -> f64 {
         if self.total > 0.0 {
-            self.votes.get(&c).copied().unwrap_or(0.0) / self.total
+            self.votes.iter().find(|(v, _)| *v == c).map_or(0.0, |(_, n)| *n) / self.total
         } else {
             0.0
         }
@@ -101,21 +169,102 @@ impl Focus {
 
 /// True when the text between a name and its qualifier says "lies in".
 fn strict_gap(gap: &str) -> bool {
-    normalise::tokens(gap).iter().any(|t| INSIDE_WORDS.contains(&t.folded.as_str()))
+    let words = Words::of(gap);
+    (0..words.len()).any(|k| INSIDE_WORDS.contains(&words.folded(k)))
 }
 
 /// The country of all candidates, when they agree on one.
-fn single_country(cands: &[(PlaceCandidate, Entry)]) -> Option<Iso2> {
-    let first = cands.first()?.1.country?;
-    cands.iter().all(|(_, e)| e.country == Some(first)).then_some(first)
+fn single_country(cands: &[Candidate]) -> Option<Iso2> {
+    let first = cands.first()?.entry.country?;
+    cands.iter().all(|c| c.entry.country == Some(first)).then_some(first)
 }
 
-/// A scored candidate: its position in the mention's list, score, reasons.
-#[derive(Debug, Clone)]
+/// The nearest other place of a candidate: kilometres and its entry.
+type Nearest = Option<(f64, PlaceCandidate)>;
+
+/// A pass's choice for one mention: the index of the winning candidate,
+/// and its nearest other place when the pass measured it.
+#[derive(Debug, Clone, Copy)]
 struct Scored {
     at: usize,
-    score: f64,
-    why: Vec<String>,
+    nearest: Option<Nearest>,
+}
+
+impl Scored {
+    fn at(at: usize) -> Self {
+        Scored { at, nearest: None }
+    }
+}
+
+/// A first-pass winner that other mentions may be close to (not a country,
+/// not a loose match), with the mentions that chose it, in document order.
+#[derive(Debug)]
+struct Anchor {
+    id: PlaceCandidate,
+    at: Point,
+    /// (mention index, mention name) of every mention that chose it.
+    chosen_by: Vec<(usize, u32)>,
+}
+
+/// The document's places for the closeness rule: the first pass's winners.
+#[derive(Debug)]
+struct Anchors<'a> {
+    winners: &'a [Option<Scored>],
+    places: Vec<Anchor>,
+    /// [`Anchors::nearest`] by mention name and candidate: a document
+    /// repeats its names.
+    seen: HashMap<(u32, PlaceCandidate), Nearest>,
+}
+
+impl<'a> Anchors<'a> {
+    fn of(ms: &[Mention<'_>], winners: &'a [Option<Scored>]) -> Self {
+        let mut places: Vec<Anchor> = Vec::new();
+        for (j, s) in winners.iter().enumerate() {
+            let Some(c) = s.and_then(|s| ms[j].candidates.get(s.at)) else { continue };
+            if ms[j].loose || c.entry.kind == PlaceKind::Country {
+                continue;
+            }
+            match places.iter_mut().find(|a| a.id == c.id) {
+                Some(a) => a.chosen_by.push((j, ms[j].name)),
+                None => places.push(Anchor { id: c.id, at: c.at, chosen_by: vec![(j, ms[j].name)] }),
+            }
+        }
+        Anchors { winners, places, seen: HashMap::new() }
+    }
+
+    /// [`Anchors::nearest_to`] candidate `c` of mention `i`, remembered.
+    fn nearest(&mut self, ms: &[Mention<'_>], i: usize, c: &Candidate) -> Nearest {
+        if let Some(n) = self.seen.get(&(ms[i].name, c.id)) {
+            return *n;
+        }
+        let n = self.nearest_to(ms, i, &c.at);
+        self.seen.insert((ms[i].name, c.id), n);
+        n
+    }
+
+    /// The nearest place to `at` chosen by a mention of another name than
+    /// mention `i`: kilometres and its candidate. Among equally near places
+    /// the one chosen first in the document. (Mention `i` counts only by its
+    /// name, so mentions of one name share the answer.)
+    fn nearest_to(&self, ms: &[Mention<'_>], i: usize, at: &Point) -> Nearest {
+        let name = ms[i].name;
+        let mut best: Option<(f64, usize, PlaceCandidate)> = None;
+        for a in &self.places {
+            let Some(&(first, _)) = a.chosen_by.iter().find(|(j, n)| *j != i && *n != name) else { continue };
+            let km = at.km(&a.at);
+            let closer = best.is_none_or(|(b, f, _)| km.total_cmp(&b).then(first.cmp(&f)).is_lt());
+            if closer {
+                best = Some((km, first, a.id));
+            }
+        }
+        best.map(|(km, _, id)| (km, id))
+    }
+}
+
+/// True when score `a` of candidate `ka` beats score `b` of candidate `kb`:
+/// higher, or equal and listed first.
+fn beats((a, ka): (f64, usize), (b, kb): (f64, usize)) -> bool {
+    a.total_cmp(&b).then(kb.cmp(&ka)).is_gt()
 }
 
 impl<'g> Geocoder<'g> {
@@ -127,21 +276,47 @@ impl<'g> Geocoder<'g> {
     /// One entry per mention, in order; `None` when unresolved.
     #[must_use]
     pub fn resolve(&self, doc: &Doc, mentions: &[PlaceMention]) -> Vec<Option<Resolved>> {
-        let infos = self.mentions(doc, mentions);
+        let mut infos = self.mentions(doc, mentions);
         let focus = Focus::of(&infos);
-        let first = self.pass(&infos, &focus, None);
-        let second = self.pass(&infos, &focus, Some(&first));
-        second.into_iter().zip(&infos).map(|(s, m)| self.resolved(s?, m)).collect()
+        self.score_before_proximity(&mut infos, &focus);
+        let first: Vec<Option<Scored>> = infos.iter().map(first_pass).collect();
+        let mut anchors = Anchors::of(&infos, &first);
+        (0..infos.len())
+            .map(|i| {
+                let s = self.second_pass(&infos, i, &mut anchors)?;
+                self.resolved(&infos, i, s, &focus, &mut anchors)
+            })
+            .collect()
     }
 
-    fn resolved(&self, s: Scored, m: &Mention<'_>) -> Option<Resolved> {
-        let (candidate, _) = m.candidates.get(s.at)?;
-        let place = self.gazetteer.place(*candidate)?;
-        Some(Resolved { place, candidate: *candidate, why: s.why })
+    fn resolved(&self, ms: &[Mention<'_>], i: usize, s: Scored, focus: &Focus, anchors: &mut Anchors<'_>) -> Option<Resolved> {
+        let c = ms[i].candidates.get(s.at)?;
+        let place = self.gazetteer.place(c.id)?;
+        let nearest = s.nearest.unwrap_or_else(|| anchors.nearest(ms, i, c));
+        let points = self.points(ms, (i, s.at), focus, Some(anchors.winners), nearest);
+        let why = points.into_iter().flatten().map(|(_, r)| r).collect();
+        Some(Resolved { place, candidate: c.id, why })
     }
 
+    /// What the geocoder needs of every mention. A mention whose text folds
+    /// like an earlier one's and has the same candidates shares its facts.
     fn mentions<'m>(&self, doc: &Doc, mentions: &'m [PlaceMention]) -> Vec<Mention<'m>> {
-        let mut out: Vec<Mention<'m>> = mentions.iter().map(|m| self.mention(doc, m)).collect();
+        let mut first: HashMap<String, usize> = HashMap::new();
+        let (mut words, mut scratch) = (Words::default(), Words::default());
+        let mut out: Vec<Mention<'m>> = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            words.read(doc.slice(m.span));
+            let prior = first.get(words.key()).map(|j| &out[*j]);
+            let info = match prior {
+                Some(o) if o.mention.candidates == m.candidates => Mention { mention: m, candidates: o.candidates.clone(), ..*o },
+                Some(o) => self.mention(m, o.name, &words, &mut scratch),
+                None => {
+                    first.insert(words.key().to_owned(), out.len());
+                    self.mention(m, u32::try_from(out.len()).unwrap_or(u32::MAX), &words, &mut scratch)
+                }
+            };
+            out.push(info);
+        }
         for i in 0..out.len() {
             let q = mentions[i].qualifier.and_then(|span| mentions.iter().position(|m| m.span == span));
             out[i].qualifier = q;
@@ -153,39 +328,81 @@ impl<'g> Geocoder<'g> {
         out
     }
 
-    fn mention<'m>(&self, doc: &Doc, m: &'m PlaceMention) -> Mention<'m> {
-        let text = doc.slice(m.span);
-        let folded = normalise::fold(text);
-        let exact = self.gazetteer.lookup_exact(text);
+    /// The facts of mention `m` (`words` holds its words), named `name`;
+    /// `name_words` is scratch space.
+    fn mention<'m>(&self, m: &'m PlaceMention, name: u32, words: &Words, name_words: &mut Words) -> Mention<'m> {
+        let folded = words.key();
+        let exact = self.gazetteer.lookup_folded(folded);
         let candidates = m
             .candidates
             .iter()
             .take(MAX_CANDIDATES)
-            .filter_map(|c| Some((*c, self.gazetteer.entry(*c)?)))
+            .filter_map(|c| {
+                let entry = self.gazetteer.entry(*c)?;
+                name_words.read(self.gazetteer.name(*c));
+                let primary = name_words.key() == folded;
+                Some(Candidate { id: *c, entry, at: Point::of(&entry), primary, before_proximity: 0.0 })
+            })
             .collect();
         let loose = !m.candidates.iter().any(|c| exact.contains(c));
-        Mention { mention: m, folded, candidates, loose, qualifier: None, is_qualifier: false, strict_qualifier: false }
+        Mention { mention: m, name, candidates, loose, qualifier: None, is_qualifier: false, strict_qualifier: false }
     }
 
-    /// Score every mention; `anchors` are the winners of a previous pass.
-    fn pass(&self, ms: &[Mention<'_>], focus: &Focus, anchors: Option<&[Option<Scored>]>) -> Vec<Option<Scored>> {
-        (0..ms.len())
-            .map(|i| {
-                let scored = (0..ms[i].candidates.len()).map(|k| self.score(ms, i, k, focus, anchors));
-                let best = scored.max_by(|a, b| a.score.total_cmp(&b.score).then(b.at.cmp(&a.at)))?;
-                (best.score >= MIN_SCORE).then_some(best)
-            })
-            .collect()
+    /// Sum, for every candidate, the rules that do not depend on a pass.
+    fn score_before_proximity(&self, ms: &mut [Mention<'_>], focus: &Focus) {
+        for i in 0..ms.len() {
+            for k in 0..ms[i].candidates.len() {
+                let points = self.points(ms, (i, k), focus, None, None);
+                let sum = points[..PROXIMITY].iter().flatten().fold(0.0, |s, (p, _)| s + p);
+                ms[i].candidates[k].before_proximity = sum;
+            }
+        }
     }
 
-    /// The score of candidate `k` of mention `i`, with its reasons.
-    fn score(&self, ms: &[Mention<'_>], i: usize, k: usize, focus: &Focus, anchors: Option<&[Option<Scored>]>) -> Scored {
+    /// The second pass's winner for mention `i`: candidates in order of
+    /// their score without closeness, stopping when even the full closeness
+    /// bonus cannot beat the leader.
+    fn second_pass(&self, ms: &[Mention<'_>], i: usize, anchors: &mut Anchors<'_>) -> Option<Scored> {
+        let cands = &ms[i].candidates;
+        if let [only] = cands.as_slice() {
+            if only.score(None) >= MIN_SCORE {
+                return Some(Scored::at(0));
+            }
+        }
+        let mut order: Vec<(f64, usize)> = cands.iter().enumerate().map(|(k, c)| (c.score(None), k)).collect();
+        order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut best: Option<(f64, usize, Nearest)> = None;
+        for (without, k) in order {
+            if best.is_some_and(|(b, _, _)| without + rules::MAX_PROXIMITY + BOUND_SLACK < b) {
+                break;
+            }
+            let nearest = anchors.nearest(ms, i, &cands[k]);
+            let score = cands[k].score(rules::proximity(nearest.map(|(km, _)| (km, ""))).map(|(p, _)| p));
+            if best.is_none_or(|(b, kb, _)| beats((score, k), (b, kb))) {
+                best = Some((score, k, nearest));
+            }
+        }
+        best.filter(|(s, _, _)| *s >= MIN_SCORE).map(|(_, at, nearest)| Scored { at, nearest: Some(nearest) })
+    }
+
+    /// The rules' points for candidate `k` of mention `i`, in rule order:
+    /// `winners` are the first pass's (if known), `nearest` the nearest
+    /// other place (kilometres and entry) if closeness counts.
+    fn points(
+        &self,
+        ms: &[Mention<'_>],
+        (i, k): (usize, usize),
+        focus: &Focus,
+        winners: Option<&[Option<Scored>]>,
+        nearest: Nearest,
+    ) -> [Option<rules::Points>; RULES] {
         let m = &ms[i];
-        let (cand, e) = m.candidates[k];
+        let c = &m.candidates[k];
+        let e = &c.entry;
         let share = e.country.map_or(0.0, |c| focus.share(c));
-        let is_primary = normalise::fold(self.gazetteer.name(cand)) == m.folded;
-        let container = self.container(ms, m, &e, anchors);
-        let points = [
+        let container = self.container(ms, m, e, winners);
+        let nearest = nearest.map(|(km, id)| (km, self.gazetteer.name(id)));
+        [
             Some(rules::kind_prior(e.kind)),
             rules::population_prior(e.population),
             rules::cue_fit(e.kind, &m.mention.cues),
@@ -193,38 +410,76 @@ impl<'g> Geocoder<'g> {
             rules::loose_match(m.loose, share),
             rules::qualifier_fit(container),
             rules::qualifier_miss(m.strict_qualifier, container.is_some()),
-            rules::out_of_focus(e.kind, share, focus.top_share()),
+            rules::out_of_focus(e.kind, share, focus.top_share),
             rules::qualifier_role(m.is_qualifier, e.kind),
-            rules::proximity(anchors.and_then(|a| self.nearest(ms, i, &e, a))),
-            rules::primary_name(is_primary),
-        ];
-        let (score, why) = points.into_iter().flatten().fold((0.0, Vec::new()), |(s, mut w), (p, r)| {
-            w.push(r);
-            (s + p, w)
-        });
-        Scored { at: k, score, why }
+            rules::proximity(nearest),
+            rules::primary_name(c.primary),
+        ]
     }
 
     /// The name of the qualifier's entry that contains `e`, if any: the
     /// qualifier's own winner when known, else any of its candidates.
-    fn container(&self, ms: &[Mention<'_>], m: &Mention<'_>, e: &Entry, anchors: Option<&[Option<Scored>]>) -> Option<&'g str> {
+    fn container(&self, ms: &[Mention<'_>], m: &Mention<'_>, e: &Entry, winners: Option<&[Option<Scored>]>) -> Option<&'static str> {
         let q = &ms[m.qualifier?];
-        let winner = anchors.and_then(|a| a.get(m.qualifier?)?.as_ref()).map(|s| s.at);
+        let winner = winners.and_then(|a| a.get(m.qualifier?)?.as_ref()).map(|s| s.at);
         let order = winner.into_iter().chain(0..q.candidates.len());
         order
             .filter_map(|k| q.candidates.get(k))
-            .find(|(qc, qe)| rules::inside(e, qe, *qc))
-            .map(|(qc, _)| self.gazetteer.name(*qc))
+            .find(|qc| rules::inside(e, &qc.entry, qc.id))
+            .map(|qc| self.gazetteer.name(qc.id))
+    }
+}
+
+/// The number of rules, and the position of closeness among them.
+const RULES: usize = 11;
+const PROXIMITY: usize = 9;
+
+/// The first pass's winner for a mention: the best score without closeness.
+fn first_pass(m: &Mention<'_>) -> Option<Scored> {
+    let mut best: Option<(f64, usize)> = None;
+    for (k, c) in m.candidates.iter().enumerate() {
+        let s = c.score(None);
+        if best.is_none_or(|b| beats((s, k), b)) {
+            best = Some((s, k));
+        }
+    }
+    best.filter(|(s, _)| *s >= MIN_SCORE).map(|(_, at)| Scored::at(at))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prepared_distances_equal_the_haversine() {
+        let points = [(34.5, 69.2), (-33.9, 151.2), (0.0, 0.0), (35.3, 40.1), (89.9, -179.9), (-12.0, 180.0)];
+        for a in points {
+            for b in points {
+                let ea = Entry { lat: a.0, lon: a.1, ..entry() };
+                let eb = Entry { lat: b.0, lon: b.1, ..entry() };
+                assert_eq!(Point::of(&ea).km(&Point::of(&eb)).to_bits(), ea.distance_km(&eb).to_bits(), "{a:?} {b:?}");
+            }
+        }
     }
 
-    /// The nearest winner of another mention (not a country, not the same
-    /// name), with its name.
-    fn nearest(&self, ms: &[Mention<'_>], i: usize, e: &Entry, anchors: &[Option<Scored>]) -> Option<(f64, &'g str)> {
-        let others = anchors.iter().enumerate().filter(|(j, _)| *j != i && ms[*j].folded != ms[i].folded && !ms[*j].loose);
-        others
-            .filter_map(|(j, s)| ms[j].candidates.get(s.as_ref()?.at))
-            .filter(|(_, oe)| oe.kind != PlaceKind::Country)
-            .map(|(oc, oe)| (e.distance_km(oe), self.gazetteer.name(*oc)))
-            .min_by(|a, b| a.0.total_cmp(&b.0))
+    fn entry() -> Entry {
+        Entry {
+            kind: PlaceKind::PopulatedPlace,
+            country: None,
+            lat: 0.0,
+            lon: 0.0,
+            population: None,
+            admin1: None,
+            admin2: None,
+            skeleton: false,
+        }
+    }
+
+    #[test]
+    fn ties_go_to_the_first_candidate() {
+        assert!(beats((1.0, 3), (0.5, 0)));
+        assert!(beats((1.0, 0), (1.0, 3)));
+        assert!(!beats((1.0, 3), (1.0, 0)));
     }
 }

@@ -1,6 +1,8 @@
 //! The scoring rules of the geocoder, one small function each. A rule looks
 //! at one candidate in its document context and returns the points it adds
-//! (or takes away) and, when it matters, a phrase saying why.
+//! (or takes away) and, when it matters, a [`Reason`] saying why. A reason
+//! keeps the numbers and is turned into words only when shown: every
+//! candidate of every mention is scored, only winners are explained.
 //!
 //! The weights are on one scale: a country or admin-1 area outranks a hamlet
 //! of the same name by about two points (kind + population), a fitting cue is
@@ -8,12 +10,94 @@
 //! focus up to three, and being close to the other places of the document up
 //! to two and a half. So context beats priors, and a qualifier beats all.
 
+use std::fmt;
+
 use sitrep_model::{Iso2, PlaceCue, PlaceKind};
 
 use crate::gazetteer::Entry;
 
 /// Points and the reason for them.
-pub type Points = (f64, String);
+pub type Points = (f64, Reason);
+
+/// Why a rule gave a candidate points; `Display` says it in words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reason {
+    /// [`kind_prior`].
+    Kind { kind: PlaceKind, points: f64 },
+    /// [`population_prior`].
+    Population { population: u64, points: f64 },
+    /// [`cue_fit`]: the cues that counted, in the mention's order.
+    Cue { cues: Cues, kind: PlaceKind, points: f64 },
+    /// [`country_focus`]: the share (0 to 1) of the document about `country`.
+    Focus { country: Iso2, share: f64 },
+    /// [`loose_match`].
+    Loose { points: f64 },
+    /// [`qualifier_fit`]: the qualifier's entry that contains the candidate.
+    Inside { container: &'static str },
+    /// [`qualifier_miss`].
+    NotInside,
+    /// [`qualifier_role`].
+    AreaOf { points: f64 },
+    /// [`out_of_focus`].
+    OutOfFocus,
+    /// [`proximity`]: kilometres to the nearest other place, and its name.
+    Near { km: f64, name: &'static str, points: f64 },
+    /// [`primary_name`].
+    MainName,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Kind { kind, points } => write!(f, "a {kind:?} (+{points:.1})"),
+            Reason::Population { population, points } => write!(f, "population {population} (+{points:.1})"),
+            Reason::Cue { cues, kind, points } => write!(f, "cue {cues} fits a {kind:?} ({points:+.1})"),
+            Reason::Focus { country, share } => {
+                write!(f, "the document is {:.0}% about {country} (+{:.1})", share * 100.0, 3.0 * share)
+            }
+            Reason::Loose { points } => write!(f, "spelling matched loosely ({points:+.1})"),
+            Reason::Inside { container } => write!(f, "inside {container}, named with it (+5.0)"),
+            Reason::NotInside => f.write_str("not inside the area it is named with (-100)"),
+            Reason::AreaOf { points } => write!(f, "names the area of another place (+{points:.1})"),
+            Reason::OutOfFocus => f.write_str("outside the document's country (-3.0)"),
+            Reason::Near { km, name, points } => write!(f, "{km:.0} km from {name} (+{points:.1})"),
+            Reason::MainName => f.write_str("its main name (+0.3)"),
+        }
+    }
+}
+
+/// The most cues a [`Cues`] list keeps (a mention has at most one of each).
+const MAX_CUES: usize = 6;
+
+/// A short list of cues kept by value, shown joined by `+`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Cues {
+    cues: [Option<PlaceCue>; MAX_CUES],
+}
+
+impl Cues {
+    /// Add a cue at the end (beyond [`MAX_CUES`] it is not kept).
+    pub fn push(&mut self, cue: PlaceCue) {
+        if let Some(slot) = self.cues.iter_mut().find(|c| c.is_none()) {
+            *slot = Some(cue);
+        }
+    }
+
+    /// The cues, in order.
+    pub fn iter(&self) -> impl Iterator<Item = PlaceCue> + '_ {
+        self.cues.iter().map_while(|c| *c)
+    }
+}
+
+impl fmt::Display for Cues {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, c) in self.iter().enumerate() {
+            let sep = if i > 0 { "+" } else { "" };
+            write!(f, "{sep}{c:?}")?;
+        }
+        Ok(())
+    }
+}
 
 /// A country or a province is what an unqualified name most likely means
 /// when it is one; hamlets and facilities least.
@@ -27,7 +111,7 @@ pub fn kind_prior(kind: PlaceKind) -> Points {
         PlaceKind::Neighbourhood | PlaceKind::Region => 0.5,
         PlaceKind::Continent | PlaceKind::Water | PlaceKind::Facility => 0.3,
     };
-    (p, format!("a {kind:?} (+{p:.1})"))
+    (p, Reason::Kind { kind, points: p })
 }
 
 /// Bigger places are mentioned more often: 0.35 point per power of ten of
@@ -35,7 +119,7 @@ pub fn kind_prior(kind: PlaceKind) -> Points {
 pub fn population_prior(population: Option<u64>) -> Option<Points> {
     let pop = population.filter(|p| *p > 0)?;
     let p = 0.35 * (pop as f64).log10().min(8.0);
-    Some((p, format!("population {pop} (+{p:.1})")))
+    Some((p, Reason::Population { population: pop, points: p }))
 }
 
 /// Cue words say what kind of place is meant: "the village of X" a
@@ -43,7 +127,7 @@ pub fn population_prior(population: Option<u64>) -> Option<Points> {
 pub fn cue_fit(kind: PlaceKind, cues: &[PlaceCue]) -> Option<Points> {
     let settlement = matches!(kind, PlaceKind::PopulatedPlace | PlaceKind::Neighbourhood);
     let mut total = 0.0;
-    let mut said = Vec::new();
+    let mut said = Cues::default();
     for cue in cues {
         let p = match (cue, kind) {
             (PlaceCue::Settlement, _) if settlement => 3.0,
@@ -57,16 +141,16 @@ pub fn cue_fit(kind: PlaceKind, cues: &[PlaceCue]) -> Option<Points> {
             _ => continue,
         };
         total += p;
-        said.push(format!("{cue:?}"));
+        said.push(*cue);
     }
-    (total != 0.0).then(|| (total, format!("cue {} fits a {kind:?} ({total:+.1})", said.join("+"))))
+    (total != 0.0).then_some((total, Reason::Cue { cues: said, kind, points: total }))
 }
 
 /// The share of the document's unambiguous places that lie in a country.
 pub fn country_focus(country: Option<Iso2>, share: impl Fn(Iso2) -> f64) -> Option<Points> {
     let c = country?;
     let s = share(c);
-    (s > 0.0).then(|| (3.0 * s, format!("the document is {:.0}% about {c} (+{:.1})", s * 100.0, 3.0 * s)))
+    (s > 0.0).then_some((3.0 * s, Reason::Focus { country: c, share: s }))
 }
 
 /// A name matched only by its transliteration skeleton is a guess: it costs
@@ -76,7 +160,7 @@ pub fn loose_match(loose: bool, focus_share: f64) -> Option<Points> {
         return None;
     }
     let p = if focus_share >= 0.2 { -1.0 } else { -5.0 };
-    Some((p, format!("spelling matched loosely ({p:+.1})")))
+    Some((p, Reason::Loose { points: p }))
 }
 
 /// How far an entry of each kind reaches from its point, for "inside" tests
@@ -107,15 +191,15 @@ pub fn inside(inner: &Entry, outer: &Entry, outer_id: sitrep_model::PlaceCandida
 
 /// "Mreya in Deir ez Zor province", "Alexandria, Louisiana": a candidate
 /// inside one of the qualifier's candidates is what the writer meant.
-pub fn qualifier_fit(contained_by: Option<&str>) -> Option<Points> {
-    contained_by.map(|q| (5.0, format!("inside {q}, named with it (+5.0)")))
+pub fn qualifier_fit(contained_by: Option<&'static str>) -> Option<Points> {
+    contained_by.map(|q| (5.0, Reason::Inside { container: q }))
 }
 
 /// "the Bazar area of Nad Ali district": when the text says the place lies
 /// in the qualifier's area, a candidate outside every candidate of the
 /// qualifier is some other place of the same name, not this one.
 pub fn qualifier_miss(strict: bool, contained: bool) -> Option<Points> {
-    (strict && !contained).then(|| (-100.0, "not inside the area it is named with (-100)".to_owned()))
+    (strict && !contained).then_some((-100.0, Reason::NotInside))
 }
 
 /// A name that qualifies another ("X district, Kandahar") names the larger
@@ -126,28 +210,31 @@ pub fn qualifier_role(is_qualifier: bool, kind: PlaceKind) -> Option<Points> {
         k if k.is_area() => 1.5,
         _ => return None,
     };
-    is_qualifier.then(|| (p, format!("names the area of another place (+{p:.1})")))
+    is_qualifier.then_some((p, Reason::AreaOf { points: p }))
 }
 
 /// When a document is clearly about one country, a small place of another
 /// country is probably a namesake: three points off.
 pub fn out_of_focus(kind: PlaceKind, share: f64, top_share: f64) -> Option<Points> {
     let small = !matches!(kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Continent | PlaceKind::Region);
-    (small && top_share >= 0.5 && share < 0.2).then(|| (-3.0, "outside the document's country (-3.0)".to_owned()))
+    (small && top_share >= 0.5 && share < 0.2).then_some((-3.0, Reason::OutOfFocus))
 }
+
+/// The most points [`proximity`] gives (at no distance).
+pub const MAX_PROXIMITY: f64 = 2.5;
 
 /// Places of one report lie near each other: up to 2.5 points, halving
 /// about every 100 km from the nearest other place of the document.
-pub fn proximity(nearest: Option<(f64, &str)>) -> Option<Points> {
+pub fn proximity(nearest: Option<(f64, &'static str)>) -> Option<Points> {
     let (km, name) = nearest?;
-    let p = 2.5 * (-km / 150.0).exp();
-    (p >= 0.1).then(|| (p, format!("{km:.0} km from {name} (+{p:.1})")))
+    let p = MAX_PROXIMITY * (-km / 150.0).exp();
+    (p >= 0.1).then_some((p, Reason::Near { km, name, points: p }))
 }
 
 /// A candidate whose own name is what the text says beats one that only has
 /// it as an alias.
 pub fn primary_name(is_primary: bool) -> Option<Points> {
-    is_primary.then(|| (0.3, "its main name (+0.3)".to_owned()))
+    is_primary.then_some((0.3, Reason::MainName))
 }
 
 #[cfg(test)]
@@ -165,6 +252,31 @@ mod tests {
             admin1: None,
             admin2: None,
             skeleton: true,
+        }
+    }
+
+    /// Each reason in words, as `sitrep places --explain` shows it.
+    #[test]
+    fn reasons_read_as_phrases() {
+        let sy = Iso2::new("SY").unwrap_or_else(|_| unreachable!());
+        let mut cues = Cues::default();
+        cues.push(PlaceCue::Settlement);
+        cues.push(PlaceCue::Near);
+        let cases: Vec<(Reason, &str)> = vec![
+            (kind_prior(PlaceKind::Admin1).1, "a Admin1 (+1.6)"),
+            (Reason::Population { population: 177_636, points: 1.84 }, "population 177636 (+1.8)"),
+            (Reason::Cue { cues, kind: PlaceKind::PopulatedPlace, points: 3.0 }, "cue Settlement+Near fits a PopulatedPlace (+3.0)"),
+            (Reason::Focus { country: sy, share: 0.7 }, "the document is 70% about SY (+2.1)"),
+            (Reason::Loose { points: -5.0 }, "spelling matched loosely (-5.0)"),
+            (Reason::Inside { container: "Balkh" }, "inside Balkh, named with it (+5.0)"),
+            (Reason::NotInside, "not inside the area it is named with (-100)"),
+            (Reason::AreaOf { points: 3.0 }, "names the area of another place (+3.0)"),
+            (Reason::OutOfFocus, "outside the document's country (-3.0)"),
+            (Reason::Near { km: 124.4, name: "Ar Raqqah", points: 1.09 }, "124 km from Ar Raqqah (+1.1)"),
+            (Reason::MainName, "its main name (+0.3)"),
+        ];
+        for (reason, want) in cases {
+            assert_eq!(reason.to_string(), want);
         }
     }
 
