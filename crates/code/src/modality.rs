@@ -27,10 +27,50 @@ const IDENTITY: &[&str] = &["suspected", "alleged", "presumed", "apparent", "pur
 /// Hedges that only say someone reported the event.
 const REPORTED: &[&str] = &["reportedly", "allegedly", "reported", "according"];
 
+/// Words before "to" that make it a preposition, not an infinitive ("due to
+/// shelling", "according to", "led to clashes").
+const PREPOSITIONAL_TO: &[&str] = &[
+    "due", "according", "subjected", "exposed", "led", "lead", "leading", "response", "prior", "addition", "thanks",
+    "owing", "related", "similar", "close", "next", "return", "comes", "came", "contributed", "reference", "turned",
+    // aspect, not intent: "is continuing to gain the ground", "began to shell"
+    "continue", "continues", "continued", "continuing", "begin", "begins", "began", "begun", "beginning", "start",
+    "starts", "started", "starting", "resume", "resumed", "resuming", "keep", "keeps", "kept", "managed", "on",
+];
+
+/// Adverbs of habit: "the coalition often targets towns" states no event.
+const HABITUAL: &[&str] = &["often", "usually", "regularly", "frequently", "routinely", "typically", "generally", "sometimes"];
+
+/// Verbs of accusation: an event after them is someone's charge ("accused
+/// Turkey of shelling", "criticised by rights groups for attacks").
+const ACCUSATION: &[&str] = &["accused", "accuses", "accusing", "criticised", "criticized", "blamed", "condemned", "denounced"];
+
+/// The word shapes that hedge or attribute a trigger from right before it.
+fn frame(text: &str, sentence: Span, trigger: Span) -> Option<Modality> {
+    let before = text[sentence.start..trigger.start].to_ascii_lowercase();
+    let words: Vec<&str> = before.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let last = words.last().copied();
+    let infinitive = last == Some("to") && words.len() >= 2 && !PREPOSITIONAL_TO.contains(&words[words.len() - 2]);
+    if infinitive {
+        return Some(Modality::Planned);
+    }
+    if words.iter().rev().take(4).any(|w| HABITUAL.contains(w)) {
+        return Some(Modality::Speculative);
+    }
+    words.iter().any(|w| ACCUSATION.contains(w)).then_some(Modality::Attributed)
+}
+
 /// The modality of an event triggered at `trigger` in `sentence`, and who
 /// says so when it is attributed.
 #[must_use]
 pub fn modality(text: &str, cues: &[&CueMention], sentence: Span, trigger: Span) -> (Modality, Option<String>) {
+    let (m, source) = from_cues(text, cues, sentence, trigger);
+    match (m, frame(text, sentence, trigger)) {
+        (Modality::Asserted | Modality::Attributed, Some(f)) if f != Modality::Attributed || m == Modality::Asserted => (f, source.filter(|_| f == Modality::Attributed)),
+        _ => (m, source),
+    }
+}
+
+fn from_cues(text: &str, cues: &[&CueMention], sentence: Span, trigger: Span) -> (Modality, Option<String>) {
     let segs = segments(text, sentence);
     let seg_of = |s: Span| segs.iter().position(|g| g.start <= s.start && s.start < g.end.max(g.start + 1));
     let trigger_seg = seg_of(trigger);
@@ -137,6 +177,16 @@ mod tests {
         assert_eq!(run(t, "shelled", &[cue(t, "denied", CueKind::Negation)]), Modality::Negated);
         let t = "Taliban snipers shot and killed 2 suspected Afghan soldiers.";
         assert_eq!(run(t, "killed", &[cue(t, "suspected", CueKind::Hedge)]), Modality::Asserted);
+        let t = "It said the fighters were travelling to fight against ISIS.";
+        assert_eq!(run(t, "fight against", &[]), Modality::Planned);
+        let t = "The SAA is continuing to gain the ground in Latakia.";
+        assert_eq!(run(t, "gain the ground", &[]), Modality::Asserted);
+        let t = "Civilians died due to shelling.";
+        assert_eq!(run(t, "shelling", &[]), Modality::Asserted);
+        let t = "The coalition often targets ISIS-held towns.";
+        assert_eq!(run(t, "targets", &[]), Modality::Speculative);
+        let t = "Government forces have been criticised by rights groups for indiscriminate attacks.";
+        assert_eq!(run(t, "attacks", &[]), Modality::Attributed);
         let t = "Officials did not say who carried out the attack, which killed 5.";
         assert_eq!(run(t, "killed", &[cue(t, "did not", CueKind::Negation)]), Modality::Asserted);
     }

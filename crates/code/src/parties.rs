@@ -1,7 +1,11 @@
 //! The parties of an event once its type is known: actors completed with the
 //! document's country, a country acting in a battle made its armed forces,
 //! unknown perpetrators of bombings and attacks on civilians made the
-//! "Unidentified Armed Group" ACLED names them, demonstrators made
+//! "Unidentified Armed Group" ACLED names them, civilians never the
+//! perpetrators of armed violence, nor monitors and media (a photo caption's "a
+//! man carries an injured girl after an airstrike" does not make the man the
+//! striker; "the Observatory put the death toll at 58" does not make the
+//! Observatory the killer), demonstrators made
 //! "Protesters", and a generic label ("the terrorists") in a continuing
 //! sentence resolved to the group the report was talking about.
 
@@ -42,8 +46,10 @@ pub fn complete(naming: &Naming, actor: &Actor, focus: Option<Iso3>) -> Actor {
 #[must_use]
 pub fn acting(naming: &Naming, actor: Option<Actor>, sub: SubEventType, focus: Option<Iso3>) -> Option<Actor> {
     let military = matches!(sub.event_type(), EventType::Battles | EventType::ExplosionsRemoteViolence);
+    let violent = military || sub.event_type() == EventType::ViolenceAgainstCivilians;
+    let actor = actor.filter(|a| !(violent && matches!(a.role, ActorRole::Civilian | ActorRole::Protester | ActorRole::Other)));
     match actor {
-        Some(a) if a.role == ActorRole::State && military => {
+        Some(a) if matches!(a.role, ActorRole::State | ActorRole::Government) && military && a.country.is_some() => {
             agent_actor(naming, "MIL", ActorRole::Military, a.country).or(Some(a))
         }
         Some(a) if sub.event_type() == EventType::Protests && a.role != ActorRole::Protester && !is_state(&a) => {

@@ -81,6 +81,9 @@ pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse
             return if modality.is_factual() { Reading::Fold(fold) } else { Reading::Nothing };
         }
     }
+    if generic_only(cand) && statistic(scene, doc.slice(sentence.span), sentence.span) {
+        return Reading::Nothing; // "more than 170,000 people have been killed in the war"
+    }
     if !modality.is_factual() && generic_only(cand) && cand.actor1.is_none() && cand.actor2.is_none() {
         return Reading::Nothing; // "No injuries were reported": no event to deny
     }
@@ -95,16 +98,33 @@ fn sentence_modality(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> (Mo
     modality(&scene.input.doc.text, &cues, sentence, cand.anchor())
 }
 
+/// Words that frame a count as the toll of a whole war, not of an event.
+const WAR_FRAME: &[&str] = &["the war", "civil war", "the conflict", "since 2011", "since the start", "since the beginning", "so far this year", "to date"];
+
+/// A statistic, not an event: a war's cumulative toll, or a count of
+/// thousands.
+fn statistic(scene: &Scene<'_>, text: &str, sentence: Span) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let framed = WAR_FRAME.iter().any(|w| lower.contains(w));
+    let thousands = inside(&scene.input.mentions.quantities, sentence, |m| m.span).any(|q| q.quantity.value >= 1000);
+    framed || thousands
+}
+
 /// The resolved places a candidate may be located at: not its parties
-/// ("Turkey has ramped up …" does not happen in Turkey), and not a name that
-/// is an actor other than a country ("the United Nations", "Washington
-/// Post").
+/// ("Turkey has ramped up …" does not happen in Turkey), not a country named
+/// as a party anywhere in the text ("Russia and the regime rejected …"; "in
+/// Syria" is a place), and not an organisation ("the United Nations").
 fn own_places<'a>(scene: &Scene<'a>, cand: &Candidate) -> Vec<Resolved<'a>> {
     let actors = &scene.input.mentions.actors;
     let parties: Vec<Span> = [cand.actor1, cand.actor2].into_iter().flatten().map(|i| actors[i].span).collect();
+    let text = &scene.input.doc.text;
     let is_actor = |s: Span| {
         let lo = actors.partition_point(|a| a.span.end <= s.start);
-        actors[lo..].iter().take_while(|a| a.span.start < s.end).any(|a| matches!(a.actor.role, ActorRole::International | ActorRole::Other | ActorRole::Government))
+        actors[lo..].iter().take_while(|a| a.span.start < s.end).any(|a| match a.actor.role {
+            ActorRole::International | ActorRole::Other | ActorRole::Government => true,
+            ActorRole::State => !crate::roles::after_locative(text, a.span),
+            _ => false,
+        })
     };
     scene
         .resolved
@@ -167,7 +187,7 @@ fn new_event(scene: &Scene<'_>, cand: &Candidate, si: usize, continued: Option<&
         || cand.spans.iter().any(|s| is_aerial(doc.slice(*s)));
     if let Some(last) = continued {
         actor1 = actor1.or_else(|| last.actor1.clone());
-        aerial |= last.aerial;
+        aerial |= last.aerial && generic_only(cand);
         actor2 = parties::coref(actor2, last.actor2.as_ref());
     }
     if actor2.as_ref().is_some_and(|b| actor1.as_ref().is_some_and(|a| a.code == b.code)) {

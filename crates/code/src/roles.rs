@@ -96,7 +96,7 @@ fn window_after(text: &str, at: usize, n: usize) -> &str {
 }
 
 /// True when the word before `span` is a locative preposition.
-fn after_locative(text: &str, span: Span) -> bool {
+pub(crate) fn after_locative(text: &str, span: Span) -> bool {
     let before = window_before(text, span.start, 16);
     let word = before.split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
     LOCATIVE.contains(&word.as_str())
@@ -125,7 +125,11 @@ pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorM
         })
         .collect();
     let passive = is_passive(text, clause, trigger);
-    let agent = rel.iter().find(|r| r.2 == Relation::Agent).map(|r| r.0);
+    // The agent of this trigger: the first "by X" after it, else the nearest
+    // before it ("villages taken by government forces had been recaptured by
+    // the rebels": the rebels recaptured them).
+    let agents = || rel.iter().filter(|r| r.2 == Relation::Agent);
+    let agent = agents().find(|r| r.1.start >= trigger.start).or_else(|| agents().last()).map(|r| r.0);
     let before = rel
         .iter()
         .rev()
