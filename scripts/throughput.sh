@@ -17,7 +17,7 @@ inputs=("$@")
 [[ ${#inputs[@]} -eq 0 ]] && inputs=(examples/corpus)
 
 cargo build --release -q -p sitrep-cli
-bin=target/release/sitrep
+bin="${CARGO_TARGET_DIR:-target}/release/sitrep"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

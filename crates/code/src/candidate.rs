@@ -49,6 +49,10 @@ impl Candidate {
 /// part in the event.
 #[must_use]
 pub fn candidates(text: &str, sentence: Span, triggers: &Triggers, actors: &[ActorMention], speakers: &[Span]) -> Vec<Candidate> {
+    let all = triggers.find(text, sentence);
+    if all.is_empty() {
+        return Vec::new();
+    }
     let mut out: Vec<Candidate> = Vec::new();
     let mut subject: Option<usize> = None;
     for clause in clauses(text, sentence) {
@@ -60,7 +64,7 @@ pub fn candidates(text: &str, sentence: Span, triggers: &Triggers, actors: &[Act
             .take_while(|(_, m)| m.span.start < clause.end)
             .filter(|(_, m)| clause.contains(m.span) && !speakers.iter().any(|s| s.overlaps(m.span)))
             .collect();
-        let hits = triggers.find(text, clause);
+        let hits: Vec<TriggerHit> = all.iter().filter(|h| clause.contains(h.span)).copied().collect();
         let Some(first) = hits.first().copied() else {
             subject = subject_of(text, &in_clause).or(subject);
             continue;

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use sitrep_model::Span;
 
 /// Markers that open a new clause (with their spaces; case-insensitive).
@@ -18,7 +18,12 @@ const MARKERS: &[&str] = &[
 
 /// The markers compiled once (read-only; a constant table cannot fail to build).
 static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(MARKERS).ok()
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(MARKERS)
+        .ok()
 });
 
 /// The clauses of `text[sentence]`, in order, covering the sentence.

@@ -21,16 +21,26 @@ pub fn country(places: &[Option<Place>]) -> Option<Iso2> {
     votes.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(c, _)| c)
 }
 
-/// ISO alpha-2 to alpha-3 for the countries whose actors the coder completes.
-/// Read from the GeoNames `countryInfo.txt` columns embedded at build time.
-#[must_use]
-pub fn iso3_of(iso2: Iso2) -> Option<sitrep_model::Iso3> {
-    COUNTRY_INFO
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .find(|l| l.starts_with(iso2.as_str()) && l.as_bytes().get(2) == Some(&b'\t'))
-        .and_then(|l| l.split('\t').nth(1))
-        .and_then(|c| sitrep_model::Iso3::new(c).ok())
+/// ISO alpha-2 to alpha-3, read once from the GeoNames `countryInfo.txt`
+/// embedded at build time.
+#[derive(Debug, Clone)]
+pub struct Countries(HashMap<Iso2, sitrep_model::Iso3>);
+
+impl Countries {
+    #[must_use]
+    pub fn embedded() -> Self {
+        let pairs = COUNTRY_INFO.lines().filter(|l| !l.starts_with('#')).filter_map(|l| {
+            let mut cols = l.split('\t');
+            Some((Iso2::new(cols.next()?).ok()?, sitrep_model::Iso3::new(cols.next()?).ok()?))
+        });
+        Self(pairs.collect())
+    }
+
+    /// The alpha-3 code of a country.
+    #[must_use]
+    pub fn iso3_of(&self, iso2: Iso2) -> Option<sitrep_model::Iso3> {
+        self.0.get(&iso2).copied()
+    }
 }
 
 const COUNTRY_INFO: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/gazetteer/countryInfo.txt"));
@@ -42,7 +52,8 @@ mod tests {
     #[test]
     fn iso3_lookup() {
         let sy = Iso2::new("SY").ok();
-        assert_eq!(sy.and_then(iso3_of).map(|c| c.to_string()), Some("SYR".into()));
-        assert_eq!(Iso2::new("QQ").ok().and_then(iso3_of), None);
+        let c = Countries::embedded();
+        assert_eq!(sy.and_then(|s| c.iso3_of(s)).map(|c| c.to_string()), Some("SYR".into()));
+        assert_eq!(Iso2::new("QQ").ok().and_then(|q| c.iso3_of(q)), None);
     }
 }

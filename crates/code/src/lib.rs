@@ -56,6 +56,7 @@ pub enum CodeError {
 pub struct Coder {
     triggers: Triggers,
     naming: Naming,
+    countries: focus::Countries,
 }
 
 /// One document's inputs to the coder.
@@ -81,7 +82,7 @@ impl Coder {
     /// # Errors
     /// When shipped data is corrupt.
     pub fn new() -> Result<Self, CodeError> {
-        Ok(Self { triggers: Triggers::new()?, naming: Naming::embedded()? })
+        Ok(Self { triggers: Triggers::new()?, naming: Naming::embedded()?, countries: focus::Countries::embedded() })
     }
 
     /// Code every event of a document, in text order.
@@ -94,7 +95,7 @@ impl Coder {
             .zip(input.places)
             .filter_map(|(mention, p)| p.as_ref().map(|place| Resolved { mention, place }))
             .collect();
-        let focus = focus::country(input.places).and_then(focus::iso3_of);
+        let focus = focus::country(input.places).and_then(|c| self.countries.iso3_of(c));
         let scene = Scene { input, resolved, focus, naming: &self.naming };
         let mut discourse = Discourse::default();
         let mut events = Vec::new();

@@ -9,6 +9,9 @@
 //! "Protesters", and a generic label ("the terrorists") in a continuing
 //! sentence resolved to the group the report was talking about.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use sitrep_model::{Actor, ActorCode, ActorRole, EventType, Iso3, SubEventType};
 use sitrep_recognise::actors::naming::Naming;
 
@@ -18,11 +21,15 @@ const AERIAL: &[&str] = &[
     "air strike", "airstrike", "sortie", "aerial",
 ];
 
+/// The aircraft words, compiled once (a constant table cannot fail to build).
+static AERIAL_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasickBuilder::new().ascii_case_insensitive(true).kind(Some(AhoCorasickKind::DFA)).build(AERIAL).ok()
+});
+
 /// True when the text names aircraft.
 #[must_use]
 pub fn is_aerial(surface: &str) -> bool {
-    let l = surface.to_ascii_lowercase();
-    AERIAL.iter().any(|w| l.contains(w))
+    AERIAL_AC.as_ref().is_some_and(|ac| ac.is_match(surface))
 }
 
 /// An actor named by an agent code alone, with `country`.

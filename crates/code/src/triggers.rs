@@ -4,7 +4,7 @@
 //! case-insensitive, leftmost-longest and whole-word, so "suicide attack" wins
 //! over "attack" and "shelling" does not match inside "nutshelling".
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use sitrep_model::Span;
 use thiserror::Error;
 
@@ -162,9 +162,11 @@ impl Triggers {
                 kinds.push(kind);
             }
         }
+        // A few hundred short phrases: a DFA is small and the fastest to run.
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&phrases)?;
         Ok(Self { automaton, kinds })
     }
