@@ -2,11 +2,15 @@
 //! directory of them (this project's format, `gold/dev/`), an ACLED CSV
 //! (`notes` in, the row's fields as the answer), or a FA-KES CSV
 //! (`article_content` in, the main event's governorate as the answer).
+//! Coded sentence sets score the CAMEO verb coder: a PLOVER gold JSON array
+//! (`event`, `text`) and PETRARCH2 validation records (`<Validation>` XML).
 
 pub mod acled;
 pub mod fakes;
 pub mod gold;
 pub mod matching;
+pub mod petrarch;
+pub mod plover;
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -17,6 +21,8 @@ use serde::Serialize;
 use sitrep_ingest::{documents, Input, Limits};
 use sitrep_model::RawDoc;
 use thiserror::Error;
+
+use sitrep_code::cameo::CameoCoder;
 
 use crate::args::EvalArgs;
 use crate::pipeline::{Pipeline, Resources};
@@ -30,7 +36,7 @@ pub enum EvalError {
     Parse(String, String),
     #[error("{0}: {1}")]
     Document(String, String),
-    #[error("{0}: not a gold JSON file, a directory of them, an ACLED CSV or a FA-KES CSV")]
+    #[error("{0}: not a gold JSON file, a directory of them, an ACLED CSV, a FA-KES CSV, a PLOVER gold JSON or a PETRARCH validation XML")]
     Unknown(String),
 }
 
@@ -88,6 +94,8 @@ pub struct Report {
     pub gold: Vec<gold::GoldScore>,
     pub acled: Vec<acled::AcledScore>,
     pub fakes: Vec<fakes::FakesScore>,
+    pub plover: Vec<plover::PloverScore>,
+    pub petrarch: Vec<petrarch::PetrarchScore>,
 }
 
 /// What kind of answer file a path is.
@@ -95,6 +103,8 @@ enum Kind {
     Gold(PathBuf),
     Acled(PathBuf),
     Fakes(PathBuf),
+    Plover(PathBuf),
+    Petrarch(PathBuf),
 }
 
 fn classify(path: &Path) -> Result<Vec<Kind>, EvalError> {
@@ -109,7 +119,9 @@ fn classify(path: &Path) -> Result<Vec<Kind>, EvalError> {
     }
     let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
     match ext {
+        "json" if plover::is_plover(path) => Ok(vec![Kind::Plover(path.to_owned())]),
         "json" => Ok(vec![Kind::Gold(path.to_owned())]),
+        "xml" if petrarch::is_petrarch(path) => Ok(vec![Kind::Petrarch(path.to_owned())]),
         "csv" => {
             let header = csv::Reader::from_path(path).and_then(|mut r| r.headers().cloned()).map_err(|e| EvalError::parse(path, e))?;
             if header.iter().any(|h| h == "notes") {
@@ -132,16 +144,29 @@ fn classify(path: &Path) -> Result<Vec<Kind>, EvalError> {
 pub fn run(args: &EvalArgs, res: &Resources) -> Result<Report, EvalError> {
     let pipeline = Pipeline::new(res);
     let mut report = Report::default();
+    let mut cameo: Option<CameoCoder> = None;
     for path in &args.gold {
         for kind in classify(path)? {
             match kind {
                 Kind::Gold(p) => report.gold.push(gold::score(&p, args.root.as_deref(), &pipeline)?),
                 Kind::Acled(p) => report.acled.push(acled::score(&p, &pipeline)?),
                 Kind::Fakes(p) => report.fakes.push(fakes::score(&p, &pipeline, &res.gazetteer)?),
+                Kind::Plover(p) => report.plover.push(plover::score(&p, &pipeline, cameo_coder(&mut cameo)?)?),
+                Kind::Petrarch(p) => report.petrarch.push(petrarch::score(&p, &pipeline, cameo_coder(&mut cameo)?)?),
             }
         }
     }
     Ok(report)
+}
+
+/// The CAMEO verb coder, built the first time a coded sentence set needs it
+/// (the other commands never load its dictionary).
+fn cameo_coder(slot: &mut Option<CameoCoder>) -> Result<&CameoCoder, EvalError> {
+    if slot.is_none() {
+        let coder = CameoCoder::new().map_err(|e| EvalError::Parse("CAMEO verb dictionary".into(), e.to_string()))?;
+        *slot = Some(coder);
+    }
+    slot.as_ref().ok_or_else(|| EvalError::Parse("CAMEO verb dictionary".into(), "not loaded".into()))
 }
 
 /// Print a report as tables.
@@ -162,6 +187,8 @@ pub fn print(report: &Report, verbose: bool, out: &mut dyn Write) -> io::Result<
             f.misses.iter().try_for_each(|m| writeln!(out, "  miss {m}"))?;
         }
     }
+    report.plover.iter().try_for_each(|p| plover::print(p, verbose, out))?;
+    report.petrarch.iter().try_for_each(|p| petrarch::print(p, verbose, out))?;
     Ok(())
 }
 
