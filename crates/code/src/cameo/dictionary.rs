@@ -26,6 +26,9 @@ use super::CameoError;
 
 const GZ: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/dictionaries/petrarch2/CAMEO.2.0.txt.gz"));
 
+/// sitrep's additions to the dictionary, in its format (verbs it lacks).
+const OVERLAY: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/rules/cameo_overlay.txt"));
+
 /// An interned word, phrase or synset of the patterns.
 pub type TermId = u32;
 
@@ -131,7 +134,8 @@ impl Interner {
 }
 
 impl Dictionary {
-    /// Parse the shipped dictionary.
+    /// Parse the shipped dictionary and sitrep's overlay
+    /// (`data/rules/cameo_overlay.txt`, appended).
     ///
     /// # Errors
     /// When the file cannot be decompressed or a line is malformed.
@@ -140,6 +144,8 @@ impl Dictionary {
         flate2::read::GzDecoder::new(GZ)
             .read_to_string(&mut text)
             .map_err(|e| CameoError::Dictionary { line: 0, what: format!("decompressing: {e}") })?;
+        text.push('\n');
+        text.push_str(OVERLAY);
         Self::parse(&text)
     }
 
