@@ -6,7 +6,7 @@
 
 use sitrep_model::{ActorMention, Span};
 
-use crate::clause::clauses;
+use crate::clause::{clauses, tells_prior_event};
 use crate::roles::{assign, relation, Relation, Roles};
 use crate::triggers::{KindSet, TriggerHit, Triggers};
 
@@ -84,7 +84,7 @@ pub fn candidates(text: &str, sentence: Span, triggers: &Triggers, actors: &[Act
             agentless: roles.agentless_passive,
         };
         match out.last_mut() {
-            Some(prev) if compatible(prev, &cand, actors) => prev.absorb(cand),
+            Some(prev) if compatible(prev, &cand, actors) && !tells_prior_event(text, clause) => prev.absorb(cand),
             _ => out.push(cand),
         }
     }

@@ -14,7 +14,21 @@ use sitrep_model::Span;
 const MARKERS: &[&str] = &[
     "; ", " as ", " while ", " whereas ", " when ", ", and ", ", but ", " but ", " after ",
     " following ", ", killing ", ", wounding ", ", injuring ", " before ", " meanwhile ",
+    " in response to ", " in retaliation for ", " to avenge ", " days after ", " a day after ",
 ];
+
+/// Markers whose clause tells an earlier event ("… launched missiles at an
+/// air base in response to a gas attack"): it never merges with the clause
+/// before it.
+const PRIOR_EVENT: &[&str] = &["in response to", "in retaliation for", "to avenge", "days after", "a day after"];
+
+/// True when the clause opens with a marker of an earlier event.
+#[must_use]
+pub fn tells_prior_event(text: &str, clause: Span) -> bool {
+    let Some(s) = clause.slice(text) else { return false };
+    let s = s.trim_start_matches([' ', ',', ';']);
+    PRIOR_EVENT.iter().any(|m| s.get(..m.len()).is_some_and(|p| p.eq_ignore_ascii_case(m)))
+}
 
 /// The markers compiled once (read-only; a constant table cannot fail to build).
 static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {

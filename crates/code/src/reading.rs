@@ -71,6 +71,12 @@ pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse
     let doc = scene.input.doc;
     let sentence = doc.sentences[si];
     let places = own_places(scene, cand);
+    if anaphoric(scene, cand, &places, sentence.span) {
+        // "due to the attack", "fleeing the fighting": the event the report
+        // already told, or none; never a new one.
+        let fold = Fold { fatalities: counts(&doc.text, scene.input.mentions, sentence.span).0, ..Fold::default() };
+        return if d.last.is_some() && modality_of(scene, cand, sentence.span).is_factual() { Reading::Fold(fold) } else { Reading::Nothing };
+    }
     let continued = continuation(cand, doc, si, d);
     let (modality, attribution) = sentence_modality(scene, cand, sentence.span);
     if let Some(fold) = d.continuable(sentence.paragraph, si).and_then(|last| intervention(cand, last)) {
@@ -91,6 +97,36 @@ pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse
     new.proto.modality = modality;
     new.proto.attribution = attribution;
     Reading::New(new)
+}
+
+fn modality_of(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> Modality {
+    sentence_modality(scene, cand, sentence).0
+}
+
+/// Determiners that make a trigger noun refer back to an event already told.
+const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "its", "their", "such"];
+
+/// True when the candidate only refers back to an event: violence named by a
+/// definite noun ("the attack", "the fighting", "the shelling"), with no
+/// acting party and no place of its own.
+fn anaphoric(scene: &Scene<'_>, cand: &Candidate, places: &[Resolved<'_>], sentence: Span) -> bool {
+    let text = &scene.input.doc.text;
+    let anchor = cand.anchor();
+    // A determiner, then at most two lower-case modifiers: "the deadly raid".
+    let before: Vec<&str> = text[sentence.start..anchor.start].split_whitespace().rev().take(3).collect();
+    let definite = before.iter().enumerate().any(|(i, w)| {
+        DEFINITE.iter().any(|d| w.eq_ignore_ascii_case(d))
+            && before[..i].iter().all(|m| m.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+    });
+    let placed = places.iter().any(|p| cand.spans.iter().any(|s| s.contains(p.mention.span)));
+    let violent = cand.triggers.iter().all(|t| {
+        matches!(
+            t.kind,
+            TriggerKind::Attack | TriggerKind::Kill | TriggerKind::Injure | TriggerKind::Clash | TriggerKind::Invasion
+                | TriggerKind::Air | TriggerKind::Shelling | TriggerKind::Explosive
+        )
+    });
+    definite && violent && cand.actor1.is_none() && !placed
 }
 
 fn sentence_modality(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> (Modality, Option<String>) {

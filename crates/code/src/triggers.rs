@@ -25,6 +25,9 @@ pub enum TriggerKind {
     Suicide,
     Grenade,
     Chemical,
+    /// Chemical weapons named as things ("chemical weapons inspectors",
+    /// "destroy its chemical weapons"): an attack only with violence.
+    ChemicalArms,
     Sexual,
     Abduct,
     Capture,
@@ -43,7 +46,7 @@ pub enum TriggerKind {
 }
 
 impl TriggerKind {
-    const NAMES: [(&'static str, TriggerKind); 25] = [
+    const NAMES: [(&'static str, TriggerKind); 26] = [
         ("attack", Self::Attack),
         ("kill", Self::Kill),
         ("injure", Self::Injure),
@@ -54,6 +57,7 @@ impl TriggerKind {
         ("suicide", Self::Suicide),
         ("grenade", Self::Grenade),
         ("chemical", Self::Chemical),
+        ("chemical_arms", Self::ChemicalArms),
         ("sexual", Self::Sexual),
         ("abduct", Self::Abduct),
         ("capture", Self::Capture),

@@ -1,7 +1,9 @@
 //! `chemical-weapon`: Explosions/Remote violence — Chemical weapon.
 //!
 //! Codes: the use of chemical weapons (sarin, chlorine, toxic gas).
-//! Triggers: kind `chemical` ("chemical attack", "sarin", "chlorine gas").
+//! Triggers: kind `chemical` ("chemical attack", "sarin", "chlorine gas",
+//! "used chemical weapons"), or `chemical_arms` ("chemical weapons") together
+//! with violence or an air or artillery strike.
 //! Example: "A chlorine gas attack on Douma killed 40 people."
 //! Counter-example: "Syria agreed to destroy its chemical weapons" is an
 //! agreement about weapons, coded only if no other rule finds violence; the
@@ -23,7 +25,8 @@ impl Rule for ChemicalWeapon {
         SubEventType::ChemicalWeapon
     }
     fn applies(&self, c: &Clue) -> bool {
-        c.has(TriggerKind::Chemical) && !c.has(TriggerKind::Agreement)
+        let armed_use = c.has(TriggerKind::ChemicalArms) && (c.violent() || c.kinds.any(&[TriggerKind::Air, TriggerKind::Shelling]));
+        (c.has(TriggerKind::Chemical) || armed_use) && !c.has(TriggerKind::Agreement)
     }
 }
 
@@ -38,5 +41,7 @@ mod tests {
         assert!(ChemicalWeapon.applies(&clue(&[K::Chemical, K::Kill])));
         assert!(!ChemicalWeapon.applies(&clue(&[K::Chemical, K::Agreement])));
         assert!(!ChemicalWeapon.applies(&clue(&[K::Kill])));
+        assert!(!ChemicalWeapon.applies(&clue(&[K::ChemicalArms])), "chemical weapons inspectors");
+        assert!(ChemicalWeapon.applies(&clue(&[K::ChemicalArms, K::Air])), "dropped chemical weapons from the air");
     }
 }
