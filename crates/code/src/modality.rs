@@ -37,8 +37,15 @@ const PREPOSITIONAL_TO: &[&str] = &[
     "starts", "started", "starting", "resume", "resumed", "resuming", "keep", "keeps", "kept", "managed", "on",
 ];
 
-/// Adverbs of habit: "the coalition often targets towns" states no event.
-const HABITUAL: &[&str] = &["often", "usually", "regularly", "frequently", "routinely", "typically", "generally", "sometimes"];
+/// Adverbs of habit and of background: "the coalition often targets
+/// towns", "IS has previously targeted Qamishli" state no event.
+const HABITUAL: &[&str] = &[
+    "often", "usually", "regularly", "frequently", "routinely", "typically", "generally", "sometimes", "sporadically",
+    "occasionally", "periodically", "previously", "habitually",
+];
+
+/// Phrases that put the event ahead: "in anticipation of a battle".
+const AHEAD: &[&str] = &["in anticipation of", "ahead of", "in preparation for", "preparing for", "aimed at", "plans for"];
 
 /// Verbs of accusation: an event after them is someone's charge ("accused
 /// Turkey of shelling", "criticised by rights groups for attacks").
@@ -53,8 +60,18 @@ fn frame(text: &str, sentence: Span, trigger: Span) -> Option<Modality> {
     if infinitive {
         return Some(Modality::Planned);
     }
-    if words.iter().rev().take(4).any(|w| HABITUAL.contains(w)) {
+    let after: Vec<String> = text[trigger.end..sentence.end]
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.iter().rev().take(4).any(|w| HABITUAL.contains(w)) || after.iter().any(|w| HABITUAL.contains(&w.as_str())) {
         return Some(Modality::Speculative);
+    }
+    let tail = before.get(before.len().saturating_sub(30)..).unwrap_or(&before);
+    if AHEAD.iter().any(|a| tail.trim_end().ends_with(a) || tail.contains(&format!("{a} a ")) || tail.contains(&format!("{a} the "))) {
+        return Some(Modality::Planned);
     }
     words.iter().any(|w| ACCUSATION.contains(w)).then_some(Modality::Attributed)
 }
@@ -187,6 +204,10 @@ mod tests {
         assert_eq!(run(t, "targets", &[]), Modality::Speculative);
         let t = "Government forces have been criticised by rights groups for indiscriminate attacks.";
         assert_eq!(run(t, "attacks", &[]), Modality::Attributed);
+        let t = "The Israeli side is hit sporadically by stray rounds.";
+        assert_eq!(run(t, "hit", &[]), Modality::Speculative);
+        let t = "Militants sent reinforcements in anticipation of a fierce battle.";
+        assert_eq!(run(t, "battle", &[]), Modality::Planned);
         let t = "Officials did not say who carried out the attack, which killed 5.";
         assert_eq!(run(t, "killed", &[cue(t, "did not", CueKind::Negation)]), Modality::Asserted);
     }

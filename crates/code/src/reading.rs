@@ -113,8 +113,8 @@ fn anaphoric(scene: &Scene<'_>, cand: &Candidate, places: &[Resolved<'_>], sente
     let text = &scene.input.doc.text;
     let anchor = cand.anchor();
     // A determiner, then at most two lower-case modifiers: "the deadly raid".
-    let before: Vec<&str> = text[sentence.start..anchor.start].split_whitespace().rev().take(3).collect();
-    let definite = before.iter().enumerate().any(|(i, w)| {
+    let before: Vec<&str> = text[sentence.start..anchor.start].split_whitespace().rev().take(4).collect();
+    let definite = before.iter().take(3).enumerate().any(|(i, w)| {
         DEFINITE.iter().any(|d| w.eq_ignore_ascii_case(d))
             && before[..i].iter().all(|m| m.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
     });
@@ -126,8 +126,16 @@ fn anaphoric(scene: &Scene<'_>, cand: &Candidate, places: &[Resolved<'_>], sente
                 | TriggerKind::Air | TriggerKind::Shelling | TriggerKind::Explosive
         )
     });
-    definite && violent && cand.actor1.is_none() && !placed
+    let noun_of_toll = cand.triggers.iter().all(|t| matches!(t.kind, TriggerKind::Kill | TriggerKind::Injure));
+    let in_phrase = before.iter().skip_while(|w| !DEFINITE.iter().any(|d| w.eq_ignore_ascii_case(d))).nth(1).is_some_and(|w| {
+        PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p))
+    });
+    definite && violent && !placed && (cand.actor1.is_none() || noun_of_toll || in_phrase)
 }
+
+/// Prepositions before a definite reference ("declined to comment on the
+/// attack"): the sentence's subject is not the attacker.
+const PREPOSITIONS: &[&str] = &["on", "about", "over", "after", "since", "for", "of", "from", "during", "following", "despite", "amid", "in"];
 
 fn sentence_modality(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> (Modality, Option<String>) {
     let cues: Vec<_> = inside(&scene.input.mentions.cues, sentence, |m| m.span).collect();
@@ -218,9 +226,9 @@ fn new_event(scene: &Scene<'_>, cand: &Candidate, si: usize, continued: Option<&
     let actors = &scene.input.mentions.actors;
     let party = |i: Option<usize>| i.map(|i| parties::complete(scene.naming, &actors[i].actor, scene.focus));
     let (mut actor1, mut actor2) = (party(cand.actor1), party(cand.actor2));
-    let mut aerial = cand.actor1.is_some_and(|i| is_aerial(doc.slice(actors[i].span)))
-        || cand.kinds.has(TriggerKind::Air)
-        || cand.spans.iter().any(|s| is_aerial(doc.slice(*s)));
+    // Aircraft as the actor or the weapon, not as a target ("a helicopter
+    // being shot down" is no air strike).
+    let mut aerial = cand.actor1.is_some_and(|i| is_aerial(doc.slice(actors[i].span))) || cand.kinds.has(TriggerKind::Air);
     if let Some(last) = continued {
         actor1 = actor1.or_else(|| last.actor1.clone());
         aerial |= last.aerial && generic_only(cand);
