@@ -228,7 +228,8 @@ fn new_event(scene: &Scene<'_>, cand: &Candidate, si: usize, continued: Option<&
     let (mut actor1, mut actor2) = (party(cand.actor1), party(cand.actor2));
     // Aircraft as the actor or the weapon, not as a target ("a helicopter
     // being shot down" is no air strike).
-    let mut aerial = cand.actor1.is_some_and(|i| is_aerial(doc.slice(actors[i].span))) || cand.kinds.has(TriggerKind::Air);
+    let mut aerial =
+        cand.actor1.is_some_and(|i| is_aerial(doc.slice(actors[i].span))) || cand.kinds.has(TriggerKind::Air) || aircraft_act(doc, cand);
     if let Some(last) = continued {
         actor1 = actor1.or_else(|| last.actor1.clone());
         aerial |= last.aerial && generic_only(cand);
@@ -258,6 +259,21 @@ fn new_event(scene: &Scene<'_>, cand: &Candidate, si: usize, continued: Option<&
         rule: rule.code(),
     };
     Some(New { proto, locations, aerial, paragraph: sentence.paragraph, sentence: si })
+}
+
+/// Aircraft named as the doer: before an active trigger ("its jets struck"),
+/// or after "by" behind a passive one ("was bombed by jets"); not an
+/// aircraft that is hit ("a helicopter being shot down").
+fn aircraft_act(doc: &Doc, cand: &Candidate) -> bool {
+    let anchor = cand.anchor();
+    let Some(clause) = cand.spans.iter().find(|s| s.contains(anchor)) else { return false };
+    let before = doc.slice(Span::new(clause.start, anchor.start));
+    let after = doc.slice(Span::new(anchor.end, clause.end));
+    if crate::roles::is_passive(&doc.text, *clause, anchor) {
+        after.to_ascii_lowercase().find(" by ").is_some_and(|i| is_aerial(&after[i..]))
+    } else {
+        is_aerial(before)
+    }
 }
 
 fn clue(cand: &Candidate, a1: Option<&Actor>, a2: Option<&Actor>, aerial: bool, continued: Option<&Last>) -> Clue {
