@@ -118,6 +118,9 @@ pub struct QuantityRecogniser {
     /// The filter of casualty verbs alone, tried around every article.
     verbs: WordFilter,
     qualifiers: Vec<(Vec<String>, Qualifier)>,
+    /// Number words and casualty verbs as substrings: a sentence with none
+    /// of them and no digit holds no quantity and is not tokenised.
+    hints: aho_corasick::AhoCorasick,
 }
 
 /// What the lexicon knows about one lower-case word.
@@ -386,13 +389,30 @@ impl QuantityRecogniser {
                 .filter(|(_, e)| matches!(e.role, Some(Role::Verb(_))))
                 .map(|(k, _)| k.as_ref()),
         );
+        let hint_words: Vec<&[u8]> = words
+            .iter()
+            .filter(|(_, e)| e.number.is_some() || matches!(e.role, Some(Role::Verb(_))))
+            .map(|(k, _)| k.as_ref())
+            .collect();
+        let hints = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&hint_words)
+            .map_err(|e| QuantityLexiconError { table: "number_words.tsv", line: 0, reason: e.to_string() })?;
         Ok(Self {
             words,
             filter,
             numbers,
             verbs,
             qualifiers,
+            hints,
         })
+    }
+
+    /// True when the sentence may hold a quantity: a digit, a number word or
+    /// a casualty verb ("a soldier was killed").
+    fn may_hold(&self, sentence: &str) -> bool {
+        sentence.bytes().any(|b| b.is_ascii_digit()) || self.hints.is_match(sentence)
     }
 
     /// Every quantity in the document, sorted by span.
@@ -402,6 +422,9 @@ impl QuantityRecogniser {
         let mut toks = Vec::new();
         let mut entries = Vec::new();
         for span in sentence_spans(doc) {
+            if !self.may_hold(&doc.text[span.start..span.end]) {
+                continue;
+            }
             token::tokenize(&doc.text, span, &mut toks);
             entries.clear();
             entries.resize(toks.len(), Cell::new(Looked::NotYet));
