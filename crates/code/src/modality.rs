@@ -53,27 +53,39 @@ const ACCUSATION: &[&str] = &["accused", "accuses", "accusing", "criticised", "c
 
 /// The word shapes that hedge or attribute a trigger from right before it.
 fn frame(text: &str, sentence: Span, trigger: Span) -> Option<Modality> {
-    let before = text[sentence.start..trigger.start].to_ascii_lowercase();
-    let words: Vec<&str> = before.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let last = words.last().copied();
-    let infinitive = last == Some("to") && words.len() >= 2 && !PREPOSITIONAL_TO.contains(&words[words.len() - 2]);
-    if infinitive {
+    let before = &text[sentence.start..trigger.start];
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    let mut back = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let (last, second) = (back.next(), back.next());
+    if last.is_some_and(|w| w.eq_ignore_ascii_case("to")) && second.is_some_and(|w| !is(w, PREPOSITIONAL_TO)) {
         return Some(Modality::Planned);
     }
-    let after: Vec<String> = text[trigger.end..sentence.end]
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(2)
-        .map(str::to_ascii_lowercase)
-        .collect();
-    if words.iter().rev().take(4).any(|w| HABITUAL.contains(w)) || after.iter().any(|w| HABITUAL.contains(&w.as_str())) {
+    let near_before = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(4);
+    let near_after = text[trigger.end..sentence.end].split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(2);
+    if near_before.chain(near_after).any(|w| is(w, HABITUAL)) {
         return Some(Modality::Speculative);
     }
-    let tail = before.get(before.len().saturating_sub(30)..).unwrap_or(&before);
-    if AHEAD.iter().any(|a| tail.trim_end().ends_with(a) || tail.contains(&format!("{a} a ")) || tail.contains(&format!("{a} the "))) {
+    if ahead(before) {
         return Some(Modality::Planned);
     }
-    words.iter().any(|w| ACCUSATION.contains(w)).then_some(Modality::Attributed)
+    let accused = before.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| is(w, ACCUSATION));
+    accused.then_some(Modality::Attributed)
+}
+
+/// True when the trigger follows one of the [`AHEAD`] phrases, directly or
+/// through an article ("in anticipation of a fierce battle").
+fn ahead(before: &str) -> bool {
+    let mut from = before.len().saturating_sub(40);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = before[from..].to_ascii_lowercase();
+    AHEAD.iter().any(|a| {
+        tail.match_indices(a).any(|(i, _)| {
+            let rest = tail[i + a.len()..].trim_start();
+            rest.split_whitespace().count() <= 2 && (rest.is_empty() || rest.starts_with("a ") || rest.starts_with("the ") || rest.starts_with("an "))
+        })
+    })
 }
 
 /// The modality of an event triggered at `trigger` in `sentence`, and who

@@ -71,14 +71,14 @@ pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse
     let doc = scene.input.doc;
     let sentence = doc.sentences[si];
     let places = own_places(scene, cand);
+    let (modality, attribution) = sentence_modality(scene, cand, sentence.span);
     if anaphoric(scene, cand, &places, sentence.span) {
         // "due to the attack", "fleeing the fighting": the event the report
         // already told, or none; never a new one.
         let fold = Fold { fatalities: counts(&doc.text, scene.input.mentions, sentence.span).0, ..Fold::default() };
-        return if d.last.is_some() && modality_of(scene, cand, sentence.span).is_factual() { Reading::Fold(fold) } else { Reading::Nothing };
+        return if d.last.is_some() && modality.is_factual() { Reading::Fold(fold) } else { Reading::Nothing };
     }
     let continued = continuation(cand, doc, si, d);
-    let (modality, attribution) = sentence_modality(scene, cand, sentence.span);
     if let Some(fold) = d.continuable(sentence.paragraph, si).and_then(|last| intervention(cand, last)) {
         return Reading::Fold(fold);
     }
@@ -97,10 +97,6 @@ pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse
     new.proto.modality = modality;
     new.proto.attribution = attribution;
     Reading::New(new)
-}
-
-fn modality_of(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> Modality {
-    sentence_modality(scene, cand, sentence).0
 }
 
 /// Determiners that make a trigger noun refer back to an event already told.
