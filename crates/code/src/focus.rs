@@ -21,6 +21,21 @@ pub fn country(places: &[Option<Place>]) -> Option<Iso2> {
     votes.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(c, _)| c)
 }
 
+/// The country the document's actors most often belong to ("Nigerian
+/// troops", "Somali police"): the focus when no place resolves.
+#[must_use]
+pub fn actor_country(actors: &[sitrep_model::ActorMention]) -> Option<sitrep_model::Iso3> {
+    use sitrep_model::ActorRole;
+    let mut votes: HashMap<sitrep_model::Iso3, (usize, usize)> = HashMap::new();
+    let national = |r: ActorRole| matches!(r, ActorRole::Military | ActorRole::Police | ActorRole::Government | ActorRole::State | ActorRole::Civilian);
+    for (i, a) in actors.iter().enumerate().filter(|(_, a)| national(a.actor.role)) {
+        if let Some(c) = a.actor.country {
+            votes.entry(c).or_insert((0, i)).0 += 1;
+        }
+    }
+    votes.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(c, _)| c)
+}
+
 /// ISO alpha-2 to alpha-3, read once from the GeoNames `countryInfo.txt`
 /// embedded at build time.
 #[derive(Debug, Clone)]

@@ -95,7 +95,9 @@ impl Coder {
             .zip(input.places)
             .filter_map(|(mention, p)| p.as_ref().map(|place| Resolved { mention, place }))
             .collect();
-        let focus = focus::country(input.places).and_then(|c| self.countries.iso3_of(c));
+        let focus = focus::country(input.places)
+            .and_then(|c| self.countries.iso3_of(c))
+            .or_else(|| focus::actor_country(&input.mentions.actors));
         let scene = Scene { input, resolved, focus, naming: &self.naming };
         let mut discourse = Discourse::default();
         let mut events = Vec::new();

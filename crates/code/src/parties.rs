@@ -63,6 +63,10 @@ pub fn acting(naming: &Naming, actor: Option<Actor>, sub: SubEventType, focus: O
             agent_actor(naming, "OPP", ActorRole::Protester, a.country.or(focus))
         }
         None if sub.event_type() == EventType::Protests => agent_actor(naming, "OPP", ActorRole::Protester, focus),
+        Some(a) if sub.event_type() == EventType::Riots && !is_state(&a) && a.role != ActorRole::Rioter => {
+            agent_actor(naming, "RIO", ActorRole::Rioter, a.country.or(focus))
+        }
+        None if sub.event_type() == EventType::Riots => agent_actor(naming, "RIO", ActorRole::Rioter, focus),
         None if unknown_is_armed_group(sub) => agent_actor(naming, "UAF", ActorRole::Unidentified, focus),
         other => other,
     }

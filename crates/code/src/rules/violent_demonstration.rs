@@ -2,7 +2,8 @@
 //!
 //! Codes: demonstrations in which the demonstrators are violent (stones,
 //! arson, attacks on property or people).
-//! Triggers: kind `riot` together with `protest`, or a protest in which the
+//! Triggers: kind `riot` ("barricaded", "burnt tyres", "threw stones") or
+//! `loot` ("set fire to") together with `protest`, or a protest in which the
 //! protesters are the ones who attack.
 //! Example: "Protesters threw stones and torched a police station."
 //! Counter-example: a mob attack without a demonstration is mob violence.
@@ -23,7 +24,9 @@ impl Rule for ViolentDemonstration {
         SubEventType::ViolentDemonstration
     }
     fn applies(&self, c: &Clue) -> bool {
-        (c.has(TriggerKind::Riot) && c.has(TriggerKind::Protest)) || (c.has(TriggerKind::Protest) && c.actor1_is(&[sitrep_model::ActorRole::Protester]) && c.violent())
+        let protest = c.has(TriggerKind::Protest);
+        let damage = c.kinds.any(&[TriggerKind::Riot, TriggerKind::Loot]);
+        protest && (damage || (c.actor1_is(&[sitrep_model::ActorRole::Protester]) && c.violent()))
     }
 }
 
@@ -37,5 +40,6 @@ mod tests {
     fn cases() {
         assert!(ViolentDemonstration.applies(&clue(&[K::Riot, K::Protest])));
         assert!(!ViolentDemonstration.applies(&clue(&[K::Riot])));
+        assert!(ViolentDemonstration.applies(&clue(&[K::Protest, K::Loot])), "protesters set fire to a warehouse");
     }
 }
