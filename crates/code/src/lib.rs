@@ -152,7 +152,7 @@ fn apply(events: &mut [Event], last: Option<&mut Last>, fold: &Fold) {
         e.quantities.extend(fold.quantities.iter().cloned());
         if let Some((sub, rule)) = fold.upgrade {
             e.sub_event_type = sub;
-            e.cameo = sub.cameo().to_owned();
+            e.cameo = proto::cameo_for(sub, &e.evidence.text).to_owned();
             e.rule = rule.to_owned();
         }
     }

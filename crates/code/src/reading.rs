@@ -244,6 +244,7 @@ fn new_event(scene: &Scene<'_>, cand: &Candidate, si: usize, continued: Option<&
     let (fatalities, quantities) = counts(&doc.text, scene.input.mentions, sentence.span);
     let proto = Proto {
         sub,
+        cameo: crate::proto::cameo_for(sub, doc.slice(sentence.span)),
         actor1: parties::acting(scene.naming, actor1, sub, scene.focus),
         actor2,
         date: date(scene, cand, sentence.span),
