@@ -5,43 +5,13 @@
 #![allow(clippy::unwrap_used)] // a test fails loudly on a bad fixture
 
 use chrono::NaiveDate;
+mod common;
+
+use common::doc;
 use proptest::prelude::*;
 use serde_json::Value;
-use sitrep_model::{DateMention, Doc, DocId, Paragraph, Sentence, Span};
+use sitrep_model::{DateMention, Doc};
 use sitrep_recognise::dates::DateRecogniser;
-
-/// A one-paragraph document with sentences split after ". ", "! ", "? "
-/// before a capital letter.
-fn doc(text: &str, published: Option<NaiveDate>) -> Doc {
-    let mut sentences = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    for i in 0..bytes.len() {
-        let ends = matches!(bytes[i], b'.' | b'!' | b'?')
-            && bytes.get(i + 1) == Some(&b' ')
-            && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase);
-        if ends || i + 1 == bytes.len() {
-            sentences.push(Sentence {
-                span: Span::new(start, i + 1),
-                paragraph: 0,
-            });
-            start = i + 2;
-        }
-    }
-    Doc {
-        id: DocId::new("test"),
-        title: None,
-        published,
-        outlet: None,
-        byline: None,
-        url: None,
-        text: text.to_owned(),
-        paragraphs: vec![Paragraph {
-            span: Span::new(0, text.len()),
-        }],
-        sentences,
-    }
-}
 
 /// A found date in the case files' shape.
 fn row(d: &Doc, m: &DateMention) -> Value {
@@ -55,34 +25,14 @@ fn row(d: &Doc, m: &DateMention) -> Value {
 
 #[test]
 fn cases_from_the_table() {
-    let cases: Value = serde_json::from_str(include_str!("data/dates.json")).unwrap();
     let rec = DateRecogniser::new().unwrap();
-    let mut failures = Vec::new();
-    for case in cases["cases"].as_array().unwrap() {
-        let published = case["published"].as_str().map(|p| p.parse().unwrap());
-        let d = doc(case["text"].as_str().unwrap(), published);
-        let got: Vec<Value> = rec.find(&d).iter().map(|m| row(&d, m)).collect();
-        if Value::Array(got.clone()) != case["expect"] {
-            failures.push(format!(
-                "{}\n  want {}\n  got  {}",
-                d.text,
-                case["expect"],
-                Value::Array(got)
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} case(s) failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::run_cases(include_str!("data/dates.json"), |d| rec.find(d).iter().map(|m| row(d, m)).collect());
 }
 
 #[test]
 fn seed_article_dates_the_strikes_to_the_day_before_publication() {
     let text =
-        include_str!("../../../../shared/seed/2016-01-21-southfront-military-review-syria.txt");
+        include_str!("../../../examples/corpus/2016-01-21-southfront-military-review-syria.txt");
     let d = doc(text, Some(NaiveDate::from_ymd_opt(2016, 1, 21).unwrap()));
     let got: Vec<Value> = DateRecogniser::new()
         .unwrap()
