@@ -69,16 +69,23 @@ fn reach(kind: PlaceKind) -> Option<f64> {
 /// reported in.
 fn contained(pool: Vec<Resolved<'_>>) -> Vec<Resolved<'_>> {
     let areas: Vec<Resolved<'_>> = pool.iter().filter(|p| reach(p.place.kind).is_some()).copied().collect();
-    if areas.is_empty() {
-        return pool;
-    }
-    pool.into_iter()
-        .filter(|p| {
-            let specific: Vec<&Resolved<'_>> = areas.iter().filter(|a| rank(a.place.kind) > rank(p.place.kind)).collect();
-            specific.is_empty()
-                || specific.iter().any(|a| reach(a.place.kind).is_some_and(|r| distance_km(p.place.point(), a.place.point()) <= r))
-        })
-        .collect()
+    let keep: Vec<bool> = pool.iter().map(|p| inside_areas(p, &areas) && inside_qualifier(p, &pool)).collect();
+    pool.into_iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| p).collect()
+}
+
+/// Inside one of the more general areas named, if any is.
+fn inside_areas(p: &Resolved<'_>, areas: &[Resolved<'_>]) -> bool {
+    let general: Vec<&Resolved<'_>> = areas.iter().filter(|a| rank(a.place.kind) > rank(p.place.kind)).collect();
+    general.is_empty()
+        || general.iter().any(|a| reach(a.place.kind).is_some_and(|r| distance_km(p.place.point(), a.place.point()) <= r))
+}
+
+/// Near the place the text qualifies it with ("the Qaisar area of Farah
+/// city", "Mreya in Deir ez Zor province"), when that one is resolved.
+fn inside_qualifier(p: &Resolved<'_>, pool: &[Resolved<'_>]) -> bool {
+    let Some(q) = p.mention.qualifier.and_then(|q| pool.iter().find(|r| r.mention.span == q)) else { return true };
+    let limit = reach(q.place.kind).unwrap_or(if q.place.kind == PlaceKind::Country { f64::INFINITY } else { 30.0 });
+    distance_km(p.place.point(), q.place.point()) <= limit
 }
 
 /// True when the areas are written as a list ("X and Y", "X, Y and Z").

@@ -138,6 +138,14 @@ fn sentence_modality(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> (Mo
     modality(&scene.input.doc.text, &cues, sentence, cand.anchor())
 }
 
+/// True when the name goes on past the match ("Dasht" of "Dasht-e-Abdan",
+/// "Band" of "Band-e-Barq"): a hyphen and a lower-case letter join the rest
+/// of a longer name the gazetteer does not have.
+fn continues_name(text: &str, span: Span) -> bool {
+    let rest = text[span.end..].as_bytes();
+    rest.first() == Some(&b'-') && rest.get(1).is_some_and(u8::is_ascii_lowercase)
+}
+
 /// Words that frame a count as the toll of a whole war, not of an event.
 const WAR_FRAME: &[&str] = &["the war", "civil war", "the conflict", "since 2011", "since the start", "since the beginning", "so far this year", "to date"];
 
@@ -170,6 +178,7 @@ fn own_places<'a>(scene: &Scene<'a>, cand: &Candidate) -> Vec<Resolved<'a>> {
         .resolved
         .iter()
         .filter(|r| !parties.iter().any(|p| p.overlaps(r.mention.span)) && !is_actor(r.mention.span))
+        .filter(|r| !continues_name(text, r.mention.span))
         .copied()
         .collect()
 }
