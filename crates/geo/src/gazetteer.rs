@@ -14,6 +14,10 @@ use crate::normalise;
 /// The index compiled from `data/gazetteer/` at build time.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.idx"));
 
+/// The environment variable naming an index file built by `sitrep gazetteer
+/// import`, used instead of the embedded index when set and not empty.
+pub const INDEX_VAR: &str = "SITREP_GAZETTEER";
+
 /// A gazetteer entry's facts, as the geocoder reasons about them.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Entry {
@@ -30,6 +34,9 @@ pub struct Entry {
     pub admin2: Option<PlaceCandidate>,
     /// True when the entry's names are also indexed by skeleton.
     pub skeleton: bool,
+    /// How many names the sources know the entry by, in every script and
+    /// language: how much the world writes about it.
+    pub names: u32,
 }
 
 impl Entry {
@@ -66,12 +73,36 @@ fn link(v: u32) -> Option<PlaceCandidate> {
 }
 
 impl Gazetteer {
-    /// The embedded gazetteer.
+    /// The gazetteer in use: the index file named by [`INDEX_VAR`] when it
+    /// is set (an import of the user's own files, merged with the embedded
+    /// index), else the embedded one.
+    ///
+    /// # Errors
+    /// When that file cannot be read or is not an index, or the embedded
+    /// index is damaged (a build problem).
+    pub fn load() -> Result<Self, GeoError> {
+        match std::env::var_os(INDEX_VAR).filter(|v| !v.is_empty()) {
+            Some(path) => Self::open(std::path::Path::new(&path)),
+            None => Self::embedded(),
+        }
+    }
+
+    /// The embedded gazetteer, whatever the environment says.
     ///
     /// # Errors
     /// When the embedded index is damaged (a build problem).
-    pub fn load() -> Result<Self, GeoError> {
+    pub fn embedded() -> Result<Self, GeoError> {
         Self::from_bytes(EMBEDDED)
+    }
+
+    /// The index file at `path`. Its bytes are kept for the rest of the
+    /// process (a gazetteer is loaded once and read in place).
+    ///
+    /// # Errors
+    /// When the file cannot be read or is not an index.
+    pub fn open(path: &std::path::Path) -> Result<Self, GeoError> {
+        let bytes = std::fs::read(path).map_err(|e| GeoError::Read(path.display().to_string(), e.to_string()))?;
+        Self::from_bytes(Box::leak(bytes.into_boxed_slice()))
     }
 
     /// A gazetteer over index bytes built by [`crate::build::build_index`].
@@ -122,6 +153,7 @@ impl Gazetteer {
             admin1: own(PlaceKind::Admin1).or(link(r.admin1)),
             admin2: own(PlaceKind::Admin2).or(link(r.admin2)),
             skeleton: r.flags & format::FLAG_SKELETON != 0,
+            names: r.names,
         })
     }
 

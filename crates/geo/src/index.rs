@@ -100,9 +100,15 @@ impl<'a> Index<'a> {
     }
 
     /// Why a folded word is blocked ([`format::BLOCK_DEMONYM`],
-    /// [`format::BLOCK_STOPWORD`]), if it is.
-    pub fn blocked(&self, word: &str) -> Option<u64> {
-        Cursor::root(&self.blocked).feed(&self.blocked, word.as_bytes()).and_then(|c| c.value())
+    /// [`format::BLOCK_STOPWORD`]) and, for a demonym, the entry of its
+    /// country; `None` when it is not.
+    pub fn blocked(&self, word: &str) -> Option<(u64, Option<u32>)> {
+        Cursor::root(&self.blocked).feed(&self.blocked, word.as_bytes()).and_then(|c| c.value()).map(format::block_parts)
+    }
+
+    /// The blocked-word automaton (see [`format::block_value`]).
+    pub fn blocked_words(&self) -> &Fst<&'a [u8]> {
+        &self.blocked
     }
 
     /// The skeleton automaton.

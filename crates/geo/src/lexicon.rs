@@ -117,7 +117,7 @@ fn feed_word<'f>(
 struct FirstWord<'f> {
     exact: Option<Fed<'f>>,
     skeleton: Option<Fed<'f>>,
-    blocked: Option<Option<u64>>,
+    blocked: Option<Option<(u64, Option<u32>)>>,
 }
 
 /// FNV-1a, for the short word keys of [`Walk::firsts`]: several times
@@ -142,6 +142,7 @@ impl std::hash::Hasher for WordHasher {
 /// One text's name walk: its words and the first-word facts seen so far.
 struct Walk<'a> {
     gazetteer: &'a Gazetteer,
+    text: &'a str,
     words: &'a Words,
     /// Per word: the last word reachable from it through joinable gaps.
     chain_end: Vec<usize>,
@@ -161,7 +162,7 @@ impl<'a> Walk<'a> {
             chain_end[j] = if joined { chain_end[j + 1] } else { j };
             next_end[j] = if can_end(&toks[j]) { j } else { next_end.get(j + 1).copied().unwrap_or(usize::MAX) };
         }
-        Walk { gazetteer, words, chain_end, next_end, firsts: HashMap::default(), scratch: String::new() }
+        Walk { gazetteer, text, words, chain_end, next_end, firsts: HashMap::default(), scratch: String::new() }
     }
 
     /// True when the walk from word `i` may go on to word `j`: joined to
@@ -187,15 +188,29 @@ impl<'a> Walk<'a> {
     }
 
     /// Why word `i` is blocked, if it is (cached).
-    fn blocked(&mut self, i: usize) -> Option<u64> {
+    fn blocked(&mut self, i: usize) -> Option<(u64, Option<u32>)> {
         let (words, index) = (self.words, self.gazetteer.index());
         let entry = self.firsts.entry((words.folded(i), words.as_slice()[i].article)).or_default();
         *entry.blocked.get_or_insert_with(|| index.blocked(words.folded(i)))
     }
 
+    /// True when words `i..=j` may be an abbreviation as written: all
+    /// capitals ("US", "UAE"), or followed by a dot and either initials
+    /// ("S.C.", "W.Va.") or one word after a comma (", Kan.").
+    fn abbreviation_at(&self, i: usize, j: usize) -> bool {
+        let toks = self.words.as_slice();
+        if toks[i..=j].iter().all(|t| matches!(t.case, Case::Upper | Case::Initial)) {
+            return true;
+        }
+        let dot = self.text.as_bytes().get(toks[j].end) == Some(&b'.');
+        let after_comma = || self.text.get(..toks[i].start).is_some_and(|b| b.trim_end().ends_with(','));
+        dot && (j > i || after_comma())
+    }
+
     /// The longest match starting at word `i` in one automaton: the index
-    /// of its last word and the fst value.
-    fn longest(&mut self, i: usize, key: Key) -> Option<(usize, u64)> {
+    /// of its last word, the fst value, and whether it is an abbreviation
+    /// (a key ending in `.`, see `build::write`).
+    fn longest(&mut self, i: usize, key: Key) -> Option<(usize, u64, bool)> {
         let (words, fst) = (self.words, self.fst(key));
         let toks = words.as_slice();
         let mut cur = Cursor::root(fst);
@@ -208,24 +223,27 @@ impl<'a> Walk<'a> {
             let Ok(next) = fed else { break };
             let Some(next) = next else { continue };
             cur = next;
-            if can_end(tok) {
-                best = cur.value().map(|v| (j, v)).or(best);
+            if !can_end(tok) {
+                continue;
             }
+            let abbreviation = key == Key::Folded && self.abbreviation_at(i, j);
+            let abbreviated = abbreviation.then(|| cur.feed(fst, b".").and_then(|c| c.value())).flatten();
+            best = abbreviated.map(|v| (j, v, true)).or_else(|| cur.value().map(|v| (j, v, false))).or(best);
         }
         best
     }
 
-    /// The best match starting at word `i`, if any: (last word, candidates, loose).
-    fn match_at(&mut self, i: usize) -> Option<(usize, Vec<PlaceCandidate>, bool)> {
+    /// The best match starting at word `i`, if any.
+    fn match_at(&mut self, i: usize) -> Option<Found> {
         let toks = self.words.as_slice();
         let first = i + toks[i..].iter().position(|t| !t.article)?;
         let blocked = self.blocked(first);
-        let demonym = blocked == Some(BLOCK_DEMONYM);
+        let demonym = blocked.is_some_and(|(kind, _)| kind == BLOCK_DEMONYM);
         let exact = self.longest(i, Key::Folded);
         let count = |j: usize| toks[i..=j].iter().filter(|t| !t.article).count();
-        let g = self.gazetteer;
+        let found = |(last, value, abbreviation): (usize, u64, bool), loose| Found { last, value, loose, abbreviation };
         if demonym {
-            return exact.filter(|(j, _)| count(*j) > 1).map(|(j, v)| (j, g.postings(v), false));
+            return exact.filter(|(j, _, _)| count(*j) > 1).map(|e| found(e, false));
         }
         let loose = if blocked.is_some() || self.words.folded(first).chars().count() < 4 {
             None
@@ -233,14 +251,42 @@ impl<'a> Walk<'a> {
             self.longest(i, Key::Skeleton)
         };
         match (exact, loose) {
-            (Some(e), Some(l)) if count(l.0) > count(e.0) => Some((l.0, g.postings(l.1), true)),
-            (Some(e), _) => Some((e.0, g.postings(e.1), false)),
-            (None, l) => l.map(|(j, v)| (j, g.postings(v), true)),
+            (Some(e), Some(l)) if count(l.0) > count(e.0) => Some(found(l, true)),
+            (Some(e), _) => Some(found(e, false)),
+            (None, l) => l.map(|l| found(l, true)),
         }
     }
 }
 
+/// A match found by the walk: its last word, the fst value of its
+/// posting list, and how it matched.
+#[derive(Clone, Copy)]
+struct Found {
+    last: usize,
+    value: u64,
+    loose: bool,
+    abbreviation: bool,
+}
+
 impl PlaceLexicon for Gazetteer {
+    /// Capitalised words that are demonyms ("Russian", "Palestinians"),
+    /// each with its country as the only candidate.
+    fn find_demonyms(&self, text: &str) -> Vec<NameMatch> {
+        let words = Words::of(text);
+        let mut seen: HashMap<&str, Option<u32>, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut out = Vec::new();
+        for (k, w) in words.as_slice().iter().enumerate().filter(|(_, w)| w.case != Case::Lower && !w.article) {
+            let folded = words.folded(k);
+            let country = *seen.entry(folded).or_insert_with(|| {
+                self.index().blocked(folded).filter(|(kind, _)| *kind == BLOCK_DEMONYM).and_then(|(_, c)| c)
+            });
+            if let Some(c) = country {
+                out.push(NameMatch { span: Span::new(w.start, w.end), candidates: vec![PlaceCandidate(c)], loose: false, abbreviation: false });
+            }
+        }
+        out
+    }
+
     fn find_names(&self, text: &str) -> Vec<NameMatch> {
         let words = Words::of(text);
         let toks = words.as_slice();
@@ -250,9 +296,10 @@ impl PlaceLexicon for Gazetteer {
         while i < toks.len() {
             let found = if can_start(toks, i) { walk.match_at(i) } else { None };
             match found {
-                Some((j, candidates, loose)) if toks[i].end.max(toks[j].end) - toks[i].start >= 3 => {
-                    out.push(NameMatch { span: Span::new(toks[i].start, toks[j].end), candidates, loose });
-                    i = j + 1;
+                Some(f) if f.abbreviation || toks[i].end.max(toks[f.last].end) - toks[i].start >= 3 => {
+                    let (span, candidates) = (Span::new(toks[i].start, toks[f.last].end), self.postings(f.value));
+                    out.push(NameMatch { span, candidates, loose: f.loose, abbreviation: f.abbreviation });
+                    i = f.last + 1;
                 }
                 _ => i += 1,
             }

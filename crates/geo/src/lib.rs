@@ -7,11 +7,16 @@
 //!   recogniser's [`sitrep_recognise::places::PlaceLexicon`] (in [`lexicon`]).
 //! - [`Geocoder`] picks one candidate per place mention from the document's
 //!   context and says why.
+//! - [`import`] merges a user's gazetteer files (GeoNames dumps, Who's On
+//!   First exports, a simple TSV) with the embedded index into an index
+//!   file; [`Gazetteer::load`] uses that file instead of the embedded index
+//!   when the environment variable [`gazetteer::INDEX_VAR`] names it.
 
 pub mod build;
 pub mod error;
 pub mod gazetteer;
 pub mod geocoder;
+pub mod import;
 pub mod index;
 pub mod lexicon;
 

@@ -49,6 +49,9 @@ pub struct NameMatch {
     pub candidates: Vec<PlaceCandidate>,
     /// True when the name matched only by its loose skeleton key.
     pub loose: bool,
+    /// True when the text is a known abbreviation as written ("Kan.",
+    /// "U.S.", "UK"): not an unknown acronym, not a common word.
+    pub abbreviation: bool,
 }
 
 /// A gazetteer seen as a matcher of names in text.
@@ -57,6 +60,22 @@ pub trait PlaceLexicon: Send + Sync {
     /// and last word capitalised as described in the module doc); spans are
     /// byte offsets into `text`.
     fn find_names(&self, text: &str) -> Vec<NameMatch>;
+
+    /// Demonyms and nationality adjectives in `text` ("Russian",
+    /// "Palestinians"), each with the candidates of the place it names.
+    fn find_demonyms(&self, _text: &str) -> Vec<NameMatch> {
+        Vec::new()
+    }
+}
+
+/// Why a gazetteer name is not taken for an event place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rejected {
+    /// It names a place as part of an actor ("Syrian Arab Army", "Kabul
+    /// government", "Ankara-backed"): a modifier, evidence about the actor.
+    Actor,
+    /// An acronym or a common word, not a place at all.
+    NotAPlace,
 }
 
 const STOPWORDS: &str = include_str!("../../../data/dictionaries/place_stopwords.txt");
@@ -382,6 +401,32 @@ impl<'a> PlaceRecogniser<'a> {
     /// Army") or a demonym is not an event place.
     #[must_use]
     pub fn find(&self, doc: &Doc, actors: &[ActorMention]) -> Vec<PlaceMention> {
+        self.collect(doc, actors, None)
+    }
+
+    /// Place names that are not event places but say something about an
+    /// actor, sorted by span: names inside or before an actor ("Russian
+    /// jets" aside, "U.S. forces", "Kabul government") and demonyms
+    /// ("Russian", "Palestinians", with their country as the candidate).
+    /// `sitrep places` reports them apart from the places; the coder never
+    /// sees them.
+    #[must_use]
+    pub fn find_modifiers(&self, doc: &Doc, actors: &[ActorMention]) -> Vec<PlaceMention> {
+        let mut out = Vec::new();
+        let places = self.collect(doc, actors, Some(&mut out));
+        let taken = |s: Span, out: &[PlaceMention]| places.iter().chain(out).any(|m| m.span.overlaps(s));
+        for m in self.lexicon.find_demonyms(&doc.text) {
+            if !taken(m.span, &out) {
+                out.push(PlaceMention { span: m.span, candidates: m.candidates, cues: Vec::new(), qualifier: None });
+            }
+        }
+        out.sort_by_key(|m| m.span);
+        out
+    }
+
+    /// The place mentions of [`PlaceRecogniser::find`]; names rejected as
+    /// part of an actor go to `modifiers` when it is given.
+    fn collect(&self, doc: &Doc, actors: &[ActorMention], mut modifiers: Option<&mut Vec<PlaceMention>>) -> Vec<PlaceMention> {
         let Some(p) = &self.patterns else { return Vec::new() };
         let text = doc.text.as_str();
         let mut name = Words::default();
@@ -390,7 +435,16 @@ impl<'a> PlaceRecogniser<'a> {
         for m in self.lexicon.find_names(text) {
             name.read(doc.slice(m.span));
             let post = p.post_mask(text, m.span.end);
-            let Some(cues) = self.accepted(doc, &m, (&name, post), actors, p) else { continue };
+            let cues = match self.accepted(doc, &m, (&name, post), actors, p) {
+                Ok(cues) => cues,
+                Err(Rejected::Actor) if !m.loose => {
+                    if let Some(out) = modifiers.as_deref_mut() {
+                        out.push(PlaceMention { span: m.span, candidates: m.candidates, cues: Vec::new(), qualifier: None });
+                    }
+                    continue;
+                }
+                Err(_) => continue,
+            };
             loose.push(m.loose);
             plural.push(post & PLURAL_BIT != 0);
             mentions.push(PlaceMention { span: m.span, candidates: m.candidates, cues, qualifier: None });
@@ -404,18 +458,21 @@ impl<'a> PlaceRecogniser<'a> {
     }
 
     /// The cues of a match that is an event place (`name` holds its words,
-    /// `post` is its [`Patterns::post_mask`]); `None` for an acronym, a stop
-    /// word without a cue, part of an actor, or an adjective before an actor
-    /// noun.
-    fn accepted(&self, doc: &Doc, m: &NameMatch, (name, post): (&Words, u32), actors: &[ActorMention], p: &Patterns) -> Option<Vec<PlaceCue>> {
+    /// `post` is its [`Patterns::post_mask`]); an error for an acronym or a
+    /// stop word without a cue, and for part of an actor or an adjective
+    /// before an actor noun.
+    fn accepted(&self, doc: &Doc, m: &NameMatch, (name, post): (&Words, u32), actors: &[ActorMention], p: &Patterns) -> Result<Vec<PlaceCue>, Rejected> {
         let text = doc.text.as_str();
         let actor_after = || post & ACTOR_BIT != 0 && p.actor_after.is_match(after(text, m.span.end, 40));
-        if is_acronym(doc, m.span, name) || inside_actor(m.span, actors) || actor_after() {
-            return None;
+        if !m.abbreviation && is_acronym(doc, m.span, name) {
+            return Err(Rejected::NotAPlace);
+        }
+        if inside_actor(m.span, actors) || actor_after() {
+            return Err(Rejected::Actor);
         }
         let cues = cues(text, m.span, (name, post), p);
-        let stop = self.stopwords.contains(name.key()) && !has_kind_cue(&cues);
-        (!stop).then_some(cues)
+        let stop = !m.abbreviation && self.stopwords.contains(name.key()) && !has_kind_cue(&cues);
+        if stop { Err(Rejected::NotAPlace) } else { Ok(cues) }
     }
 }
 
@@ -523,7 +580,7 @@ mod tests {
                     Some((j, n)) => {
                         let loose = self.0[n].starts_with('~');
                         let cand = vec![PlaceCandidate(u32::try_from(n).unwrap_or(0))];
-                        out.push(NameMatch { span: Span::new(toks[i].start, toks[j].end), candidates: cand, loose });
+                        out.push(NameMatch { span: Span::new(toks[i].start, toks[j].end), candidates: cand, loose, abbreviation: false });
                         i = j + 1;
                     }
                     None => i += 1,

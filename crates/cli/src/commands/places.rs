@@ -1,8 +1,15 @@
-//! `sitrep places`: every place mention with its resolution.
+//! `sitrep places`: every place mention with its resolution, and the
+//! modifiers beside them: place names that say something about an actor
+//! rather than where something happened ("U.S. forces", "the Kabul
+//! government") and demonyms ("Russian", "Palestinians"), marked with
+//! `"role": "modifier"`. The event coder sees only the places.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
+use sitrep_geo::{Geocoder, Resolved};
+use sitrep_model::PlaceMention;
+use sitrep_recognise::places::PlaceRecogniser;
 
 use crate::args::{OutputFormat, PlacesArgs};
 use crate::batch::{self, Summary};
@@ -16,6 +23,9 @@ pub struct PlaceRecord {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// `place` (where something is or happens) or `modifier` (a place
+    /// named as part of an actor, or a demonym).
+    pub role: &'static str,
     pub name: Option<String>,
     pub country: Option<String>,
     pub admin1: Option<String>,
@@ -27,29 +37,48 @@ pub struct PlaceRecord {
     pub why: Option<Vec<String>>,
 }
 
-fn records(p: &Processed, explain: bool) -> Vec<PlaceRecord> {
-    p.mentions
-        .places
-        .iter()
-        .zip(&p.resolved)
-        .map(|(m, r)| {
-            let place = r.as_ref().map(|r| &r.place);
-            PlaceRecord {
-                doc_id: p.doc.id.to_string(),
-                start: m.span.start,
-                end: m.span.end,
-                text: p.doc.slice(m.span).to_owned(),
-                name: place.map(|p| p.name.clone()),
-                country: place.and_then(|p| p.country).map(|c| c.to_string()),
-                admin1: place.and_then(|p| p.admin1.clone()),
-                lat: place.map(|p| p.lat.degrees()),
-                lon: place.map(|p| p.lon.degrees()),
-                gazetteer_id: place.map(|p| p.gazetteer_id.to_string()),
-                kind: place.and_then(|p| serde_json::to_value(p.kind).ok()).and_then(|v| v.as_str().map(str::to_owned)),
-                why: explain.then(|| r.as_ref().map(|r| r.why.iter().map(ToString::to_string).collect()).unwrap_or_default()),
-            }
-        })
-        .collect()
+/// The modifiers of a processed document with their resolutions, resolved
+/// together with its places (so that the document's context counts) but
+/// leaving the places' own resolutions as the pipeline made them.
+#[must_use]
+pub fn modifiers(recogniser: &PlaceRecogniser<'_>, geocoder: &Geocoder<'_>, p: &Processed) -> Vec<(PlaceMention, Option<Resolved>)> {
+    let found = recogniser.find_modifiers(&p.doc, &p.mentions.actors);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let mut all: Vec<(PlaceMention, bool)> = p.mentions.places.iter().map(|m| (m.clone(), false)).collect();
+    all.extend(found.into_iter().map(|m| (m, true)));
+    all.sort_by_key(|(m, _)| m.span);
+    let mentions: Vec<PlaceMention> = all.iter().map(|(m, _)| m.clone()).collect();
+    let resolved = geocoder.resolve(&p.doc, &mentions);
+    all.into_iter().zip(resolved).filter(|((_, modifier), _)| *modifier).map(|((m, _), r)| (m, r)).collect()
+}
+
+fn record(p: &Processed, m: &PlaceMention, r: Option<&Resolved>, role: &'static str, explain: bool) -> PlaceRecord {
+    let place = r.map(|r| &r.place);
+    PlaceRecord {
+        doc_id: p.doc.id.to_string(),
+        start: m.span.start,
+        end: m.span.end,
+        text: p.doc.slice(m.span).to_owned(),
+        role,
+        name: place.map(|p| p.name.clone()),
+        country: place.and_then(|p| p.country).map(|c| c.to_string()),
+        admin1: place.and_then(|p| p.admin1.clone()),
+        lat: place.map(|p| p.lat.degrees()),
+        lon: place.map(|p| p.lon.degrees()),
+        gazetteer_id: place.map(|p| p.gazetteer_id.to_string()),
+        kind: place.and_then(|p| serde_json::to_value(p.kind).ok()).and_then(|v| v.as_str().map(str::to_owned)),
+        why: explain.then(|| r.map(|r| r.why.iter().map(ToString::to_string).collect()).unwrap_or_default()),
+    }
+}
+
+fn records(p: &Processed, extra: &[(PlaceMention, Option<Resolved>)], explain: bool) -> Vec<PlaceRecord> {
+    let places = p.mentions.places.iter().zip(&p.resolved).map(|(m, r)| record(p, m, r.as_ref(), "place", explain));
+    let mods = extra.iter().map(|(m, r)| record(p, m, r.as_ref(), "modifier", explain));
+    let mut out: Vec<PlaceRecord> = places.chain(mods).collect();
+    out.sort_by_key(|r| (r.start, r.end));
+    out
 }
 
 /// Run `places`.
@@ -58,26 +87,33 @@ fn records(p: &Processed, explain: bool) -> Vec<PlaceRecord> {
 /// When writing the output fails.
 pub fn run(args: &PlacesArgs, res: &Resources, out: &mut dyn Write, report: &mut dyn FnMut(&str)) -> io::Result<Summary> {
     let pipeline = Pipeline::new(res);
+    let recogniser = PlaceRecogniser::new(&res.gazetteer);
+    let geocoder = Geocoder::new(&res.gazetteer);
     let (inputs, limits) = super::inputs(&args.read);
     let format = choose(args.read.format);
     batch::run(
         &inputs,
         &limits,
-        |raw| pipeline.process(raw).map_err(|e| super::clean_failure(&e)),
-        |p| {
-            let recs = records(&p, args.explain);
+        |raw| {
+            let p = pipeline.process(raw).map_err(|e| super::clean_failure(&e))?;
+            let extra = modifiers(&recogniser, &geocoder, &p);
+            Ok((p, extra))
+        },
+        |(p, extra)| {
+            let recs = records(&p, &extra, args.explain);
             for r in &recs {
                 match format {
                     OutputFormat::Table => writeln!(
                         out,
-                        "{}:{}-{}  {:<24} -> {} ({}, {})",
+                        "{}:{}-{}  {:<24} -> {} ({}, {}){}",
                         r.doc_id,
                         r.start,
                         r.end,
                         r.text,
                         r.name.as_deref().unwrap_or("unresolved"),
                         r.kind.as_deref().unwrap_or("-"),
-                        r.country.as_deref().unwrap_or("-")
+                        r.country.as_deref().unwrap_or("-"),
+                        if r.role == "modifier" { " [modifier]" } else { "" }
                     )?,
                     _ => jsonl(out, r)?,
                 }

@@ -4,10 +4,12 @@
 //! (`article_content` in, the main event's governorate as the answer).
 //! Coded sentence sets score the CAMEO verb coder: a PLOVER gold JSON array
 //! (`event`, `text`) and PETRARCH2 validation records (`<Validation>` XML).
+//! An LGL XML (`<articles>`) scores the geoparser on its gold toponyms.
 
 pub mod acled;
 pub mod fakes;
 pub mod gold;
+pub mod lgl;
 pub mod matching;
 pub mod petrarch;
 pub mod plover;
@@ -36,7 +38,7 @@ pub enum EvalError {
     Parse(String, String),
     #[error("{0}: {1}")]
     Document(String, String),
-    #[error("{0}: not a gold JSON file, a directory of them, an ACLED CSV, a FA-KES CSV, a PLOVER gold JSON or a PETRARCH validation XML")]
+    #[error("{0}: not a gold JSON file, a directory of them, an ACLED CSV, a FA-KES CSV, a PLOVER gold JSON, a PETRARCH validation XML or an LGL XML")]
     Unknown(String),
 }
 
@@ -96,6 +98,7 @@ pub struct Report {
     pub fakes: Vec<fakes::FakesScore>,
     pub plover: Vec<plover::PloverScore>,
     pub petrarch: Vec<petrarch::PetrarchScore>,
+    pub lgl: Vec<lgl::LglScore>,
 }
 
 /// What kind of answer file a path is.
@@ -105,6 +108,7 @@ enum Kind {
     Fakes(PathBuf),
     Plover(PathBuf),
     Petrarch(PathBuf),
+    Lgl(PathBuf),
 }
 
 fn classify(path: &Path) -> Result<Vec<Kind>, EvalError> {
@@ -122,6 +126,7 @@ fn classify(path: &Path) -> Result<Vec<Kind>, EvalError> {
         "json" if plover::is_plover(path) => Ok(vec![Kind::Plover(path.to_owned())]),
         "json" => Ok(vec![Kind::Gold(path.to_owned())]),
         "xml" if petrarch::is_petrarch(path) => Ok(vec![Kind::Petrarch(path.to_owned())]),
+        "xml" if lgl::is_lgl(path) => Ok(vec![Kind::Lgl(path.to_owned())]),
         "csv" => {
             let header = csv::Reader::from_path(path).and_then(|mut r| r.headers().cloned()).map_err(|e| EvalError::parse(path, e))?;
             if header.iter().any(|h| h == "notes") {
@@ -153,6 +158,7 @@ pub fn run(args: &EvalArgs, res: &Resources) -> Result<Report, EvalError> {
                 Kind::Fakes(p) => report.fakes.push(fakes::score(&p, &pipeline, &res.gazetteer)?),
                 Kind::Plover(p) => report.plover.push(plover::score(&p, &pipeline, cameo_coder(&mut cameo)?)?),
                 Kind::Petrarch(p) => report.petrarch.push(petrarch::score(&p, &pipeline, cameo_coder(&mut cameo)?)?),
+                Kind::Lgl(p) => report.lgl.push(lgl::score(&p, &pipeline, &res.gazetteer)?),
             }
         }
     }
@@ -189,6 +195,7 @@ pub fn print(report: &Report, verbose: bool, out: &mut dyn Write) -> io::Result<
     }
     report.plover.iter().try_for_each(|p| plover::print(p, verbose, out))?;
     report.petrarch.iter().try_for_each(|p| petrarch::print(p, verbose, out))?;
+    report.lgl.iter().try_for_each(|l| lgl::print(l, verbose, out))?;
     Ok(())
 }
 

@@ -27,6 +27,10 @@ pub struct RawEntry {
     pub aliases: Vec<String>,
     pub geonames: Option<u32>,
     pub wikidata: Option<String>,
+    /// How many names the source knows the place by, in every script and
+    /// language (a prominence signal: a place the world writes about has
+    /// names in many languages).
+    pub names_known: u32,
 }
 
 impl RawEntry {
@@ -47,12 +51,20 @@ impl RawEntry {
             aliases: Vec::new(),
             geonames: None,
             wikidata: None,
+            names_known: 1,
         }
     }
 
     /// Add every alias in `names` that [`keep_alias`] accepts.
     pub fn add_aliases<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) {
-        self.aliases.extend(names.into_iter().map(str::trim).filter(|a| keep_alias(a)).map(str::to_owned));
+        let mut known = 0;
+        for a in names.into_iter().map(str::trim).filter(|a| !a.is_empty()) {
+            known += 1;
+            if keep_alias(a) {
+                self.aliases.push(a.to_owned());
+            }
+        }
+        self.names_known = self.names_known.saturating_add(known);
     }
 
     /// The primary name followed by every alias.

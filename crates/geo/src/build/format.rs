@@ -11,18 +11,19 @@
 //! postings u32 lists: count, then that many entry numbers
 //! names    fst map: folded name → offset of its posting list (in u32 units)
 //! skeleton fst map: skeleton key → offset of its posting list
-//! blocked  fst map: folded word → BLOCK_DEMONYM or BLOCK_STOPWORD
+//! blocked  fst map: folded word → BLOCK_DEMONYM or BLOCK_STOPWORD, and for
+//!          a demonym its country's entry (see `block_value`)
 //! ```
 //!
 //! Nothing is decoded at load time: the reader keeps slices into the embedded
 //! bytes and decodes a record when it is asked for one.
 
 pub const MAGIC: &[u8; 4] = b"SRGZ";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The sections after the header, in order.
 pub const SECTIONS: usize = 6;
 pub const HEADER_LEN: usize = 12 + SECTIONS * 8;
-pub const RECORD_LEN: usize = 32;
+pub const RECORD_LEN: usize = 36;
 /// "No entry" in an admin link, "unknown" in a population.
 pub const NONE: u32 = u32::MAX;
 
@@ -39,6 +40,19 @@ pub const BLOCK_DEMONYM: u64 = 1;
 /// A blocked word that is a common word ("However"): no loose match starts
 /// with it.
 pub const BLOCK_STOPWORD: u64 = 2;
+
+/// The blocked-map value of a word of kind `kind` ([`BLOCK_DEMONYM`],
+/// [`BLOCK_STOPWORD`]): the kind in the low two bits, above them the
+/// entry number plus one of the country a demonym names (0 for none).
+pub fn block_value(kind: u64, entry: Option<u32>) -> u64 {
+    kind | (entry.map_or(0, |e| u64::from(e) + 1) << 2)
+}
+
+/// The kind and the country entry of a blocked-map value.
+pub fn block_parts(value: u64) -> (u64, Option<u32>) {
+    let entry = (value >> 2).checked_sub(1).and_then(|e| u32::try_from(e).ok());
+    (value & 3, entry)
+}
 
 /// Record flag: the entry's names are also indexed by their skeleton.
 pub const FLAG_SKELETON: u8 = 1;
@@ -95,6 +109,8 @@ pub struct Record {
     pub country: [u8; 2],
     pub kind: u8,
     pub flags: u8,
+    /// How many names the sources know the entry by, in any script.
+    pub names: u32,
 }
 
 impl Record {
@@ -110,6 +126,7 @@ impl Record {
         out.extend_from_slice(&self.country);
         out.push(self.kind);
         out.push(self.flags);
+        out.extend_from_slice(&self.names.to_le_bytes());
     }
 
     /// Decode a record from exactly `RECORD_LEN` bytes.
@@ -127,6 +144,7 @@ impl Record {
             country: [*b.get(28)?, *b.get(29)?],
             kind: *b.get(30)?,
             flags: *b.get(31)?,
+            names: u(32)?,
         })
     }
 }
@@ -148,6 +166,7 @@ mod tests {
             country: *b"SY",
             kind: Kind::PopulatedPlace as u8,
             flags: FLAG_SKELETON,
+            names: 12,
         };
         let mut b = Vec::new();
         r.write(&mut b);

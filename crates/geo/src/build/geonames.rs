@@ -2,7 +2,7 @@
 //! `cities500` (populated places with population ≥ 500), plus the country
 //! names and demonyms of `countries_nationalities.csv`.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::entry::{iso2, point, RawEntry};
 use super::format::Kind;
@@ -49,8 +49,9 @@ pub struct Nationalities {
     /// `Nationality` column that are abbreviations of the country or contain
     /// its name ("U.S.", "Syrian Arab Republic").
     pub aliases: Vec<([u8; 2], String)>,
-    /// Folded demonyms and nationality adjectives ("syrian", "turks").
-    pub demonyms: HashSet<String>,
+    /// Folded demonyms and nationality adjectives ("syrian", "turks"), with
+    /// the country (the first listed, for a word several countries share).
+    pub demonyms: HashMap<String, [u8; 2]>,
 }
 
 /// Read `countries_nationalities.csv`. The `Nationality` column mixes
@@ -80,7 +81,7 @@ fn classify_nationality(cc: [u8; 2], country: &str, item: &str, out: &mut Nation
     if abbreviation || long_name {
         out.aliases.push((cc, item.to_owned()));
     } else if !item.contains(' ') && is_demonym_shaped(item) {
-        out.demonyms.insert(normalise::fold(item));
+        out.demonyms.entry(normalise::fold(item)).or_insert(cc);
     }
 }
 
@@ -160,8 +161,8 @@ mod tests {
         let n = nationalities(csv);
         let names: Vec<&str> = n.aliases.iter().map(|(_, a)| a.as_str()).collect();
         assert_eq!(names, vec!["Syria", "Syrian Arab Republic", "United Kingdom", "UK"]);
-        assert!(n.demonyms.contains("syrian") && n.demonyms.contains("british"));
-        assert!(!n.demonyms.contains("gibraltar"));
+        assert_eq!((n.demonyms.get("syrian"), n.demonyms.get("british")), (Some(b"SY"), Some(b"GB")));
+        assert!(!n.demonyms.contains_key("gibraltar"));
     }
 
     #[test]

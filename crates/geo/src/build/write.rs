@@ -92,6 +92,7 @@ fn records(entries: &[RawEntry], strings: &mut Strings) -> Vec<u8> {
             country: e.country.unwrap_or([0, 0]),
             kind: e.kind as u8,
             flags: if skeleton { format::FLAG_SKELETON } else { 0 },
+            names: e.names_known,
         }
         .write(&mut out);
     }
@@ -100,11 +101,14 @@ fn records(entries: &[RawEntry], strings: &mut Strings) -> Vec<u8> {
 
 /// Folded names never indexed: demonyms ("syrian") anywhere, and common
 /// words ("the", "however") as alternate names (a primary name such as
-/// "Mobile" stays; the recogniser's stop list and cues decide).
+/// "Mobile" stays; the recogniser's stop list and cues decide). And the
+/// abbreviations indexed apart from names.
 #[derive(Debug, Default)]
 pub struct Exclusions {
-    pub demonyms: HashSet<String>,
+    pub demonyms: HashMap<String, [u8; 2]>,
     pub stopwords: HashSet<String>,
+    /// (abbreviation as written, entry reference): see [`abbreviation_pairs`].
+    pub abbreviations: Vec<(String, String)>,
 }
 
 impl Exclusions {
@@ -115,7 +119,7 @@ impl Exclusions {
     }
 
     fn excluded(&self, key: &str, primary: bool) -> bool {
-        self.demonyms.contains(key) || (!primary && self.stopwords.contains(key))
+        self.demonyms.contains_key(key) || (!primary && self.stopwords.contains(key))
     }
 }
 
@@ -137,6 +141,26 @@ fn name_pairs(entries: &[RawEntry], ex: &Exclusions) -> Vec<(String, u32)> {
         }
     }
     pairs
+}
+
+/// The entry an abbreviation stands for: `US` a country, `US.KS` an admin
+/// area by code, `geonames:5368361` an entry by GeoNames id, or any entry
+/// by its id.
+fn abbreviated_entry(entries: &[RawEntry], target: &str) -> Option<usize> {
+    let by_id = target.strip_prefix("geonames:").and_then(|g| g.parse::<u32>().ok());
+    entries.iter().position(|e| match by_id {
+        Some(g) => e.geonames == Some(g),
+        None if target.len() == 2 => e.kind == Kind::Country && e.country.is_some_and(|c| c == target.as_bytes()),
+        None => (matches!(e.kind, Kind::Admin1 | Kind::Admin2) && e.code.as_deref() == Some(target)) || e.id == target,
+    })
+}
+
+/// (key, entry) pairs for abbreviations: the folded abbreviation and a
+/// final `.`, a key no folded name has (folding drops dots), which the
+/// lexicon tries only where the text writes an abbreviation.
+fn abbreviation_pairs(entries: &[RawEntry], ex: &Exclusions) -> Vec<(String, u32)> {
+    let entry = |t: &str| abbreviated_entry(entries, t);
+    ex.abbreviations.iter().filter_map(|(a, t)| Some((format!("{}.", normalise::fold(a)), as_u32(entry(t)?)))).collect()
 }
 
 /// (skeleton, entry) pairs for the entries of [`SKELETON_COUNTRIES`].
@@ -176,10 +200,18 @@ fn fst_map(mut pairs: Vec<(String, u32)>, postings: &mut Postings) -> Result<Vec
     builder.into_inner()
 }
 
-/// The blocked-word map: demonyms and stop words, folded.
-fn blocked_map(ex: &Exclusions) -> Result<Vec<u8>, fst::Error> {
-    let mut words: Vec<(&str, u64)> = ex.demonyms.iter().map(|w| (w.as_str(), format::BLOCK_DEMONYM)).collect();
-    words.extend(ex.stopwords.iter().filter(|w| !ex.demonyms.contains(*w)).map(|w| (w.as_str(), format::BLOCK_STOPWORD)));
+/// The blocked-word map: demonyms (with their country's entry, see
+/// [`format::block_value`]) and stop words, folded.
+fn blocked_map(entries: &[RawEntry], ex: &Exclusions) -> Result<Vec<u8>, fst::Error> {
+    let countries: HashMap<[u8; 2], u32> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| Some((e.country?, as_u32(i))).filter(|_| e.kind == Kind::Country))
+        .collect();
+    let demonym = |cc: &[u8; 2]| format::block_value(format::BLOCK_DEMONYM, countries.get(cc).copied());
+    let mut words: Vec<(&str, u64)> = ex.demonyms.iter().map(|(w, cc)| (w.as_str(), demonym(cc))).collect();
+    let stop = format::block_value(format::BLOCK_STOPWORD, None);
+    words.extend(ex.stopwords.iter().filter(|w| !ex.demonyms.contains_key(*w)).map(|w| (w.as_str(), stop)));
     words.sort_unstable();
     words.dedup_by(|a, b| a.0 == b.0);
     let mut builder = fst::MapBuilder::memory();
@@ -197,10 +229,12 @@ pub fn index_bytes(entries: &[RawEntry], ex: &Exclusions) -> Result<Vec<u8>, fst
     let mut strings = Strings::default();
     let records = records(entries, &mut strings);
     let mut postings = Postings::default();
-    let names = fst_map(name_pairs(entries, ex), &mut postings)?;
+    let mut pairs = name_pairs(entries, ex);
+    pairs.extend(abbreviation_pairs(entries, ex));
+    let names = fst_map(pairs, &mut postings)?;
     let skeletons = fst_map(skeleton_pairs(entries, ex), &mut postings)?;
     let posting_bytes: Vec<u8> = postings.words.iter().flat_map(|w| w.to_le_bytes()).collect();
-    let sections = [records, strings.bytes, posting_bytes, names, skeletons, blocked_map(ex)?];
+    let sections = [records, strings.bytes, posting_bytes, names, skeletons, blocked_map(entries, ex)?];
     let mut out = Vec::new();
     out.extend_from_slice(format::MAGIC);
     out.extend_from_slice(&format::VERSION.to_le_bytes());

@@ -1,12 +1,14 @@
 //! The geocoder: one gazetteer entry per place mention, chosen the way a
 //! careful reader would, from the document's context.
 //!
-//! Every candidate of a mention is scored by the rules of [`rules`] (kind and
-//! population priors, cue fit, the document's country focus, a containing
-//! qualifier, closeness to the document's other places, loose-spelling
-//! penalty) and the best one wins. Resolution runs twice: the first pass
-//! resolves every mention without the closeness rule, the second uses the
-//! first pass's winners as the document's other places. The winner's reasons
+//! Every candidate of a mention is scored by the rules of [`rules`] (kind,
+//! population and prominence priors, cue fit, the document's country focus,
+//! a containing qualifier, areas the document names elsewhere, the state or
+//! province the document is about, closeness to the document's other places,
+//! loose-spelling penalty) and the best one wins. Resolution runs twice: the
+//! first pass resolves every mention without the rules that need winners
+//! (area focus, closeness), the second uses the first pass's winners as the
+//! document's other places. The winner's reasons
 //! are kept as `why`, for `sitrep places --explain`.
 //!
 //! Cost. All rules but closeness look only at the candidate, its mention and
@@ -18,6 +20,7 @@
 //! the leader, so most candidates never measure a distance. Scores are plain
 //! numbers; reasons are built only for winners, and are words only when shown.
 
+mod named;
 pub mod rules;
 
 use std::collections::HashMap;
@@ -26,6 +29,8 @@ use sitrep_model::{Doc, Iso2, Place, PlaceCandidate, PlaceKind, PlaceMention, Sp
 
 pub use rules::Reason;
 
+use crate::build::format::Kind;
+use crate::build::merge::name_keys;
 use crate::gazetteer::{Entry, Gazetteer};
 use crate::normalise::Words;
 
@@ -89,16 +94,20 @@ struct Candidate {
     at: Point,
     /// True when the entry's own name folds to the mention's text.
     primary: bool,
+    /// True when the mention names the entry by its own name, or (for an
+    /// admin area or region) by its own name without the kind word: not by
+    /// an alias ("Addis Ababa" is an alias of the Oromia region).
+    own_name: bool,
     /// The sum of the rules before closeness, in rule order (see [`Geocoder::points`]).
     before_proximity: f64,
 }
 
 impl Candidate {
-    /// The score with closeness worth `proximity` points (if any), summed in
-    /// rule order.
-    fn score(&self, proximity: Option<f64>) -> f64 {
+    /// The score with the second pass's rules (area focus, closeness) worth
+    /// `later` points (if any), summed in rule order.
+    fn score(&self, later: Option<f64>) -> f64 {
         let mut s = self.before_proximity;
-        if let Some(p) = proximity {
+        if let Some(p) = later {
             s += p;
         }
         if let Some((p, _)) = rules::primary_name(self.primary) {
@@ -133,6 +142,8 @@ struct Focus {
     total: f64,
     /// The share of the country the document is most about.
     top_share: f64,
+    /// The admin areas the document names and those its places lie in.
+    named: named::NamedAreas,
 }
 
 impl Focus {
@@ -155,6 +166,7 @@ impl Focus {
             }
         }
         f.top_share = f.votes.iter().fold(0.0, |a: f64, (_, v)| a.max(*v)) / f.total.max(1.0);
+        f.named = named::NamedAreas::of(mentions.iter().map(|m| (m.name, m.loose, m.candidates.as_slice())));
         f
     }
 
@@ -165,6 +177,50 @@ impl Focus {
             0.0
         }
     }
+}
+
+/// The document's admin-1 areas (states, provinces): how much of it each
+/// one is about, from the first pass's winners.
+#[derive(Debug, Default)]
+struct AreaFocus {
+    votes: Vec<(PlaceCandidate, f64)>,
+    total: f64,
+}
+
+impl AreaFocus {
+    /// A mention whose first-pass winner is an admin-1 area votes for it
+    /// twice; one whose candidates all lie in one admin-1 area votes for it
+    /// once. Loose matches and countries do not vote.
+    fn of(ms: &[Mention<'_>], winners: &[Option<Scored>]) -> AreaFocus {
+        let mut f = AreaFocus::default();
+        for (m, w) in ms.iter().zip(winners) {
+            let Some(c) = w.and_then(|w| m.candidates.get(w.at)).filter(|_| !m.loose) else { continue };
+            let vote = match c.entry.kind {
+                PlaceKind::Admin1 => Some((c.id, 2.0)),
+                _ => single_admin1(&m.candidates).map(|a| (a, 1.0)),
+            };
+            if let Some((a, w)) = vote {
+                match f.votes.iter_mut().find(|(v, _)| *v == a) {
+                    Some((_, n)) => *n += w,
+                    None => f.votes.push((a, w)),
+                }
+                f.total += w;
+            }
+        }
+        f
+    }
+
+    /// The share of the document about admin-1 area `a` (0 to 1).
+    fn share(&self, a: Option<PlaceCandidate>) -> f64 {
+        let n = a.and_then(|a| self.votes.iter().find(|(v, _)| *v == a)).map_or(0.0, |(_, n)| *n);
+        if self.total > 0.0 { n / self.total } else { 0.0 }
+    }
+}
+
+/// The admin-1 area of all candidates, when they agree on one.
+fn single_admin1(cands: &[Candidate]) -> Option<PlaceCandidate> {
+    let first = cands.first()?.entry.admin1?;
+    cands.iter().all(|c| c.entry.admin1 == Some(first)).then_some(first)
 }
 
 /// True when the text between a name and its qualifier says "lies in".
@@ -206,10 +262,12 @@ struct Anchor {
     chosen_by: Vec<(usize, u32)>,
 }
 
-/// The document's places for the closeness rule: the first pass's winners.
+/// The document's places for the closeness rule: the first pass's winners
+/// (and the admin-1 areas they are about).
 #[derive(Debug)]
 struct Anchors<'a> {
     winners: &'a [Option<Scored>],
+    areas: AreaFocus,
     places: Vec<Anchor>,
     /// [`Anchors::nearest`] by mention name and candidate: a document
     /// repeats its names.
@@ -229,7 +287,7 @@ impl<'a> Anchors<'a> {
                 None => places.push(Anchor { id: c.id, at: c.at, chosen_by: vec![(j, ms[j].name)] }),
             }
         }
-        Anchors { winners, places, seen: HashMap::new() }
+        Anchors { winners, places, areas: AreaFocus::of(ms, winners), seen: HashMap::new() }
     }
 
     /// [`Anchors::nearest_to`] candidate `c` of mention `i`, remembered.
@@ -293,7 +351,7 @@ impl<'g> Geocoder<'g> {
         let c = ms[i].candidates.get(s.at)?;
         let place = self.gazetteer.place(c.id)?;
         let nearest = s.nearest.unwrap_or_else(|| anchors.nearest(ms, i, c));
-        let points = self.points(ms, (i, s.at), focus, Some(anchors.winners), nearest);
+        let points = self.points(ms, (i, s.at), focus, Some((anchors.winners, &anchors.areas)), nearest);
         let why = points.into_iter().flatten().map(|(_, r)| r).collect();
         Some(Resolved { place, candidate: c.id, why })
     }
@@ -333,7 +391,7 @@ impl<'g> Geocoder<'g> {
     fn mention<'m>(&self, m: &'m PlaceMention, name: u32, words: &Words, name_words: &mut Words) -> Mention<'m> {
         let folded = words.key();
         let exact = self.gazetteer.lookup_folded(folded);
-        let candidates = m
+        let candidates: Vec<Candidate> = m
             .candidates
             .iter()
             .take(MAX_CANDIDATES)
@@ -341,10 +399,12 @@ impl<'g> Geocoder<'g> {
                 let entry = self.gazetteer.entry(*c)?;
                 name_words.read(self.gazetteer.name(*c));
                 let primary = name_words.key() == folded;
-                Some(Candidate { id: *c, entry, at: Point::of(&entry), primary, before_proximity: 0.0 })
+                let own_name = primary || (is_area(entry.kind) && name_keys(self.gazetteer.name(*c), kind_of(entry.kind)).iter().any(|k| k == folded));
+                Some(Candidate { id: *c, entry, at: Point::of(&entry), primary, own_name, before_proximity: 0.0 })
             })
             .collect();
-        let loose = !m.candidates.iter().any(|c| exact.contains(c));
+        let countries = !candidates.is_empty() && candidates.iter().all(|c: &Candidate| c.entry.kind == PlaceKind::Country);
+        let loose = !countries && !m.candidates.iter().any(|c| exact.contains(c));
         Mention { mention: m, name, candidates, loose, qualifier: None, is_qualifier: false, strict_qualifier: false }
     }
 
@@ -373,11 +433,13 @@ impl<'g> Geocoder<'g> {
         order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut best: Option<(f64, usize, Nearest)> = None;
         for (without, k) in order {
-            if best.is_some_and(|(b, _, _)| without + rules::MAX_PROXIMITY + BOUND_SLACK < b) {
+            if best.is_some_and(|(b, _, _)| without + rules::MAX_PROXIMITY + rules::MAX_AREA_FOCUS + BOUND_SLACK < b) {
                 break;
             }
             let nearest = anchors.nearest(ms, i, &cands[k]);
-            let score = cands[k].score(rules::proximity(nearest.map(|(km, _)| (km, ""))).map(|(p, _)| p));
+            let area = rules::area_focus(cands[k].entry.kind, anchors.areas.share(cands[k].entry.admin1)).map_or(0.0, |(p, _)| p);
+            let near = rules::proximity(nearest.map(|(km, _)| (km, ""))).map_or(0.0, |(p, _)| p);
+            let score = cands[k].score(Some(area + near));
             if best.is_none_or(|(b, kb, _)| beats((score, k), (b, kb))) {
                 best = Some((score, k, nearest));
             }
@@ -393,18 +455,21 @@ impl<'g> Geocoder<'g> {
         ms: &[Mention<'_>],
         (i, k): (usize, usize),
         focus: &Focus,
-        winners: Option<&[Option<Scored>]>,
+        second: Option<(&[Option<Scored>], &AreaFocus)>,
         nearest: Nearest,
     ) -> [Option<rules::Points>; RULES] {
         let m = &ms[i];
         let c = &m.candidates[k];
         let e = &c.entry;
         let share = e.country.map_or(0.0, |c| focus.share(c));
-        let container = self.container(ms, m, e, winners);
+        let container = self.container(ms, m, e, second.map(|s| s.0));
+        let area = second.and_then(|(_, a)| rules::area_focus(e.kind, a.share(e.admin1)));
+        let named_area = focus.named.named_area_of(c, m.name).map(|a| self.gazetteer.name(a));
         let nearest = nearest.map(|(km, id)| (km, self.gazetteer.name(id)));
         [
             Some(rules::kind_prior(e.kind)),
-            rules::population_prior(e.population),
+            rules::population_prior(e.population.filter(|_| c.own_name || !is_area(e.kind))),
+            rules::prominence(if c.own_name || !is_area(e.kind) { e.names } else { 1 }),
             rules::cue_fit(e.kind, &m.mention.cues),
             rules::country_focus(e.country, |c| focus.share(c)),
             rules::loose_match(m.loose, share),
@@ -412,6 +477,9 @@ impl<'g> Geocoder<'g> {
             rules::qualifier_miss(m.strict_qualifier, container.is_some()),
             rules::out_of_focus(e.kind, share, focus.top_share),
             rules::qualifier_role(m.is_qualifier, e.kind),
+            rules::in_named_area(named_area),
+            rules::holds_named_place(focus.named.holds_named(c, m.name)),
+            area,
             rules::proximity(nearest),
             rules::primary_name(c.primary),
         ]
@@ -430,9 +498,25 @@ impl<'g> Geocoder<'g> {
     }
 }
 
+/// Admin areas and regions: their population and prominence count only
+/// when the text names them by their own name, since a region's aliases
+/// include the names of places in it.
+fn is_area(kind: PlaceKind) -> bool {
+    matches!(kind, PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::Region)
+}
+
+/// The build's kind of a model kind (for its name keys).
+fn kind_of(kind: PlaceKind) -> Kind {
+    match kind {
+        PlaceKind::Admin1 => Kind::Admin1,
+        PlaceKind::Admin2 => Kind::Admin2,
+        _ => Kind::Region,
+    }
+}
+
 /// The number of rules, and the position of closeness among them.
-const RULES: usize = 11;
-const PROXIMITY: usize = 9;
+const RULES: usize = 15;
+const PROXIMITY: usize = 12;
 
 /// The first pass's winner for a mention: the best score without closeness.
 fn first_pass(m: &Mention<'_>) -> Option<Scored> {
@@ -473,6 +557,7 @@ mod tests {
             admin1: None,
             admin2: None,
             skeleton: false,
+            names: 1,
         }
     }
 

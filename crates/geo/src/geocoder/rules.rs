@@ -26,6 +26,8 @@ pub enum Reason {
     Kind { kind: PlaceKind, points: f64 },
     /// [`population_prior`].
     Population { population: u64, points: f64 },
+    /// [`prominence`]: the number of names the entry is known by.
+    Prominence { names: u32, points: f64 },
     /// [`cue_fit`]: the cues that counted, in the mention's order.
     Cue { cues: Cues, kind: PlaceKind, points: f64 },
     /// [`country_focus`]: the share (0 to 1) of the document about `country`.
@@ -40,6 +42,12 @@ pub enum Reason {
     AreaOf { points: f64 },
     /// [`out_of_focus`].
     OutOfFocus,
+    /// [`in_named_area`]: the area named elsewhere in the document.
+    InNamedArea { area: &'static str },
+    /// [`holds_named_place`].
+    HoldsNamedPlace,
+    /// [`area_focus`]: the share of the document about the candidate's admin-1 area.
+    AreaFocus { share: f64, points: f64 },
     /// [`proximity`]: kilometres to the nearest other place, and its name.
     Near { km: f64, name: &'static str, points: f64 },
     /// [`primary_name`].
@@ -51,6 +59,7 @@ impl fmt::Display for Reason {
         match self {
             Reason::Kind { kind, points } => write!(f, "a {kind:?} (+{points:.1})"),
             Reason::Population { population, points } => write!(f, "population {population} (+{points:.1})"),
+            Reason::Prominence { names, points } => write!(f, "known by {names} names (+{points:.1})"),
             Reason::Cue { cues, kind, points } => write!(f, "cue {cues} fits a {kind:?} ({points:+.1})"),
             Reason::Focus { country, share } => {
                 write!(f, "the document is {:.0}% about {country} (+{:.1})", share * 100.0, 3.0 * share)
@@ -60,6 +69,11 @@ impl fmt::Display for Reason {
             Reason::NotInside => f.write_str("not inside the area it is named with (-100)"),
             Reason::AreaOf { points } => write!(f, "names the area of another place (+{points:.1})"),
             Reason::OutOfFocus => f.write_str("outside the document's country (-3.0)"),
+            Reason::InNamedArea { area } => write!(f, "inside {area}, named in the document (+2.0)"),
+            Reason::HoldsNamedPlace => f.write_str("holds a place named in the document (+1.0)"),
+            Reason::AreaFocus { share, points } => {
+                write!(f, "the document is {:.0}% about its province or state (+{points:.1})", share * 100.0)
+            }
             Reason::Near { km, name, points } => write!(f, "{km:.0} km from {name} (+{points:.1})"),
             Reason::MainName => f.write_str("its main name (+0.3)"),
         }
@@ -120,6 +134,16 @@ pub fn population_prior(population: Option<u64>) -> Option<Points> {
     let pop = population.filter(|p| *p > 0)?;
     let p = 0.35 * (pop as f64).log10().min(8.0);
     Some((p, Reason::Population { population: pop, points: p }))
+}
+
+/// A place the world writes about has names in many languages (the signal
+/// Mordecai-style geoparsers use): a quarter point per natural-log unit of
+/// the number of names, so 50 names against 3 is worth 0.7. It separates
+/// namesakes of like population: ancient Palmyra in Syria from Palmyra,
+/// Pennsylvania.
+pub fn prominence(names: u32) -> Option<Points> {
+    let p = 0.25 * f64::from(names.clamp(1, 3000)).ln();
+    (p >= 0.05).then_some((p, Reason::Prominence { names, points: p }))
 }
 
 /// Cue words say what kind of place is meant: "the village of X" a
@@ -220,6 +244,31 @@ pub fn out_of_focus(kind: PlaceKind, share: f64, top_share: f64) -> Option<Point
     (small && top_share >= 0.5 && share < 0.2).then_some((-3.0, Reason::OutOfFocus))
 }
 
+/// A document that names an area names places in it: "Springfield" in a
+/// story that also says "Missouri" is Springfield, Missouri, wherever the
+/// state is named. Two points (a qualifier next to the name gives five).
+pub fn in_named_area(area: Option<&'static str>) -> Option<Points> {
+    area.map(|area| (2.0, Reason::InNamedArea { area }))
+}
+
+/// The other way round: of the counties called Walker, the one that holds
+/// the Huntsville the story names. One point.
+pub fn holds_named_place(holds: bool) -> Option<Points> {
+    holds.then_some((1.0, Reason::HoldsNamedPlace))
+}
+
+/// The most points [`area_focus`] gives.
+pub const MAX_AREA_FOCUS: f64 = 2.0;
+
+/// Local news is about one state or province: a place in the admin-1 area
+/// the document is most about beats its namesakes elsewhere in the country
+/// (Springfield, Illinois in an Illinois paper). Up to two points, by the
+/// share of the first pass's winners in that area; countries do not take it.
+pub fn area_focus(kind: PlaceKind, share: f64) -> Option<Points> {
+    let p = MAX_AREA_FOCUS * share;
+    (kind != PlaceKind::Country && p >= 0.05).then_some((p, Reason::AreaFocus { share, points: p }))
+}
+
 /// The most points [`proximity`] gives (at no distance).
 pub const MAX_PROXIMITY: f64 = 2.5;
 
@@ -252,6 +301,7 @@ mod tests {
             admin1: None,
             admin2: None,
             skeleton: true,
+            names: 1,
         }
     }
 
@@ -274,6 +324,10 @@ mod tests {
             (Reason::OutOfFocus, "outside the document's country (-3.0)"),
             (Reason::Near { km: 124.4, name: "Ar Raqqah", points: 1.09 }, "124 km from Ar Raqqah (+1.1)"),
             (Reason::MainName, "its main name (+0.3)"),
+            (prominence(51).map_or(Reason::MainName, |p| p.1), "known by 51 names (+1.0)"),
+            (area_focus(PlaceKind::PopulatedPlace, 0.5).map_or(Reason::MainName, |p| p.1), "the document is 50% about its province or state (+1.0)"),
+            (Reason::InNamedArea { area: "Missouri" }, "inside Missouri, named in the document (+2.0)"),
+            (Reason::HoldsNamedPlace, "holds a place named in the document (+1.0)"),
         ];
         for (reason, want) in cases {
             assert_eq!(reason.to_string(), want);
@@ -346,5 +400,8 @@ mod tests {
         assert_eq!(out_of_focus(PlaceKind::PopulatedPlace, 0.0, 0.3), None);
         assert!(qualifier_role(true, PlaceKind::PopulatedPlace).is_none());
         assert!(primary_name(true).is_some() && primary_name(false).is_none());
+        assert_eq!(prominence(1), None, "one name says nothing");
+        assert_eq!(area_focus(PlaceKind::Country, 1.0), None, "countries take the country focus instead");
+        assert!(in_named_area(Some("Missouri")).is_some() && in_named_area(None).is_none());
     }
 }

@@ -1,0 +1,365 @@
+//! Scoring the geoparser on LGL (Lieberman, Samet & Sankaranarayanan's Local
+//! Global Lexicon corpus: local news articles whose toponyms are marked with
+//! character offsets into `<text>` and resolved to GeoNames entries).
+//!
+//! Each article's text goes through the place recogniser and the geocoder
+//! *as is* (no cleaning, which would move the offsets), as one paragraph
+//! split into sentences at `. ` before a capital, and is read the way
+//! `sitrep places` reads it: places and modifiers (LGL marks "Russian" and
+//! the "U.S." of "U.S. troops" as toponyms). A gold toponym is *found*
+//! when a mention overlaps it; a found toponym is *right* when the
+//! mention's resolution lies within 161 km (100 miles) of the gold point,
+//! the usual geoparsing accuracy figure (Acc@161). Unresolved mentions count
+//! as found and wrong. Toponyms without coordinates in the gold are not
+//! counted. Offsets in the file count characters; they are turned into byte
+//! offsets before comparing with mention spans.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use sitrep_model::place::distance_km;
+use sitrep_geo::{Gazetteer, Geocoder, Resolved};
+use sitrep_model::{Doc, DocId, Lat, Lon, Paragraph, PlaceMention, Sentence, Span};
+use sitrep_recognise::places::PlaceRecogniser;
+
+use super::EvalError;
+use crate::commands::places::modifiers;
+use crate::pipeline::{Pipeline, Processed};
+
+/// The figures of one LGL file.
+#[derive(Debug, Default, Serialize)]
+pub struct LglScore {
+    pub file: String,
+    pub articles: usize,
+    /// Gold toponyms with coordinates.
+    pub toponyms: usize,
+    /// Of those, overlapped by a place mention or a modifier.
+    pub found: usize,
+    /// Of the found ones, those found only as a modifier (a demonym, a
+    /// place named as part of an actor).
+    pub found_as_modifier: usize,
+    /// Of the found ones, resolved within 161 km.
+    pub within_161: usize,
+    /// Place mentions that overlap no gold toponym (LGL does not mark every
+    /// place, so this bounds false positives from above).
+    pub unmatched_mentions: usize,
+    pub recall: f64,
+    pub acc161_found: f64,
+    pub acc161_all: f64,
+    /// Error of the resolved found toponyms, km.
+    pub mean_km: f64,
+    pub median_km: f64,
+    /// Toponyms not found, by the gold's GeoNames feature code.
+    pub missed_by_kind: BTreeMap<String, usize>,
+    /// Found toponyms resolved further than 161 km (or not at all), by code.
+    pub wrong_by_kind: BTreeMap<String, usize>,
+    /// One line per miss or wrong resolution.
+    pub misses: Vec<String>,
+}
+
+/// A gold toponym: byte span into the article text, feature code, point.
+#[derive(Debug, Clone, PartialEq)]
+struct Toponym {
+    span: Span,
+    phrase: String,
+    fcode: String,
+    point: (f64, f64),
+}
+
+/// One article: id, text, and its toponyms with coordinates.
+#[derive(Debug, Clone, PartialEq)]
+struct Article {
+    id: String,
+    text: String,
+    toponyms: Vec<Toponym>,
+}
+
+/// True when `path` is an LGL file: XML whose root is `<articles>`.
+#[must_use]
+pub fn is_lgl(path: &Path) -> bool {
+    let mut head = [0u8; 512];
+    let n = std::fs::File::open(path).and_then(|mut f| io::Read::read(&mut f, &mut head)).unwrap_or(0);
+    String::from_utf8_lossy(&head[..n]).contains("<articles>")
+}
+
+/// How a toponym was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hit {
+    Missed,
+    Place,
+    Modifier,
+}
+
+/// What one article gave: per toponym, how it was found and the error in
+/// km when resolved; and the number of mentions overlapping no toponym.
+type ArticleResult = (Vec<(Hit, Option<f64>)>, usize);
+
+/// The recogniser and geocoder that find and resolve the modifiers.
+struct Readers<'g> {
+    recogniser: PlaceRecogniser<'g>,
+    geocoder: Geocoder<'g>,
+}
+
+/// Score an LGL file.
+///
+/// # Errors
+/// When the file cannot be read.
+pub fn score(path: &Path, pipeline: &Pipeline<'_>, gazetteer: &Gazetteer) -> Result<LglScore, EvalError> {
+    let xml = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
+    let articles = articles(&xml);
+    let readers = Readers { recogniser: PlaceRecogniser::new(gazetteer), geocoder: Geocoder::new(gazetteer) };
+    let results: Vec<(ArticleResult, Vec<String>)> = articles.par_iter().map(|a| run_article(a, pipeline, &readers)).collect();
+    let mut s = LglScore { file: path.display().to_string(), articles: articles.len(), ..LglScore::default() };
+    let mut errors = Vec::new();
+    for (a, ((tops, unmatched), notes)) in articles.iter().zip(&results) {
+        s.unmatched_mentions += unmatched;
+        for (t, (hit, km)) in a.toponyms.iter().zip(tops) {
+            tally(&mut s, t, *hit, *km, &mut errors);
+        }
+        s.misses.extend(notes.iter().cloned());
+    }
+    finish(&mut s, &mut errors);
+    Ok(s)
+}
+
+fn tally(s: &mut LglScore, t: &Toponym, hit: Hit, km: Option<f64>, errors: &mut Vec<f64>) {
+    s.toponyms += 1;
+    if hit == Hit::Missed {
+        *s.missed_by_kind.entry(t.fcode.clone()).or_default() += 1;
+        return;
+    }
+    s.found += 1;
+    s.found_as_modifier += usize::from(hit == Hit::Modifier);
+    errors.extend(km);
+    if km.is_some_and(|k| k <= 161.0) {
+        s.within_161 += 1;
+    } else {
+        *s.wrong_by_kind.entry(t.fcode.clone()).or_default() += 1;
+    }
+}
+
+fn finish(s: &mut LglScore, errors: &mut [f64]) {
+    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    s.recall = share(s.found, s.toponyms);
+    s.acc161_found = share(s.within_161, s.found);
+    s.acc161_all = share(s.within_161, s.toponyms);
+    errors.sort_by(f64::total_cmp);
+    s.mean_km = if errors.is_empty() { 0.0 } else { errors.iter().sum::<f64>() / errors.len() as f64 };
+    s.median_km = errors.get(errors.len() / 2).copied().unwrap_or(0.0);
+}
+
+/// The article's places and modifiers, each with its resolution and
+/// whether it is a modifier.
+fn read_article(doc: Doc, pipeline: &Pipeline<'_>, readers: &Readers<'_>) -> (Doc, Vec<(PlaceMention, Option<Resolved>, bool)>) {
+    let mentions = pipeline.recognise(&doc);
+    let resolved = pipeline.geocode(&doc, &mentions);
+    let p = Processed { doc, mentions, resolved, events: Vec::new() };
+    let extra = modifiers(&readers.recogniser, &readers.geocoder, &p);
+    let mut all: Vec<(PlaceMention, Option<Resolved>, bool)> =
+        p.mentions.places.iter().cloned().zip(p.resolved.iter().cloned()).map(|(m, r)| (m, r, false)).collect();
+    all.extend(extra.into_iter().map(|(m, r)| (m, r, true)));
+    (p.doc, all)
+}
+
+/// Recognise and resolve one article's places and compare them with its toponyms.
+fn run_article(a: &Article, pipeline: &Pipeline<'_>, readers: &Readers<'_>) -> (ArticleResult, Vec<String>) {
+    let (doc, all) = read_article(doc_of(&a.id, &a.text), pipeline, readers);
+    let mut notes = Vec::new();
+    let tops = a
+        .toponyms
+        .iter()
+        .map(|t| {
+            let over = |modifier: bool| all.iter().position(|(m, _, x)| *x == modifier && m.span.overlaps(t.span));
+            let hit = over(false).or_else(|| over(true));
+            let place = hit.and_then(|i| all[i].1.as_ref()).map(|r| &r.place);
+            let km = place.and_then(|p| Some(distance_km((Lat::new(t.point.0).ok()?, Lon::new(t.point.1).ok()?), p.point())));
+            match (hit, place) {
+                (None, _) => notes.push(format!("{} missed {:?} ({})", a.id, t.phrase, t.fcode)),
+                (Some(i), None) => notes.push(format!("{} unresolved {:?} ({})", a.id, doc.slice(all[i].0.span), t.fcode)),
+                (Some(_), Some(p)) if km.is_some_and(|k| k > 161.0) => notes.push(format!(
+                    "{} {:>6.0} km {:?} ({}) -> {} ({:?}, {})",
+                    a.id,
+                    km.unwrap_or(0.0),
+                    t.phrase,
+                    t.fcode,
+                    p.name,
+                    p.kind,
+                    p.country.map_or_else(|| "-".to_owned(), |c| c.to_string())
+                )),
+                _ => {}
+            }
+            let how = match hit {
+                None => Hit::Missed,
+                Some(i) if all[i].2 => Hit::Modifier,
+                Some(_) => Hit::Place,
+            };
+            (how, km)
+        })
+        .collect();
+    let unmatched = all.iter().filter(|(m, _, _)| !a.toponyms.iter().any(|t| m.span.overlaps(t.span))).count();
+    ((tops, unmatched), notes)
+}
+
+/// A document of one paragraph over `text`, split into sentences after
+/// `.`, `!` or `?` and a space before a capital or a digit.
+fn doc_of(id: &str, text: &str) -> Doc {
+    let b = text.as_bytes();
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for i in 1..b.len().saturating_sub(1) {
+        if matches!(b[i - 1], b'.' | b'!' | b'?') && b[i] == b' ' && (b[i + 1].is_ascii_uppercase() || b[i + 1].is_ascii_digit()) {
+            sentences.push(Sentence { span: Span::new(start, i), paragraph: 0 });
+            start = i + 1;
+        }
+    }
+    sentences.push(Sentence { span: Span::new(start, text.len()), paragraph: 0 });
+    Doc {
+        id: DocId::new(id),
+        title: None,
+        published: None,
+        outlet: None,
+        byline: None,
+        url: None,
+        text: text.to_owned(),
+        paragraphs: vec![Paragraph { span: Span::new(0, text.len()) }],
+        sentences,
+    }
+}
+
+/// Every `<article>` of the file.
+fn articles(xml: &str) -> Vec<Article> {
+    blocks(xml, "<article ", "</article>").filter_map(article).collect()
+}
+
+/// The blocks of `s` that start with `open` and end before `close`.
+fn blocks<'a>(s: &'a str, open: &'a str, close: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        let start = rest.find(open)?;
+        let after = &rest[start..];
+        let end = after.find(close).unwrap_or(after.len());
+        rest = &after[end..];
+        Some(&after[..end])
+    })
+}
+
+fn article(block: &str) -> Option<Article> {
+    let head = &block[..block.find('>')?];
+    let id = head.split("docid=\"").nth(1)?.split('"').next()?.to_owned();
+    let raw = between(block, "<text>", "</text>")?;
+    let text = match raw.strip_prefix("<![CDATA[").and_then(|t| t.strip_suffix("]]>")) {
+        Some(t) => t.to_owned(),
+        None => unescape(raw),
+    };
+    let starts = char_starts(&text);
+    let toponyms = blocks(block, "<toponym>", "</toponym>").filter_map(|t| toponym(t, &starts)).collect();
+    Some(Article { id, text, toponyms })
+}
+
+/// Byte offset of every character, and the text's length at the end.
+fn char_starts(text: &str) -> Vec<usize> {
+    text.char_indices().map(|(i, _)| i).chain([text.len()]).collect()
+}
+
+/// A toponym with coordinates (`None` for one without a GeoNames entry).
+fn toponym(block: &str, starts: &[usize]) -> Option<Toponym> {
+    let num = |tag: &str| between(block, &format!("<{tag}>"), &format!("</{tag}>")).and_then(|v| v.trim().parse::<f64>().ok());
+    let offset = |tag: &str| between(block, &format!("<{tag}>"), &format!("</{tag}>")).and_then(|v| v.trim().parse::<usize>().ok());
+    let (start, end) = (*starts.get(offset("start")?)?, *starts.get(offset("end")?)?);
+    Some(Toponym {
+        span: Span::new(start, end),
+        phrase: unescape(between(block, "<phrase>", "</phrase>").unwrap_or("")),
+        fcode: between(block, "<fcode>", "</fcode>").unwrap_or("?").trim().to_owned(),
+        point: (num("lat")?, num("lon")?),
+    })
+}
+
+fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let a = s.find(open)? + open.len();
+    let b = s[a..].find(close)? + a;
+    Some(&s[a..b])
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+/// Print the figures.
+///
+/// # Errors
+/// When writing fails.
+pub fn print(s: &LglScore, verbose: bool, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}: {} articles, {} gold toponyms with coordinates", s.file, s.articles, s.toponyms)?;
+    writeln!(out, "  recall (mention overlaps gold)   {:.3} ({}/{}, {} as modifiers)", s.recall, s.found, s.toponyms, s.found_as_modifier)?;
+    writeln!(out, "  Acc@161 of found                 {:.3} ({}/{})", s.acc161_found, s.within_161, s.found)?;
+    writeln!(out, "  Acc@161 of all                   {:.3}", s.acc161_all)?;
+    writeln!(out, "  error km, mean / median          {:.0} / {:.1}", s.mean_km, s.median_km)?;
+    writeln!(out, "  mentions overlapping no toponym  {}", s.unmatched_mentions)?;
+    let kinds = |m: &BTreeMap<String, usize>| {
+        let mut v: Vec<_> = m.iter().collect();
+        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        v.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
+    };
+    writeln!(out, "  missed by kind: {}", kinds(&s.missed_by_kind))?;
+    writeln!(out, "  wrong by kind:  {}", kinds(&s.wrong_by_kind))?;
+    if verbose {
+        s.misses.iter().try_for_each(|m| writeln!(out, "  {m}"))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const XML: &str = r#"<?xml version="1.0"?>
+<articles>
+  <article docid="7">
+    <text><![CDATA[Café in Alexandria, La. burned.]]></text>
+    <toponyms count="2">
+      <toponym><start>8</start><end>18</end><phrase>Alexandria</phrase>
+        <gaztag geonameid="4314550"><name>Alexandria</name><fcode>PPL</fcode><lat>31.3113</lat><lon>-92.4451</lon></gaztag>
+      </toponym>
+      <toponym><start>20</start><end>23</end><phrase>La.</phrase></toponym>
+    </toponyms>
+  </article>
+</articles>"#;
+
+    #[test]
+    fn articles_and_character_offsets_are_read() {
+        let a = articles(XML);
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].id, "7");
+        assert_eq!(a[0].toponyms.len(), 1, "the toponym without coordinates is not counted");
+        let t = &a[0].toponyms[0];
+        assert_eq!(&a[0].text[t.span.start..t.span.end], "Alexandria", "character offsets become byte offsets");
+        assert_eq!((t.fcode.as_str(), t.point), ("PPL", (31.3113, -92.4451)));
+    }
+
+    #[test]
+    fn sentences_split_before_capitals() {
+        let d = doc_of("x", "One in Ala. Two at 3. three stays");
+        let s: Vec<&str> = d.sentences.iter().map(|s| d.slice(s.span)).collect();
+        assert_eq!(s, vec!["One in Ala.", "Two at 3. three stays"]);
+    }
+
+    #[test]
+    fn figures_are_shares() {
+        let mut s = LglScore::default();
+        let t = Toponym { span: Span::new(0, 1), phrase: "x".into(), fcode: "PPL".into(), point: (0.0, 0.0) };
+        let mut errors = Vec::new();
+        tally(&mut s, &t, Hit::Place, Some(10.0), &mut errors);
+        tally(&mut s, &t, Hit::Modifier, Some(500.0), &mut errors);
+        tally(&mut s, &t, Hit::Missed, None, &mut errors);
+        tally(&mut s, &t, Hit::Place, None, &mut errors);
+        finish(&mut s, &mut errors);
+        assert_eq!((s.toponyms, s.found, s.found_as_modifier, s.within_161), (4, 3, 1, 1));
+        assert!((s.recall - 0.75).abs() < 1e-9 && (s.acc161_all - 0.25).abs() < 1e-9);
+        assert!((s.mean_km - 255.0).abs() < 1e-9 && (s.median_km - 500.0).abs() < 1e-9);
+        assert_eq!(s.missed_by_kind.get("PPL"), Some(&1));
+        assert_eq!(s.wrong_by_kind.get("PPL"), Some(&2));
+    }
+}

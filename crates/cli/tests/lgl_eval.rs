@@ -1,0 +1,30 @@
+//! The geoparser on LGL (`shared/dev/geoparsing/lgl.xml`), through `sitrep
+//! eval`: recall of gold toponyms and accuracy within 161 km must stay above
+//! floors a little under the measured figures. Skips with a message when the
+//! corpus is absent (it is not ours to ship).
+
+#![allow(clippy::unwrap_used, clippy::print_stderr)] // a failed unwrap is a failed test; figures go to stderr
+
+use std::path::PathBuf;
+
+use sitrep_cli::eval::lgl;
+use sitrep_cli::pipeline::{Pipeline, Resources};
+use sitrep_geo::Gazetteer;
+
+#[test]
+fn lgl_recall_and_accuracy_hold() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/dev/geoparsing/lgl.xml");
+    if !path.is_file() {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    }
+    assert!(lgl::is_lgl(&path));
+    let mut res = Resources::load().unwrap();
+    res.gazetteer = Gazetteer::embedded().unwrap();
+    let s = lgl::score(&path, &Pipeline::new(&res), &res.gazetteer).unwrap();
+    eprintln!("LGL: recall {:.3}, Acc@161 of found {:.3}, of all {:.3}, error mean {:.0} km, median {:.1} km", s.recall, s.acc161_found, s.acc161_all, s.mean_km, s.median_km);
+    assert_eq!(s.toponyms, 4462);
+    assert!(s.recall >= 0.93, "recall {:.3}", s.recall);
+    assert!(s.acc161_found >= 0.79, "Acc@161 of found {:.3}", s.acc161_found);
+    assert!(s.acc161_all >= 0.75, "Acc@161 of all {:.3}", s.acc161_all);
+}
