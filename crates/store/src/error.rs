@@ -22,6 +22,9 @@ pub enum StoreError {
     /// not know; opening it could damage it.
     #[error("{location}: schema version {found} is newer than this sitrep knows ({known}); use a newer sitrep")]
     TooNew { location: String, found: i64, known: i64 },
+    /// A store opened read-only has an older schema, which only a writer may upgrade.
+    #[error("{location}: schema version {found} is older than this sitrep's ({known}); open it once for writing (e.g. `sitrep ingest`) to upgrade it")]
+    TooOld { location: String, found: i64, known: i64 },
     /// A schema migration failed; the database is left at its previous version.
     #[error("{location}: migration {migration} failed: {source}")]
     Migration {
@@ -56,4 +59,9 @@ pub enum FilterError {
     UnknownCountry(String),
     #[error("distance {0} km is not a finite, non-negative number")]
     BadDistance(f64),
+    /// A page cursor that names no stored event.
+    #[error("unknown cursor {0:?} (expected the `next` value of a previous page)")]
+    UnknownCursor(String),
+    #[error("unknown grouping {0:?} (expected day, event_type, sub_event_type, modality, country or admin1)")]
+    UnknownGrouping(String),
 }

@@ -77,6 +77,13 @@ pub(crate) struct Resolved {
     pub modality: Option<Modality>,
     pub limit: Option<usize>,
     pub offset: usize,
+    /// The conditions of an [`crate::EventQuery`] beyond the filter; ASCII
+    /// lower-cased text.
+    pub text: Option<String>,
+    pub admin1: Option<String>,
+    pub doc_id: Option<String>,
+    /// The event_id the page starts after.
+    pub after: Option<String>,
 }
 
 /// Mean Earth radius in km, the one `sitrep_model::place::distance_km` uses.
@@ -110,6 +117,10 @@ impl EventFilter {
             modality: self.modality,
             limit: self.limit,
             offset: self.offset,
+            text: None,
+            admin1: None,
+            doc_id: None,
+            after: None,
         })
     }
 }

@@ -27,8 +27,10 @@
 //! # Ok::<(), sitrep_store::StoreError>(())
 //! ```
 
+mod browse;
 mod country;
 mod error;
+mod feeds;
 mod filter;
 mod hash;
 pub mod sqlite;
@@ -36,7 +38,11 @@ pub mod sqlite;
 use sitrep_model::record::EventRecord;
 use sitrep_model::{Doc, DocId, Event};
 
+pub use browse::{
+    ActorListQuery, ActorSummary, Count, CountBy, DocumentQuery, DocumentSummary, EventPage, EventQuery, Measure,
+};
 pub use error::{FilterError, StoreError};
+pub use feeds::{FeedState, FeedStore};
 pub use filter::{EventFilter, Near};
 pub use hash::ContentHash;
 pub use sqlite::SqliteStore;
@@ -107,4 +113,34 @@ pub trait EventStore {
     /// # Errors
     /// When the backend cannot be read.
     fn stats(&self) -> Result<StoreStats, StoreError>;
+
+    /// One page of the events that pass `query`, in the order of
+    /// [`EventStore::events`], starting after `query.after`; `next` is the
+    /// cursor of the following page. Cursor pages stay fast however deep
+    /// they go (an offset makes the store count past every skipped event).
+    ///
+    /// # Errors
+    /// As [`EventStore::events`], and [`FilterError::UnknownCursor`] when
+    /// `after` names no stored event.
+    fn events_page(&self, query: &EventQuery) -> Result<EventPage, StoreError>;
+
+    /// How many events pass `query` (its limit, offset and cursor ignored),
+    /// and their fatalities when `measure` asks, per key of `by`; in key
+    /// order, no key first (undated days last).
+    ///
+    /// # Errors
+    /// As [`EventStore::events`].
+    fn counts(&self, query: &EventQuery, by: CountBy, measure: Measure) -> Result<Vec<Count>, StoreError>;
+
+    /// The actors events name, most mentioned first.
+    ///
+    /// # Errors
+    /// When the backend cannot be read.
+    fn actors(&self, query: &ActorListQuery) -> Result<Vec<ActorSummary>, StoreError>;
+
+    /// Stored documents without their text, in `doc_id` order.
+    ///
+    /// # Errors
+    /// When the backend cannot be read.
+    fn documents(&self, query: &DocumentQuery) -> Result<Vec<DocumentSummary>, StoreError>;
 }

@@ -21,11 +21,13 @@ pub(crate) struct Migration {
 }
 
 /// The migrations, in order; `version` is the position counted from 1.
-pub(crate) const MIGRATIONS: &[Migration] =
-    &[Migration { version: 1, name: "0001_init", sql: include_str!("migrations/0001_init.sql") }];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, name: "0001_init", sql: include_str!("migrations/0001_init.sql") },
+    Migration { version: 2, name: "0002_feeds", sql: include_str!("migrations/0002_feeds.sql") },
+];
 
 /// The schema version this code writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Bring the database up to the last of `migrations`; returns the version
 /// it was at before.

@@ -7,23 +7,28 @@
 //! consistency) and a busy timeout, so several processes may share one file.
 //! The schema is created and upgraded by [`migrate`] on open.
 
+mod browse;
+mod feeds;
 mod migrate;
 mod query;
 mod rows;
 mod write;
 
 use rusqlite::functions::FunctionFlags;
-use rusqlite::{params, params_from_iter, Connection, ErrorCode, OptionalExtension};
+use rusqlite::{params, params_from_iter, Connection, ErrorCode, OpenFlags, OptionalExtension};
 use sitrep_model::place::distance_km;
 use sitrep_model::record::EventRecord;
 use sitrep_model::{Doc, DocId, Event, Lat, Lon};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::error::StoreError;
+use crate::error::{FilterError, StoreError};
 use crate::filter::EventFilter;
 use crate::hash::ContentHash;
-use crate::{EventStore, PutOutcome, StoreStats};
+use crate::{
+    ActorListQuery, ActorSummary, Count, CountBy, DocumentQuery, DocumentSummary, EventPage, EventQuery, EventStore,
+    Measure, PutOutcome, StoreStats,
+};
 
 pub use migrate::SCHEMA_VERSION;
 
@@ -63,6 +68,28 @@ impl SqliteStore {
         Self::setup(conn, location)
     }
 
+    /// Open an existing store for reading only: what a server's readers use,
+    /// so that no request can change the file whatever the code path. The
+    /// schema must be the current one (open it once with [`Self::open`] to
+    /// upgrade it).
+    ///
+    /// # Errors
+    /// When the file does not exist or is not an SQLite database
+    /// ([`StoreError::Database`]), or its schema is not [`SCHEMA_VERSION`]
+    /// ([`StoreError::TooNew`], [`StoreError::TooOld`]).
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let location = path.as_ref().display().to_string();
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path.as_ref(), flags).map_err(|e| db_error(&location, e))?;
+        configure_common(&conn).map_err(|e| db_error(&location, e))?;
+        let found = migrate::user_version(&conn, &location)?;
+        match found.cmp(&SCHEMA_VERSION) {
+            std::cmp::Ordering::Equal => Ok(Self { conn, location }),
+            std::cmp::Ordering::Greater => Err(StoreError::TooNew { location, found, known: SCHEMA_VERSION }),
+            std::cmp::Ordering::Less => Err(StoreError::TooOld { location, found, known: SCHEMA_VERSION }),
+        }
+    }
+
     fn setup(mut conn: Connection, location: String) -> Result<Self, StoreError> {
         configure(&conn).map_err(|e| db_error(&location, e))?;
         migrate::migrate(&mut conn, &location, migrate::MIGRATIONS)?;
@@ -90,7 +117,27 @@ impl SqliteStore {
             Some((_, boxes)) => query::dense(&self.conn, boxes).map_err(self.db())?,
             None => false,
         };
-        Ok(query::Plan { actors, dense_near })
+        let after = match &f.after {
+            Some(id) => Some(
+                query::sort_key(&self.conn, id)
+                    .map_err(self.db())?
+                    .ok_or_else(|| FilterError::UnknownCursor(id.clone()))?,
+            ),
+            None => None,
+        };
+        Ok(query::Plan { actors, dense_near, after })
+    }
+
+    /// The events a resolved filter lets through.
+    fn select(&self, f: &crate::filter::Resolved) -> Result<Vec<EventRecord>, StoreError> {
+        let plan = self.plan(f)?;
+        if plan.actors.as_ref().is_some_and(|m| m.ids.is_empty()) {
+            return Ok(Vec::new());
+        }
+        let sql = query::select_events(f, &plan);
+        let mut st = self.conn.prepare_cached(&sql.text).map_err(self.db())?;
+        let rows = st.query_map(params_from_iter(&sql.params), rows::read_event).map_err(self.db())?;
+        rows.map(|r| rows::finish_event(&self.location, r.map_err(self.db())?)).collect()
     }
 
     fn db(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
@@ -98,12 +145,18 @@ impl SqliteStore {
     }
 }
 
-/// Pragmas and the distance function, set on every connection.
+/// Pragmas and the distance function, set on every writing connection.
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     set_wal(conn)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    configure_common(conn)
+}
+
+/// What reading and writing connections share: the cache and the distance function.
+fn configure_common(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     // 64 MiB of page cache (the default is 2 MiB): an event touches a leaf of
     // each index, and a million events' indexes do not fit in 2 MiB.
     conn.pragma_update(None, "cache_size", -65_536)?;
@@ -155,15 +208,36 @@ impl EventStore for SqliteStore {
     }
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<EventRecord>, StoreError> {
-        let f = filter.resolve()?;
+        self.select(&filter.resolve()?)
+    }
+
+    fn events_page(&self, query: &EventQuery) -> Result<EventPage, StoreError> {
+        let mut f = query.resolve()?;
+        // One more than the page, to tell whether another page follows.
+        f.limit = f.limit.map(|n| n.saturating_add(1));
+        let mut events = self.select(&f)?;
+        let more = query.filter.limit.is_some_and(|n| events.len() > n);
+        events.truncate(query.filter.limit.unwrap_or(usize::MAX));
+        let next = if more { events.last().map(|e| e.event_id.clone()) } else { None };
+        Ok(EventPage { events, next })
+    }
+
+    fn counts(&self, query: &EventQuery, by: CountBy, measure: Measure) -> Result<Vec<Count>, StoreError> {
+        let mut f = query.resolve()?;
+        (f.limit, f.offset, f.after) = (None, 0, None);
         let plan = self.plan(&f)?;
         if plan.actors.as_ref().is_some_and(|m| m.ids.is_empty()) {
             return Ok(Vec::new());
         }
-        let sql = query::select_events(&f, &plan);
-        let mut st = self.conn.prepare_cached(&sql.text).map_err(self.db())?;
-        let rows = st.query_map(params_from_iter(&sql.params), rows::read_event).map_err(self.db())?;
-        rows.map(|r| rows::finish_event(&self.location, r.map_err(self.db())?)).collect()
+        browse::counts(&self.conn, &f, &plan, by, measure).map_err(self.db())
+    }
+
+    fn actors(&self, query: &ActorListQuery) -> Result<Vec<ActorSummary>, StoreError> {
+        browse::actors(&self.conn, query).map_err(self.db())
+    }
+
+    fn documents(&self, query: &DocumentQuery) -> Result<Vec<DocumentSummary>, StoreError> {
+        browse::documents(&self.conn, query).map_err(self.db())
     }
 
     fn event(&self, id: &str) -> Result<Option<EventRecord>, StoreError> {

@@ -31,6 +31,11 @@ pub(crate) struct Sql {
 }
 
 impl Sql {
+    /// A statement that begins with `head` (ending in `FROM events e`).
+    pub(crate) fn from(head: impl Into<String>) -> Self {
+        Self { text: head.into(), ..Self::default() }
+    }
+
     fn and(&mut self, condition: &str, params: impl IntoIterator<Item = Value>) {
         self.text.push_str(if self.conditions == 0 { " WHERE " } else { " AND " });
         self.conditions += 1;
@@ -53,6 +58,27 @@ pub(crate) struct Plan {
     pub actors: Option<ActorMatch>,
     /// The `near` boxes hold more than [`INDEX_PATH_MAX`] events.
     pub dense_near: bool,
+    /// Where the page starts: the sort key of the cursor's event.
+    pub after: Option<SortKey>,
+}
+
+/// An event's place in the answer order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SortKey {
+    pub date: Option<String>,
+    pub doc_id: String,
+    pub start: i64,
+    pub event_id: String,
+}
+
+/// The sort key of the event `event_id`, if it is stored.
+pub(crate) fn sort_key(conn: &Connection, event_id: &str) -> rusqlite::Result<Option<SortKey>> {
+    use rusqlite::OptionalExtension;
+    conn.prepare_cached("SELECT date, doc_id, evidence_start FROM events WHERE event_id = ?")?
+        .query_row(params![event_id], |r| {
+            Ok(SortKey { date: r.get(0)?, doc_id: r.get(1)?, start: r.get(2)?, event_id: event_id.to_owned() })
+        })
+        .optional()
 }
 
 /// Up to this many candidate events (mentions of the filter's actors, points
@@ -90,14 +116,52 @@ pub(crate) fn match_actors(conn: &Connection, q: &ActorQuery) -> rusqlite::Resul
 /// sort, when one is needed, holds only index keys), the outer one reads
 /// those rows whole, joined with their actors.
 pub(crate) fn select_events(f: &Resolved, plan: &Plan) -> Sql {
-    let mut sql = Sql { text: "SELECT e.id FROM events e".to_owned(), ..Sql::default() };
-    conditions(&mut sql, f, plan.dense_near);
-    if let Some(m) = &plan.actors {
-        actor_condition(&mut sql, m);
-    }
+    let mut sql = Sql::from("SELECT e.id FROM events e");
+    where_clause(&mut sql, f, plan);
     page(&mut sql, f);
     sql.text = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.id IN ({}) {ORDER}", sql.text);
     sql
+}
+
+/// Every condition of `f` and `plan`, appended to `sql` (whose text ends
+/// with a `FROM events e`).
+pub(crate) fn where_clause(sql: &mut Sql, f: &Resolved, plan: &Plan) {
+    conditions(sql, f, plan.dense_near);
+    if let Some(m) = &plan.actors {
+        actor_condition(sql, m);
+    }
+    front_end_conditions(sql, f);
+    if let Some(key) = &plan.after {
+        after(sql, key);
+    }
+}
+
+/// The conditions of an `EventQuery` beyond its filter.
+fn front_end_conditions(sql: &mut Sql, f: &Resolved) {
+    if let Some(t) = &f.text {
+        let test = "(instr(lower(e.evidence_text), ?) > 0 OR instr(lower(ifnull(e.place_name, '')), ?) > 0)";
+        sql.and(test, [text(t), text(t)]);
+    }
+    if let Some(a) = &f.admin1 {
+        sql.and("e.admin1 = ? COLLATE NOCASE", [text(a)]);
+    }
+    if let Some(d) = &f.doc_id {
+        sql.and("e.document IN (SELECT id FROM documents WHERE doc_id = ?)", [text(d)]);
+    }
+}
+
+/// Events after `key` in answer order, as one row-value comparison an
+/// index on the order columns answers as a range. Undated events (NULL
+/// date, `undated` = 1) follow every dated one.
+fn after(sql: &mut Sql, key: &SortKey) {
+    let (doc, start, id) = (text(&key.doc_id), Value::Integer(key.start), text(&key.event_id));
+    match &key.date {
+        Some(d) => sql.and(
+            "(e.undated, e.date, e.doc_id, e.evidence_start, e.event_id) > (0, ?, ?, ?, ?)",
+            [text(d), doc, start, id],
+        ),
+        None => sql.and("e.undated = 1 AND (e.doc_id, e.evidence_start, e.event_id) > (?, ?, ?)", [doc, start, id]),
+    }
 }
 
 fn conditions(sql: &mut Sql, f: &Resolved, dense_near: bool) {
@@ -237,7 +301,8 @@ mod tests {
 
     fn ids(store: &SqliteStore, f: &Resolved, m: &ActorMatch) -> Vec<String> {
         let dense_near = m.mentions > INDEX_PATH_MAX;
-        let sql = select_events(f, &Plan { actors: Some(ActorMatch { ids: m.ids.clone(), mentions: m.mentions }), dense_near });
+        let actors = Some(ActorMatch { ids: m.ids.clone(), mentions: m.mentions });
+        let sql = select_events(f, &Plan { actors, dense_near, after: None });
         let mut st = store.conn.prepare(&sql.text).unwrap();
         let rows = st.query_map(params_from_iter(&sql.params), rows::read_event).unwrap();
         rows.map(|r| r.unwrap().0.event_id).collect()

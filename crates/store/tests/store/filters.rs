@@ -7,7 +7,7 @@ use sitrep_store::{EventFilter, EventStore, FilterError, Near, SqliteStore, Stor
 use crate::builder::{actor, doc, event, hash, place};
 
 /// Nine events in three documents. Answer order: date, doc_id, evidence start.
-fn fixture() -> SqliteStore {
+pub fn fixture() -> SqliteStore {
     let russia = || actor("Military Forces of Russia", "RUSMIL", Some("RUS"));
     let turkey = || actor("Military Forces of Turkey", "TURMIL", Some("TUR"));
     let deir = || place("Deir ez-Zor", "SY", 35.33588, 40.14084);

@@ -6,6 +6,7 @@
 // Tests may unwrap: a panic is the failure report.
 #![allow(clippy::unwrap_used)]
 
+mod browse;
 mod builder;
 mod concurrency;
 mod errors;
