@@ -3,8 +3,9 @@
 //! spans into the clean text.
 //!
 //! The steps, each in its own module:
-//! 1. [`html`]: HTML pages go through a simple tag-stripping fallback (a
-//!    real page extractor is a later stage of work; this keeps them usable).
+//! 1. [`html`]: HTML pages are parsed, the article's container is found by
+//!    scoring, and its blocks become the text; the page's metadata (title,
+//!    date, outlet, author, canonical URL, language) is read from its markup.
 //! 2. [`normalise`]: each line loses its markup (markdown links become their
 //!    text, `<url>` remnants go) and its whitespace is collapsed.
 //! 3. [`header`]: the lines before the first prose give title, byline,
@@ -53,11 +54,12 @@ mod phrases;
 mod rules;
 mod sentences;
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use sitrep_model::{Doc, Format, Paragraph, RawDoc, Sentence, Span};
 use thiserror::Error;
+
+pub use crate::html::PageMeta;
 
 use crate::normalise::{count_words, Line};
 use crate::rules::{ends_like_sentence, Unit};
@@ -82,18 +84,74 @@ const MAX_TRAILING_DROPS: usize = 4;
 /// # Errors
 /// [`CleanError::NoText`] when no main text is left.
 pub fn clean(raw: &RawDoc) -> Result<Doc, CleanError> {
-    let source: Cow<str> = match raw.format {
-        Format::Html => Cow::Owned(html::to_text(&raw.body)),
-        Format::Text => Cow::Borrowed(&raw.body),
-    };
-    let lines = body::page_lines(&source);
+    match raw.format {
+        Format::Html => clean_page(raw).map(|p| p.doc),
+        Format::Text => clean_text(raw, &raw.body),
+    }
+}
+
+/// A cleaned HTML page: the document and everything the page said about
+/// itself (its language, which `Doc` has no field for, among it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CleanPage {
+    pub doc: Doc,
+    pub meta: PageMeta,
+}
+
+/// Clean one HTML page (a text document is cleaned as text, with empty
+/// page metadata).
+///
+/// # Errors
+/// [`CleanError::NoText`] when no main text is left.
+pub fn clean_page(raw: &RawDoc) -> Result<CleanPage, CleanError> {
+    if raw.format == Format::Text {
+        return clean_text(raw, &raw.body).map(|doc| CleanPage { doc, meta: PageMeta::default() });
+    }
+    let page = html::extract(&raw.body);
+    if page.text.trim().is_empty() {
+        // Nothing scored as an article (a fragment, a page of lists): keep
+        // all visible text and let the plain-text steps judge it.
+        let doc = clean_text(raw, &html::strip::to_text(&raw.body))?;
+        return Ok(CleanPage { doc, meta: page.meta });
+    }
+    let lines = body::page_lines(&page.text);
+    let paragraphs = body::paragraphs(&lines);
+    let m = &page.meta;
+    let known = Known { title: m.title.clone(), published: m.published, outlet: m.outlet.clone(), byline: m.author.clone(), url: m.url.clone() };
+    let doc = finish(raw, paragraphs, known)?;
+    Ok(CleanPage { doc, meta: page.meta })
+}
+
+/// Clean plain text (or an HTML page flattened to text).
+fn clean_text(raw: &RawDoc, source: &str) -> Result<Doc, CleanError> {
+    let lines = body::page_lines(source);
     let refs: Vec<&Line> = lines.iter().map(|l| &l.line).collect();
     let header = header::read(&refs);
     let mut paragraphs = body::paragraphs(&lines[header.len..]);
     if paragraphs.is_empty() && header.len > 1 {
         paragraphs = body::paragraphs(&lines[1..]);
     }
-    let title_hint = raw.hints.title.as_deref().or(header.title.as_deref());
+    let outlet = header.outlet();
+    let known = Known { title: header.title, published: header.published, outlet, byline: header.byline, url: None };
+    finish(raw, paragraphs, known)
+}
+
+/// Metadata the source's own header or markup gave, before the hints and
+/// the dateline are weighed.
+#[derive(Debug, Default)]
+struct Known {
+    title: Option<String>,
+    published: Option<chrono::NaiveDate>,
+    outlet: Option<String>,
+    byline: Option<String>,
+    url: Option<String>,
+}
+
+/// The steps after the body is chosen: dateline, signature, trailing
+/// fragments, assembly. Hints win over what the source said, which wins
+/// over the dateline.
+fn finish(raw: &RawDoc, mut paragraphs: Vec<String>, known: Known) -> Result<Doc, CleanError> {
+    let title_hint = raw.hints.title.as_deref().or(known.title.as_deref());
     let (lead, headline) = cut_lead(&mut paragraphs, title_hint);
     let signed_by = cut_signature(&mut paragraphs);
     let last_sentences = trim_trailing_fragments(&mut paragraphs);
@@ -106,11 +164,11 @@ pub fn clean(raw: &RawDoc) -> Result<Doc, CleanError> {
     let hints = &raw.hints;
     Ok(Doc {
         id: raw.id.clone(),
-        title: hints.title.clone().or(header.title.clone()).or(lead.title).map(|t| tidy_title(&t)),
-        published: hints.published.or(header.published).or(lead.published),
-        outlet: hints.outlet.clone().or_else(|| header.outlet()).or(lead.agency).or(signed_by),
-        byline: header.byline,
-        url: hints.url.clone(),
+        title: hints.title.clone().or(known.title).or(lead.title).map(|t| tidy_title(&t)),
+        published: hints.published.or(known.published).or(lead.published),
+        outlet: hints.outlet.clone().or(known.outlet).or(lead.agency).or(signed_by),
+        byline: known.byline,
+        url: hints.url.clone().or(known.url),
         text,
         paragraphs: paragraph_spans,
         sentences: sentence_spans,

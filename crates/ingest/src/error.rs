@@ -75,6 +75,20 @@ pub enum Problem {
     InvalidJson { message: String, column: usize },
     #[error("JSON record has neither \"text\" nor \"html\"")]
     NoText,
+    #[error("cannot decode as {encoding}: too many invalid bytes")]
+    BadEncoding { encoding: &'static str },
+    #[error("not an HTML page ({content_type})")]
+    NotHtml { content_type: String },
+    #[error("HTTP status {status}")]
+    HttpStatus { status: u16 },
+    #[error("malformed WARC record: {reason}")]
+    BadRecord { reason: String },
+    #[error("truncated {what}")]
+    Truncated { what: &'static str },
+    #[error("invalid feed: {message}")]
+    InvalidFeed { message: String },
+    #[error("fetching failed: {message}")]
+    Network { message: String },
 }
 
 /// The reason an input failed, without details: for counting and exit codes.
@@ -95,6 +109,20 @@ pub enum ErrorKind {
     InvalidJson,
     /// A JSONL record without `text` or `html`.
     NoText,
+    /// Bytes that do not decode in the page's encoding.
+    BadEncoding,
+    /// A WARC record or fetched URL that is not an HTML page (an image, a PDF).
+    NotHtml,
+    /// A response other than 2xx.
+    HttpStatus,
+    /// A WARC record whose header cannot be read.
+    BadRecord,
+    /// An input that ends inside a record.
+    Truncated,
+    /// A feed that neither RSS, Atom nor RDF parses.
+    InvalidFeed,
+    /// A URL that could not be fetched (refused, timed out, too many retries).
+    Network,
 }
 
 impl ErrorKind {
@@ -111,6 +139,13 @@ impl ErrorKind {
             Self::BadCompression => "bad_compression",
             Self::InvalidJson => "invalid_json",
             Self::NoText => "no_text",
+            Self::BadEncoding => "bad_encoding",
+            Self::NotHtml => "not_html",
+            Self::HttpStatus => "http_status",
+            Self::BadRecord => "bad_record",
+            Self::Truncated => "truncated",
+            Self::InvalidFeed => "invalid_feed",
+            Self::Network => "network",
         }
     }
 
@@ -119,6 +154,14 @@ impl ErrorKind {
     #[must_use]
     pub fn is_bad_usage(self) -> bool {
         matches!(self, Self::NotFound)
+    }
+
+    /// True for items a source passes over by design rather than fails on:
+    /// archive records and fetched URLs that are not HTML pages or not
+    /// successful responses. A batch counts them as skipped, not failed.
+    #[must_use]
+    pub fn is_skip(self) -> bool {
+        matches!(self, Self::NotHtml | Self::HttpStatus)
     }
 }
 
@@ -138,6 +181,13 @@ impl Problem {
             Self::BadCompression(_) => ErrorKind::BadCompression,
             Self::InvalidJson { .. } => ErrorKind::InvalidJson,
             Self::NoText => ErrorKind::NoText,
+            Self::BadEncoding { .. } => ErrorKind::BadEncoding,
+            Self::NotHtml { .. } => ErrorKind::NotHtml,
+            Self::HttpStatus { .. } => ErrorKind::HttpStatus,
+            Self::BadRecord { .. } => ErrorKind::BadRecord,
+            Self::Truncated { .. } => ErrorKind::Truncated,
+            Self::InvalidFeed { .. } => ErrorKind::InvalidFeed,
+            Self::Network { .. } => ErrorKind::Network,
         }
     }
 

@@ -8,16 +8,28 @@
 //! directories are listed when reached and JSONL is read a line at a time.
 //!
 //! One bad input never stops a batch: it becomes an `Err(IngestError)` item
-//! naming the input (and line), and the iterator goes on. HTML pages are
-//! passed on as [`Format::Html`] for the cleaner; feeds and WARC archives
-//! will be further sources of the same iterator.
+//! naming the input (and line), and the iterator goes on.
+//!
+//! Web formats, all yielding [`Format::Html`] documents for the cleaner:
+//! - HTML pages (`.html`, `.htm`, `.xhtml`), decoded from their declared or
+//!   detected encoding ([`charset`]);
+//! - WARC archives (`.warc`, `.warc.gz`), read record by record ([`warc`]);
+//! - feeds (`.rss`, `.atom`, `.rdf`, and `.xml` files that are feeds), one
+//!   document per entry ([`feed`]);
+//! - `http://` and `https://` URLs, fetched politely ([`fetch`]): a page, or
+//!   a feed whose entries' pages are fetched in turn.
 
+mod charset;
 mod error;
+pub mod feed;
+pub mod fetch;
+mod http;
 mod jsonl;
 mod open;
 mod published;
 mod text;
 mod walk;
+mod warc;
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -28,11 +40,14 @@ use std::path::{Path, PathBuf};
 use sitrep_model::{DocId, Format, Hints, RawDoc};
 
 pub use error::{ErrorKind, IngestError, Problem};
+pub use feed::{parse_feed, Feed, FeedEntry};
+pub use fetch::{FetchConfig, Fetched, Fetcher, Page, Validators};
 pub use published::parse_published;
 
 use jsonl::JsonlStream;
 use open::{open_path, read_all, wrap, Opened};
 use walk::{kind_of, list_dir, stem_of, FileKind};
+use warc::WarcStream;
 
 /// One input named by the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,17 +56,20 @@ pub enum Input {
     Path(PathBuf),
     /// Standard input, written `-`.
     Stdin,
+    /// An `http://` or `https://` URL: a page or a feed.
+    Url(String),
 }
 
 impl Input {
-    /// A command-line argument: `-` is standard input, anything else a path.
+    /// A command-line argument: `-` is standard input, an `http(s)://` URL
+    /// is fetched, anything else is a path.
     #[must_use]
     pub fn from_arg(arg: impl Into<PathBuf>) -> Self {
         let path = arg.into();
-        if path.as_os_str() == "-" {
-            Self::Stdin
-        } else {
-            Self::Path(path)
+        match path.to_str() {
+            Some("-") => Self::Stdin,
+            Some(s) if s.starts_with("http://") || s.starts_with("https://") => Self::Url(s.to_owned()),
+            _ => Self::Path(path),
         }
     }
 }
@@ -63,11 +81,13 @@ pub struct Limits {
     pub max_doc_bytes: usize,
     /// The most bytes one gzip input may decompress to (a gzip bomb stops here).
     pub max_decompressed_bytes: usize,
+    /// The same for a WARC archive, which holds many documents.
+    pub max_archive_bytes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { max_doc_bytes: 10 << 20, max_decompressed_bytes: 1 << 30 }
+        Self { max_doc_bytes: 10 << 20, max_decompressed_bytes: 1 << 30, max_archive_bytes: 1 << 40 }
     }
 }
 
@@ -83,14 +103,23 @@ enum Task {
     /// A file or directory, named by the user or found in a directory.
     Path(PathBuf),
     Stdin,
+    Url(String),
+    /// One entry of a feed read earlier.
+    Entry { feed: std::sync::Arc<Feed>, index: usize, origin: String },
 }
+
+/// A source of many documents (JSONL, WARC) being read.
+type Stream = Box<dyn Iterator<Item = Result<RawDoc, IngestError>> + Send>;
 
 /// The iterator [`documents`] returns.
 pub struct Documents {
     limits: Limits,
     queue: VecDeque<Task>,
-    jsonl: Option<JsonlStream>,
+    stream: Option<Stream>,
     stdin: Option<Box<dyn Read + Send>>,
+    fetch: FetchConfig,
+    /// Made when the first URL is met.
+    fetcher: Option<Fetcher>,
 }
 
 impl fmt::Debug for Documents {
@@ -104,10 +133,10 @@ impl Iterator for Documents {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(stream) = &mut self.jsonl {
+            if let Some(stream) = &mut self.stream {
                 match stream.next() {
                     Some(item) => return Some(item),
-                    None => self.jsonl = None,
+                    None => self.stream = None,
                 }
             }
             let task = self.queue.pop_front()?;
@@ -127,9 +156,21 @@ impl Documents {
             .map(|i| match i {
                 Input::Path(p) => Task::Path(p.clone()),
                 Input::Stdin => Task::Stdin,
+                Input::Url(u) => Task::Url(u.clone()),
             })
             .collect();
-        Self { limits: *limits, queue, jsonl: None, stdin: Some(stdin) }
+        Self { limits: *limits, queue, stream: None, stdin: Some(stdin), fetch: FetchConfig::default(), fetcher: None }
+    }
+
+    /// Fetch URLs and feed entries' pages with `config` instead of the default.
+    #[must_use]
+    pub fn with_fetch_config(mut self, config: FetchConfig) -> Self {
+        self.fetch = config;
+        self
+    }
+
+    fn fetcher(&mut self) -> &mut Fetcher {
+        self.fetcher.get_or_insert_with(|| Fetcher::new(self.fetch.clone()))
     }
 
     /// Begin one task: yield a document or an error, or queue more work
@@ -138,6 +179,8 @@ impl Documents {
         let result = match task {
             Task::Stdin => self.start_stdin(),
             Task::Path(path) => self.start_path(&path, fs::metadata(&path)),
+            Task::Url(url) => self.start_url(&url),
+            Task::Entry { feed, index, origin } => self.start_entry(&feed, index, &origin),
         };
         result.transpose()
     }
@@ -152,14 +195,85 @@ impl Documents {
             }
             return Ok(None);
         }
-        let opened = open_path(path, self.limits.max_decompressed_bytes).map_err(|p| IngestError::new(&origin, p))?;
-        match kind_of(path) {
+        let kind = kind_of(path);
+        let cap = if kind == FileKind::Warc { self.limits.max_archive_bytes } else { self.limits.max_decompressed_bytes };
+        let opened = open_path(path, cap).map_err(|p| IngestError::new(&origin, p))?;
+        match kind {
             FileKind::Jsonl => self.start_jsonl(opened, origin, stem_of(path)),
+            FileKind::Warc => {
+                self.stream = Some(Box::new(WarcStream::new(opened.reader, origin, self.limits.max_doc_bytes)));
+                Ok(None)
+            }
+            FileKind::Feed => {
+                let bytes = self.read_bytes(opened, Some(meta.len())).map_err(|p| IngestError::new(&origin, p))?;
+                let feed = parse_feed(&bytes, None).map_err(|p| IngestError::new(&origin, p))?;
+                self.queue_entries(feed, &origin);
+                Ok(None)
+            }
             FileKind::Single(format) => {
-                let body = self.read_body(opened, Some(meta.len())).map_err(|p| IngestError::new(&origin, p))?;
-                Ok(Some(single(stem_of(path), origin, format, body)))
+                let bytes = self.read_bytes(opened, Some(meta.len())).map_err(|p| IngestError::new(&origin, p))?;
+                self.single_or_feed(stem_of(path), origin, format, bytes, None)
             }
         }
+    }
+
+    /// A one-document input: an HTML page (decoded from its encoding; a
+    /// feed, when the markup is one, queued as its entries) or text (UTF-8).
+    fn single_or_feed(
+        &mut self,
+        id: String,
+        origin: String,
+        format: Format,
+        bytes: Vec<u8>,
+        url: Option<&str>,
+    ) -> Result<Option<RawDoc>, IngestError> {
+        if feed::looks_like_feed(&bytes) && format != Format::Text {
+            let feed = parse_feed(&bytes, url).map_err(|p| IngestError::new(&origin, p))?;
+            self.queue_entries(feed, &origin);
+            return Ok(None);
+        }
+        let body = match format {
+            Format::Html => charset::decode_html(&bytes, None, url.and_then(http::host_of)),
+            Format::Text => text::decode(bytes, 0),
+        };
+        let body = body.map_err(|p| IngestError::new(&origin, p))?;
+        let mut doc = single(id, origin, format, body);
+        doc.hints.url = url.map(str::to_owned);
+        Ok(Some(doc))
+    }
+
+    fn queue_entries(&mut self, feed: Feed, origin: &str) {
+        let feed = std::sync::Arc::new(feed);
+        for index in (0..feed.entries.len()).rev() {
+            let origin = format!("{origin}#{}", index + 1);
+            self.queue.push_front(Task::Entry { feed: feed.clone(), index, origin });
+        }
+    }
+
+    fn start_entry(&mut self, feed: &Feed, index: usize, origin: &str) -> Result<Option<RawDoc>, IngestError> {
+        let entry = &feed.entries[index];
+        let fetcher = if entry.has_full_text() || entry.link.is_none() { None } else { Some(self.fetcher()) };
+        entry.document(feed, origin, fetcher).map(Some).map_err(|p| IngestError::new(origin, p))
+    }
+
+    /// Fetch a URL: a feed is queued as its entries, a page is a document.
+    fn start_url(&mut self, url: &str) -> Result<Option<RawDoc>, IngestError> {
+        let page = match self.fetcher().get(url, None).map_err(|p| IngestError::new(url, p))? {
+            Fetched::Page(page) => page,
+            Fetched::NotModified => return Err(IngestError::new(url, Problem::HttpStatus { status: 304 })),
+        };
+        if !(200..300).contains(&page.status) {
+            return Err(IngestError::new(url, Problem::HttpStatus { status: page.status }));
+        }
+        if feed::looks_like_feed(&page.body) {
+            let feed = parse_feed(&page.body, Some(url)).map_err(|p| IngestError::new(url, p))?;
+            self.queue_entries(feed, url);
+            return Ok(None);
+        }
+        let body = page.html_text(url).map_err(|p| IngestError::new(url, p))?;
+        let mut doc = single(url.to_owned(), url.to_owned(), Format::Html, body);
+        doc.hints.url = Some(url.to_owned());
+        Ok(Some(doc))
     }
 
     fn start_stdin(&mut self) -> Result<Option<RawDoc>, IngestError> {
@@ -170,24 +284,24 @@ impl Documents {
             return self.start_jsonl(opened, "-".into(), "stdin".into());
         }
         let format = if first == Some(b'<') { Format::Html } else { Format::Text };
-        let body = self.read_body(opened, None).map_err(|p| IngestError::new("-", p))?;
-        Ok(Some(single("stdin".into(), "-".into(), format, body)))
+        let bytes = self.read_bytes(opened, None).map_err(|p| IngestError::new("-", p))?;
+        self.single_or_feed("stdin".into(), "-".into(), format, bytes, None)
     }
 
     fn start_jsonl(&mut self, opened: Opened, origin: String, stem: String) -> Result<Option<RawDoc>, IngestError> {
-        self.jsonl = Some(JsonlStream::new(opened.reader, origin, stem, self.limits.max_doc_bytes)?);
+        self.stream = Some(Box::new(JsonlStream::new(opened.reader, origin, stem, self.limits.max_doc_bytes)?));
         Ok(None)
     }
 
-    /// Read and decode a one-document input within the limits.
-    fn read_body(&self, opened: Opened, size: Option<u64>) -> Result<String, Problem> {
+    /// Read a one-document input within the limits.
+    fn read_bytes(&self, opened: Opened, size: Option<u64>) -> Result<Vec<u8>, Problem> {
         let limit = if opened.compressed {
             self.limits.max_doc_bytes.min(self.limits.max_decompressed_bytes)
         } else {
             self.limits.max_doc_bytes
         };
         let size = if opened.compressed { None } else { size };
-        text::decode(read_all(opened, limit, size)?, 0)
+        read_all(opened, limit, size)
     }
 }
 

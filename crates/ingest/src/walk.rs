@@ -15,14 +15,21 @@ pub(crate) enum FileKind {
     Single(Format),
     /// One document per line.
     Jsonl,
+    /// A WARC archive: one document per HTML response record.
+    Warc,
+    /// An RSS, Atom or RDF feed: one document per entry.
+    Feed,
 }
 
 /// The kind of a file from its name, looking through a `.gz` suffix:
 /// `.jsonl`/`.ndjson` are JSONL, `.html`/`.htm`/`.xhtml` HTML, anything else
 /// (`.txt`, `.md`, no extension) text; binary content is caught when read.
+/// `.warc` is an archive, `.rss`/`.atom`/`.rdf`/`.xml` a feed.
 pub(crate) fn kind_of(path: &Path) -> FileKind {
     match inner_extension(path).as_deref() {
         Some("jsonl" | "ndjson") => FileKind::Jsonl,
+        Some("warc" | "arc") => FileKind::Warc,
+        Some("rss" | "atom" | "rdf" | "xml") => FileKind::Feed,
         Some("html" | "htm" | "xhtml") => FileKind::Single(Format::Html),
         _ => FileKind::Single(Format::Text),
     }
@@ -86,6 +93,9 @@ mod tests {
             ("dump.jsonl.gz", FileKind::Jsonl, "dump"),
             ("feed.ndjson", FileKind::Jsonl, "feed"),
             ("2016-01-21-review.txt.gz", FileKind::Single(Format::Text), "2016-01-21-review"),
+            ("CC-NEWS-2020.warc.gz", FileKind::Warc, "CC-NEWS-2020"),
+            ("wire.rss", FileKind::Feed, "wire"),
+            ("monitor.atom.xml", FileKind::Feed, "monitor.atom"),
         ];
         for (path, kind, stem) in cases {
             assert_eq!(kind_of(Path::new(path)), kind, "{path}");

@@ -81,7 +81,7 @@ fn files_over_the_size_limit_name_size_and_limit() {
     write(d, "big.txt", &vec![b'a'; 5000]);
     write(d, "big.txt.gz", &gzip(&vec![b'a'; 5000]));
     write(d, "small.txt", b"Small.");
-    let limits = Limits { max_doc_bytes: 1000, max_decompressed_bytes: 1 << 20 };
+    let limits = Limits { max_doc_bytes: 1000, max_decompressed_bytes: 1 << 20, ..Limits::default() };
     let got = run(&[Input::Path(d.to_path_buf())], &limits, d);
     assert_eq!(got, [
         "err too_large $T/big.txt: 5000 bytes is larger than the limit of 1000 bytes",
@@ -105,7 +105,7 @@ fn a_gzip_bomb_is_an_error() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     write(d, "bomb.jsonl.gz", &gzip(&vec![b' '; 20 << 20]));
-    let limits = Limits { max_doc_bytes: 1 << 20, max_decompressed_bytes: 4 << 20 };
+    let limits = Limits { max_doc_bytes: 1 << 20, max_decompressed_bytes: 4 << 20, ..Limits::default() };
     let got = run(&[Input::Path(d.join("bomb.jsonl.gz"))], &limits, d);
     assert_eq!(got, ["err too_large $T/bomb.jsonl.gz:1: decompressed data is larger than the limit of 4194304 bytes"]);
 }
@@ -210,7 +210,7 @@ mod never_panics {
     proptest! {
         #[test]
         fn random_bytes_on_stdin(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
-            let limits = Limits { max_doc_bytes: 500, max_decompressed_bytes: 1000 };
+            let limits = Limits { max_doc_bytes: 500, max_decompressed_bytes: 1000, ..Limits::default() };
             let items = Documents::with_stdin(&[Input::Stdin], &limits, Box::new(Cursor::new(bytes)));
             for item in items.take(10_000) {
                 let _ = item.map_err(|e| e.to_string());
