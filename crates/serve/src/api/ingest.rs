@@ -1,0 +1,113 @@
+//! `POST /api/ingest`: documents in, through the pipeline the binary
+//! provides ([`Ingestor`]). Open only on a server started with a token,
+//! and only to a request that presents it (`Authorization: Bearer TOKEN`).
+//!
+//! The body is one JSON document object, a JSON array of them, or JSONL
+//! (one object per line), each `{"id", "text" or "html", "url", "title",
+//! "published", "outlet"}` as `sitrep ingest` reads them. It is handed on as
+//! JSONL. The answer counts what was stored and lists what failed; a
+//! document already stored (same content) is a duplicate, not an error.
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::Json;
+use serde::Serialize;
+
+use crate::error::ApiError;
+use crate::AppState;
+
+/// What the binary does with posted documents: run the pipeline and store.
+pub trait Ingestor: Send + Sync + 'static {
+    /// Ingest a JSONL batch.
+    ///
+    /// # Errors
+    /// When the store cannot be written (per-document failures go in the report).
+    fn ingest(&self, jsonl: &[u8]) -> Result<IngestReport, String>;
+}
+
+/// What an ingest did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct IngestReport {
+    /// Documents read from the body.
+    pub documents: usize,
+    /// New documents stored.
+    pub inserted: usize,
+    /// Documents already stored with the same content.
+    pub duplicates: usize,
+    /// Events stored.
+    pub events: usize,
+    pub failed: Vec<IngestFailure>,
+}
+
+/// One document that could not be ingested.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IngestFailure {
+    /// Where it was: the line of the JSONL body, or the document id.
+    pub at: String,
+    pub message: String,
+}
+
+/// `POST /api/ingest`.
+///
+/// # Errors
+/// 403 on a read-only server, 401 without the token, 400 for a body that is
+/// not JSON documents, 500 when the store cannot be written.
+pub async fn post(State(s): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<(StatusCode, Json<IngestReport>), ApiError> {
+    let (Some(token), Some(ingestor)) = (&s.config.token, &s.ingestor) else { return Err(ApiError::ReadOnly) };
+    let presented = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    if !presented.is_some_and(|p| token.matches(p.trim())) {
+        return Err(ApiError::Unauthorized);
+    }
+    let jsonl = to_jsonl(&body)?;
+    let ingestor = std::sync::Arc::clone(ingestor);
+    let report = tokio::task::spawn_blocking(move || ingestor.ingest(&jsonl))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .map_err(ApiError::Internal)?;
+    let status = if report.inserted > 0 { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(report)))
+}
+
+/// One object, an array of objects, or JSONL, as JSONL.
+fn to_jsonl(body: &[u8]) -> Result<Vec<u8>, ApiError> {
+    let text = std::str::from_utf8(body).map_err(|e| ApiError::BadRequest(format!("body is not UTF-8: {e}")))?;
+    let objects: Vec<serde_json::Value> = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Array(items)) => items,
+        Ok(v @ serde_json::Value::Object(_)) => vec![v],
+        Ok(_) => return Err(ApiError::BadRequest("expected a JSON document object, an array of them, or JSONL".into())),
+        // Not one JSON value: JSONL, checked line by line by the reader.
+        Err(_) => return Ok(body.to_vec()),
+    };
+    if objects.is_empty() || !objects.iter().all(serde_json::Value::is_object) {
+        return Err(ApiError::BadRequest("expected one or more JSON document objects".into()));
+    }
+    let mut out = Vec::new();
+    for o in objects {
+        serde_json::to_writer(&mut out, &o).map_err(|e| ApiError::Internal(e.to_string()))?;
+        out.push(b'\n');
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::to_jsonl;
+
+    #[test]
+    fn bodies_become_jsonl() {
+        let cases: [(&str, Option<&str>); 6] = [
+            ("{\n \"id\": \"a\",\n \"text\": \"x\"\n}", Some("{\"id\":\"a\",\"text\":\"x\"}\n")),
+            ("[{\"id\":\"a\"},{\"id\":\"b\"}]", Some("{\"id\":\"a\"}\n{\"id\":\"b\"}\n")),
+            ("{\"id\":\"a\"}\n{\"id\":\"b\"}\n", Some("{\"id\":\"a\"}\n{\"id\":\"b\"}\n")),
+            ("[]", None),
+            ("[1, 2]", None),
+            ("\"text\"", None),
+        ];
+        for (body, want) in cases {
+            let got = to_jsonl(body.as_bytes()).ok().map(|b| String::from_utf8(b).unwrap());
+            assert_eq!(got.as_deref(), want, "{body:?}");
+        }
+    }
+}
