@@ -33,6 +33,16 @@ pub enum Command {
     Events(EventsArgs),
     /// Score extraction against gold files or an ACLED CSV.
     Eval(EvalArgs),
+    /// The gazetteer: import GeoNames, Who's On First or TSV files.
+    Gazetteer(crate::commands::gazetteer::GazetteerArgs),
+    /// The daily situation report (Markdown or print-ready HTML).
+    Report(crate::commands::report::ReportArgs),
+    /// Export the store's events: CSV (ACLED columns), GeoJSON or Parquet.
+    Export(crate::commands::export::ExportArgs),
+    /// Serve the HTTP API and the web map (127.0.0.1:8080 by default).
+    Serve(crate::commands::serve::ServeArgs),
+    /// Poll feeds and store their new articles, exactly once across restarts.
+    Watch(crate::commands::watch::WatchArgs),
 }
 
 /// Where documents come from.

@@ -1,10 +1,13 @@
 //! Batch processing: documents read in order, worked on in parallel chunks,
 //! emitted in input order. One bad document is reported and counted; the
-//! rest of the batch goes on.
+//! rest of the batch goes on. Items a source passes over by design (archive
+//! records that are not HTML pages, error statuses) count as skipped, with
+//! their reason. On a terminal, a progress line shows documents per second.
 
 use std::collections::BTreeMap;
 use std::io;
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use sitrep_ingest::{documents, Input, Limits};
 use sitrep_model::RawDoc;
@@ -25,6 +28,8 @@ pub struct Summary {
     pub emitted: usize,
     /// Documents skipped before work (already stored).
     pub skipped: usize,
+    /// Items a source passed over, by reason (not HTML, HTTP status).
+    pub skipped_reasons: BTreeMap<String, usize>,
 }
 
 impl Summary {
@@ -39,7 +44,12 @@ impl Summary {
         let failed: usize = self.failed.values().sum();
         let reasons: Vec<String> = self.failed.iter().map(|(k, v)| format!("{k} {v}")).collect();
         let reasons = if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join(", ")) };
-        let skipped = if self.skipped > 0 { format!(", {} already stored", self.skipped) } else { String::new() };
+        let mut skipped = if self.skipped > 0 { format!(", {} already stored", self.skipped) } else { String::new() };
+        if !self.skipped_reasons.is_empty() {
+            let n: usize = self.skipped_reasons.values().sum();
+            let why: Vec<String> = self.skipped_reasons.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            skipped.push_str(&format!(", {n} skipped ({})", why.join(", ")));
+        }
         format!("{} documents read, {} processed{skipped}, {failed} failed{reasons}, {} {what}", self.read, self.processed, self.emitted)
     }
 }
@@ -82,6 +92,7 @@ pub fn run_filtered<T: Send>(
 ) -> io::Result<Summary> {
     let mut summary = Summary::default();
     let mut docs = documents(inputs, limits).peekable();
+    let progress = progress_bar();
     while docs.peek().is_some() {
         let mut chunk = Vec::with_capacity(CHUNK);
         for item in docs.by_ref().take(CHUNK) {
@@ -89,12 +100,16 @@ pub fn run_filtered<T: Send>(
             match item {
                 Ok(raw) if keep(&raw) => chunk.push(raw),
                 Ok(_) => summary.skipped += 1,
+                Err(e) if e.kind().is_skip() => {
+                    *summary.skipped_reasons.entry(e.kind().as_str().to_owned()).or_insert(0) += 1;
+                }
                 Err(e) => {
                     summary.fail(e.kind().as_str());
-                    report(&e.to_string());
+                    progress.suspend(|| report(&e.to_string()));
                 }
             }
         }
+        progress.set_position(summary.read as u64);
         let results: Vec<(String, Result<T, DocFailure>)> =
             chunk.par_iter().map(|raw| (raw.origin.clone(), work(raw))).collect();
         for (origin, r) in results {
@@ -105,10 +120,20 @@ pub fn run_filtered<T: Send>(
                 }
                 Err(f) => {
                     summary.fail(f.reason);
-                    report(&format!("{origin}: {}", f.message));
+                    progress.suspend(|| report(&format!("{origin}: {}", f.message)));
                 }
             }
         }
     }
+    progress.finish_and_clear();
     Ok(summary)
+}
+
+/// A progress line on standard error, drawn only when it is a terminal
+/// (indicatif checks) and only once a run lasts: short runs stay quiet.
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4));
+    let style = ProgressStyle::with_template("{spinner} {pos} documents read, {per_sec}, {elapsed}").unwrap_or_else(|_| ProgressStyle::default_spinner());
+    bar.set_style(style);
+    bar
 }

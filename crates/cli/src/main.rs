@@ -37,7 +37,15 @@ fn run(command: &Command) -> Outcome {
     let mut report = |line: &str| eprintln!("sitrep: {line}");
     let outcome = match command {
         Command::Clean(a) => batch(commands::clean::run(a, &mut out, &mut report), "documents"),
+        Command::Gazetteer(a) => match commands::gazetteer::run(a, &mut report) {
+            Ok(()) => Outcome::Done,
+            Err(e) if e.is_usage() => Outcome::Usage(e.to_string()),
+            Err(e) => Outcome::Failure(e.to_string()),
+        },
         Command::Events(a) => events(commands::events::run(a, &mut out)),
+        Command::Report(a) => front_end(commands::report::run(a, &mut out)),
+        Command::Export(a) => front_end(commands::export::run(a)),
+        Command::Serve(a) => front_end(commands::serve::run(a, &mut report)),
         other => with_resources(other, &mut out, &mut report),
     };
     match out.flush() {
@@ -59,12 +67,19 @@ fn with_resources(command: &Command, out: &mut dyn Write, report: &mut dyn FnMut
             Err(IngestRunError::Io(e)) => Outcome::Failure(e.to_string()),
             Err(e) => Outcome::Failure(e.to_string()),
         },
+        Command::Watch(a) => match commands::watch::run(a, &res, report) {
+            Ok(s) => Outcome::Batch(s, "events stored"),
+            Err(e) if e.is_usage() => Outcome::Usage(e.to_string()),
+            Err(e) => Outcome::Failure(e.to_string()),
+        },
         Command::Eval(a) => match eval::run(a, &res) {
             Ok(r) if a.json => json(out, &r),
             Ok(r) => eval::print(&r, a.verbose, out).map_or_else(|e| Outcome::Failure(e.to_string()), |()| Outcome::Done),
             Err(e) => Outcome::Usage(e.to_string()),
         },
-        Command::Clean(_) | Command::Events(_) => Outcome::Done,
+        Command::Clean(_) | Command::Gazetteer(_) | Command::Events(_) | Command::Report(_) | Command::Export(_) | Command::Serve(_) => {
+            Outcome::Done
+        }
     }
 }
 
@@ -88,6 +103,15 @@ fn events(r: Result<usize, EventsError>) -> Outcome {
         Ok(_) => Outcome::Done,
         Err(EventsError::Usage(m)) => Outcome::Usage(m),
         Err(EventsError::Store(e @ StoreError::Filter(_))) => Outcome::Usage(e.to_string()),
+        Err(e) => Outcome::Failure(e.to_string()),
+    }
+}
+
+/// `report`, `export` and `serve`: bad arguments are usage errors (2).
+fn front_end(r: Result<(), commands::report::FrontEndError>) -> Outcome {
+    match r {
+        Ok(()) => Outcome::Done,
+        Err(e) if e.is_usage() => Outcome::Usage(e.to_string()),
         Err(e) => Outcome::Failure(e.to_string()),
     }
 }

@@ -25,12 +25,9 @@ pub fn jsonl<T: Serialize>(out: &mut dyn Write, item: &T) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-/// ACLED's column names, in the order the CSV export writes them.
-pub const CSV_COLUMNS: &[&str] = &[
-    "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
-    "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "source",
-    "notes", "fatalities", "modality", "attribution", "cameo", "plover", "doc_id",
-];
+/// ACLED's column names, in the order the CSV export writes them (the
+/// export's own list, in `sitrep-report`).
+pub use sitrep_report::export::CSV_COLUMNS;
 
 /// Writes event records in one of the formats.
 pub struct EventWriter<'w> {
@@ -68,7 +65,7 @@ impl<'w> EventWriter<'w> {
     pub fn write(&mut self, r: &EventRecord) -> io::Result<()> {
         match self.format {
             OutputFormat::Jsonl => jsonl(self.out, r),
-            OutputFormat::Csv => self.csv_record(csv_row(r)),
+            OutputFormat::Csv => self.csv_record(sitrep_report::export::csv_row(r, None)),
             OutputFormat::Geojson => self.feature(r),
             OutputFormat::Table => writeln!(self.out, "{}", table_row(r)),
         }
@@ -92,51 +89,12 @@ impl<'w> EventWriter<'w> {
     }
 
     fn feature(&mut self, r: &EventRecord) -> io::Result<()> {
-        let geometry = r.location.as_ref().map(|l| serde_json::json!({"type": "Point", "coordinates": [l.lon, l.lat]}));
-        let feature = serde_json::json!({"type": "Feature", "id": r.event_id, "geometry": geometry, "properties": r});
+        let feature = sitrep_report::export::feature(r);
         if self.features > 0 {
             self.out.write_all(b",\n")?;
         }
         self.features += 1;
         serde_json::to_writer(&mut *self.out, &feature).map_err(io::Error::other)
-    }
-}
-
-fn csv_row(r: &EventRecord) -> Vec<String> {
-    let loc = r.location.as_ref();
-    let opt = |s: Option<&String>| s.cloned().unwrap_or_default();
-    vec![
-        r.event_id.clone(),
-        r.date.clone().unwrap_or_default(),
-        r.date_precision.as_deref().map(time_precision).unwrap_or_default().to_owned(),
-        r.event_type.clone(),
-        r.sub_event_type.clone(),
-        r.actor1.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
-        r.actor2.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
-        opt(loc.and_then(|l| l.country.as_ref())),
-        opt(loc.and_then(|l| l.admin1.as_ref())),
-        opt(loc.and_then(|l| l.admin2.as_ref())),
-        loc.map(|l| l.name.clone()).unwrap_or_default(),
-        loc.map(|l| l.lat.to_string()).unwrap_or_default(),
-        loc.map(|l| l.lon.to_string()).unwrap_or_default(),
-        loc.map(|l| l.precision.to_string()).unwrap_or_default(),
-        r.doc_id.clone(),
-        r.evidence.text.clone(),
-        r.fatalities.map(|f| f.to_string()).unwrap_or_else(|| "0".into()),
-        r.modality.clone(),
-        r.attribution.clone().unwrap_or_default(),
-        r.cameo.clone(),
-        r.plover.clone(),
-        r.doc_id.clone(),
-    ]
-}
-
-/// ACLED's time_precision: 1 day, 2 week, 3 month (and year).
-fn time_precision(p: &str) -> &'static str {
-    match p {
-        "day" => "1",
-        "week" => "2",
-        _ => "3",
     }
 }
 

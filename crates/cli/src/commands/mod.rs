@@ -4,9 +4,14 @@
 
 pub mod clean;
 pub mod events;
+pub mod export;
 pub mod extract;
+pub mod gazetteer;
 pub mod ingest;
 pub mod places;
+pub mod report;
+pub mod serve;
+pub mod watch;
 
 use sitrep_ingest::{Input, Limits};
 

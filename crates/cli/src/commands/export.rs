@@ -1,0 +1,105 @@
+//! `sitrep export --format csv|geojson|parquet [filters]`: the store's
+//! events for R, pandas, QGIS, DuckDB or Spark, read page by page.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use sitrep_report::export::{export, ExportFormat};
+use sitrep_store::EventQuery;
+
+use super::report::{open_store, FrontEndError};
+use crate::args::EventsArgs;
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The store.
+    #[arg(long, default_value = "sitrep.db", value_name = "FILE")]
+    pub db: PathBuf,
+    /// csv (ACLED's column names), geojson (RFC 7946) or parquet (needs a
+    /// build with `--features parquet`).
+    #[arg(long, value_enum)]
+    pub format: ExportFormatArg,
+    /// Write here instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Events on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Events on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// An event type or sub-event type (repeatable).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub types: Vec<String>,
+    /// Actor name (substring) or code.
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Country: ISO alpha-2 code or name.
+    #[arg(long)]
+    pub country: Option<String>,
+    /// asserted, attributed, speculative, negated or planned.
+    #[arg(long)]
+    pub modality: Option<String>,
+}
+
+/// Export formats on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    Csv,
+    Geojson,
+    Parquet,
+}
+
+impl From<ExportFormatArg> for ExportFormat {
+    fn from(f: ExportFormatArg) -> Self {
+        match f {
+            ExportFormatArg::Csv => Self::Csv,
+            ExportFormatArg::Geojson => Self::GeoJson,
+            ExportFormatArg::Parquet => Self::Parquet,
+        }
+    }
+}
+
+/// The query the flags ask for, validated as `sitrep events` validates its own.
+fn query(args: &ExportArgs) -> Result<EventQuery, FrontEndError> {
+    let as_events = EventsArgs {
+        db: args.db.clone(),
+        since: args.since.clone(),
+        until: args.until.clone(),
+        types: args.types.clone(),
+        actor: args.actor.clone(),
+        near: None,
+        country: args.country.clone(),
+        modality: args.modality.clone(),
+        limit: None,
+        format: None,
+    };
+    let filter = super::events::filter(&as_events).map_err(|e| FrontEndError::Usage(e.to_string()))?;
+    filter.validate().map_err(|e| FrontEndError::Usage(e.to_string()))?;
+    Ok(EventQuery::of(filter))
+}
+
+/// Run `export`.
+///
+/// # Errors
+/// A bad flag, a missing store, Parquet asked of a build without it, or a
+/// failed read or write.
+pub fn run(args: &ExportArgs) -> Result<(), FrontEndError> {
+    let query = query(args)?;
+    let format = ExportFormat::from(args.format);
+    if format == ExportFormat::Parquet && args.output.is_none() && io::stdout().is_terminal() {
+        return Err(FrontEndError::Usage("Parquet is binary: give --output FILE or redirect standard output".into()));
+    }
+    let store = open_store(&args.db)?;
+    let out: Box<dyn Write + Send> = match &args.output {
+        Some(path) => Box::new(File::create(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?),
+        None => Box::new(io::stdout()),
+    };
+    let (mut out, _) = export(&store, &query, format, BufWriter::new(out))?;
+    match out.flush() {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
