@@ -7,6 +7,10 @@ use sitrep_cli::pipeline::{Pipeline, Resources};
 use sitrep_ingest::{documents, Input, Limits};
 use sitrep_model::RawDoc;
 
+/// The binary's allocator, so the bench measures what users run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn corpus() -> Vec<RawDoc> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
     documents(&[Input::Path(dir)], &Limits::default()).filter_map(Result::ok).collect()
