@@ -1,4 +1,6 @@
 //! Debugging aid: print the mentions and events of one text.
+
+#![allow(clippy::print_stderr)] // printing is its purpose
 fn main() {
     let text = std::env::args().nth(1).unwrap_or_default();
     let res = sitrep_cli::pipeline::Resources::load().expect("load");

@@ -2,6 +2,9 @@
 //! standard error, exit 0 (success), 1 (runtime failure) or 2 (bad usage or
 //! bad input).
 
+// The binary is the one place that reports to the user.
+#![allow(clippy::print_stderr)]
+
 use std::io::{self, Write};
 use std::process::ExitCode;
 

@@ -2,6 +2,7 @@
 //! one bad document never stopping a batch, idempotent ingest, and the
 //! filters of `sitrep events`.
 
+#[allow(dead_code)] // the shared module is used in part here
 mod common;
 
 use std::fs;

@@ -1,7 +1,7 @@
 //! `sitrep watch` against feeds served from 127.0.0.1 by a small HTTP
 //! server in this test: killed in the middle of a run and restarted, the
 //! watcher neither loses nor duplicates a document; an unchanged feed costs
-//! a 304; a feed that is down, too slow or garbage is reported and counted
+//! a 304, whether the server gave an ETag or only a Last-Modified date; a feed that is down, too slow or garbage is reported and counted
 //! while the other feeds go on.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
@@ -19,6 +19,7 @@ use sitrep_store::{EventStore, FeedStore, SqliteStore};
 
 const ENTRIES: usize = 12;
 const ETAG: &str = "\"feed-v1\"";
+const LAST_MODIFIED: &str = "Sun, 22 Mar 2020 11:00:00 GMT";
 
 /// Requests seen by the server.
 #[derive(Debug, Default)]
@@ -60,8 +61,9 @@ fn answer(mut stream: TcpStream, base: &str, counts: &Counts) {
         request.push_str(&line);
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-    let (status, content_type, body) = if path == "/feed.xml" {
-        if request.lines().any(|l| l.to_ascii_lowercase().starts_with("if-none-match:") && l.contains(ETAG)) {
+    let asks = |header: &str, value: &str| request.lines().any(|l| l.to_ascii_lowercase().starts_with(header) && l.contains(value));
+    let (status, content_type, body) = if path == "/feed.xml" || path == "/dated.xml" {
+        if asks("if-none-match:", ETAG) || asks("if-modified-since:", LAST_MODIFIED) {
             counts.not_modified.fetch_add(1, Ordering::SeqCst);
             ("304 Not Modified", "application/rss+xml", String::new())
         } else {
@@ -79,7 +81,9 @@ fn answer(mut stream: TcpStream, base: &str, counts: &Counts) {
     } else {
         ("404 Not Found", "text/plain", "no".to_owned())
     };
-    let head = format!("HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nETag: {ETAG}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+    // `/dated.xml` gives only a date to revalidate with, the rest an ETag.
+    let validator = if path == "/dated.xml" { format!("Last-Modified: {LAST_MODIFIED}") } else { format!("ETag: {ETAG}") };
+    let head = format!("HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{validator}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
     let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(body.as_bytes()));
 }
 
@@ -171,4 +175,20 @@ fn feeds_that_are_down_slow_or_garbage_are_counted_and_the_rest_goes_on() {
         assert_eq!(store.feed_state(bad).unwrap().map(|s| s.failures), Some(1), "{bad}");
     }
     assert_eq!(store.feed_state(&feeds[3]).unwrap().map(|s| s.failures), Some(0));
+}
+
+#[test]
+fn a_feed_with_only_a_date_is_asked_if_modified_since() {
+    let (base, counts) = serve();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("watch.db");
+    let feed = vec![format!("{base}/dated.xml")];
+    assert!(watch(&db, &feed, &[]).output().unwrap().status.success());
+    assert_eq!(stored(&db), ENTRIES as u64);
+    let state = SqliteStore::open(&db).unwrap().feed_state(&feed[0]).unwrap().unwrap();
+    assert_eq!((state.etag, state.last_modified.as_deref()), (None, Some(LAST_MODIFIED)));
+    let fetched = counts.articles.load(Ordering::SeqCst);
+    assert!(watch(&db, &feed, &[]).output().unwrap().status.success());
+    assert_eq!(counts.not_modified.load(Ordering::SeqCst), 1, "the second poll is a 304");
+    assert_eq!(counts.articles.load(Ordering::SeqCst), fetched);
 }

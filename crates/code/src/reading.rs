@@ -17,6 +17,7 @@ use crate::Scene;
 
 /// What a candidate turned out to be.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // one short-lived value per candidate: boxing buys nothing
 pub(crate) enum Reading {
     New(New),
     Fold(Fold),
@@ -142,7 +143,7 @@ fn sentence_modality(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> (Mo
 /// "Band" of "Band-e-Barq"): a hyphen and a lower-case letter join the rest
 /// of a longer name the gazetteer does not have.
 fn continues_name(text: &str, span: Span) -> bool {
-    let rest = text[span.end..].as_bytes();
+    let rest = &text.as_bytes()[span.end..];
     rest.first() == Some(&b'-') && rest.get(1).is_some_and(u8::is_ascii_lowercase)
 }
 

@@ -129,7 +129,7 @@ pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorM
     // before it ("villages taken by government forces had been recaptured by
     // the rebels": the rebels recaptured them).
     let agents = || rel.iter().filter(|r| r.2 == Relation::Agent);
-    let agent = agents().find(|r| r.1.start >= trigger.start).or_else(|| agents().last()).map(|r| r.0);
+    let agent = agents().find(|r| r.1.start >= trigger.start).or_else(|| agents().next_back()).map(|r| r.0);
     let before = rel
         .iter()
         .rev()

@@ -31,6 +31,8 @@ pub(crate) struct WarcStream {
     origin: String,
     max_doc: usize,
     record: u64,
+    /// The current record's target URI, to name it in errors.
+    uri: Option<String>,
     done: bool,
 }
 
@@ -73,18 +75,26 @@ enum Step {
 
 impl WarcStream {
     pub(crate) fn new(reader: Box<dyn BufRead + Send>, origin: String, max_doc: usize) -> Self {
-        Self { reader, origin, max_doc, record: 0, done: false }
+        Self { reader, origin, max_doc, record: 0, uri: None, done: false }
     }
 
+    /// The error of the current record, named by archive, record number
+    /// and (when the record has one) target URI.
     fn error(&self, problem: Problem) -> IngestError {
-        IngestError::new(format!("{}#{}", self.origin, self.record), problem)
+        let place = match &self.uri {
+            Some(uri) => format!("{}#{} ({uri})", self.origin, self.record),
+            None => format!("{}#{}", self.origin, self.record),
+        };
+        IngestError::new(place, problem)
     }
 
     /// Read one record. Errors that leave the stream at a record boundary
     /// are per record; others end the input (`done`).
     fn step(&mut self) -> Result<Step, Failure> {
+        self.uri = None;
         let Some(header) = self.header()? else { return Ok(Step::End) };
         self.record += 1;
+        self.uri.clone_from(&header.uri);
         let wanted = header.kind == "response" || header.kind == "resource";
         if !wanted {
             self.skip_body(header.length)?;

@@ -97,7 +97,10 @@ fn a_warc_gz_is_read_end_to_end_with_counted_skips() {
                 assert!(d.body.contains("Fighting was reported"), "{}", d.origin);
                 docs += 1;
             }
-            Err(e) => *kinds.entry(e.kind().as_str()).or_insert(0) += 1,
+            Err(e) => {
+                assert!(e.to_string().contains("https://x.example/"), "the record's URI is named: {e}");
+                *kinds.entry(e.kind().as_str()).or_insert(0) += 1;
+            }
         }
     }
     // The page with an unknown charset label is read (the label is ignored).

@@ -321,6 +321,7 @@ mod tests {
 mod debug_tests {
     #[test]
     #[ignore = "debugging aid"]
+    #[allow(clippy::print_stderr)] // printing is its purpose
     fn senses_of() {
         let r = super::ActorRecogniser::new().expect("loads");
         let q = std::env::var("ACTOR_PHRASE").unwrap_or_default().to_ascii_lowercase();

@@ -97,6 +97,7 @@ fn spans_point_at_the_surface() {
 
 #[test]
 #[ignore = "debugging aid"]
+#[allow(clippy::print_stderr)] // printing is its purpose
 fn debug_print() {
     let text = std::env::var("ACTOR_TEXT").unwrap_or_default();
     for f in found(&text) {

@@ -95,8 +95,8 @@ fn is_paragraph(dom: &Dom, stats: &Stats, i: usize) -> bool {
 /// The containers' scores (`None` for nodes no paragraph reached).
 pub(crate) fn scores(dom: &Dom, removed: &[bool], stats: &Stats) -> Vec<Option<f32>> {
     let mut scores: Vec<Option<f32>> = vec![None; dom.nodes.len()];
-    for i in 0..dom.nodes.len() {
-        if removed[i] || stats.chars[i] < MIN_PARAGRAPH || !is_paragraph(dom, stats, i) {
+    for (i, &gone) in removed.iter().enumerate() {
+        if gone || stats.chars[i] < MIN_PARAGRAPH || !is_paragraph(dom, stats, i) {
             continue;
         }
         // A `div` inside a paragraph scored already: count the outer one only.

@@ -31,13 +31,17 @@ pub struct FakesScore {
     pub misses: Vec<String>,
 }
 
+/// One article's outcome: events found, the main governorate, whether it
+/// matches the answer, and a line naming the article and its answer.
+type RowResult = (usize, Option<String>, bool, String);
+
 /// Score a FA-KES CSV.
 ///
 /// # Errors
 /// When the file cannot be read.
 pub fn score(path: &Path, pipeline: &Pipeline<'_>, gazetteer: &Gazetteer) -> Result<FakesScore, EvalError> {
     let rows = csv_rows(path)?;
-    let results: Vec<Option<(usize, Option<String>, bool, String)>> = rows
+    let results: Vec<Option<RowResult>> = rows
         .par_iter()
         .enumerate()
         .map(|(i, r)| {

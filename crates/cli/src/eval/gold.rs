@@ -143,7 +143,7 @@ fn header_score(gold: &Gold, p: &Processed) -> GoldScore {
 /// Which of the gold event's tests a record fails (empty when it matches).
 fn failures(g: &GoldEvent, r: &EventRecord) -> Vec<&'static str> {
     let mut f = Vec::new();
-    if r.event_type != g.event_type || !g.sub_event_type.iter().any(|s| *s == r.sub_event_type) {
+    if r.event_type != g.event_type || !g.sub_event_type.contains(&r.sub_event_type) {
         f.push("type");
     }
     if !date_ok(g, r) {
