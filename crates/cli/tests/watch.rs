@@ -192,3 +192,26 @@ fn a_feed_with_only_a_date_is_asked_if_modified_since() {
     assert_eq!(counts.not_modified.load(Ordering::SeqCst), 1, "the second poll is a 304");
     assert_eq!(counts.articles.load(Ordering::SeqCst), fetched);
 }
+
+/// `sitrep extract` on a feed, given as a URL or as a saved file: one
+/// document per entry, each entry's article fetched and extracted.
+fn extract_events(input: &str) -> Vec<serde_json::Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_sitrep")).args(["extract", "-q", "--format", "jsonl", input]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+#[test]
+fn a_feed_url_or_a_saved_feed_gives_its_entries_articles() {
+    let (base, counts) = serve();
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("wire.rss");
+    std::fs::write(&saved, rss(&base)).unwrap();
+    for input in [format!("{base}/feed.xml"), saved.display().to_string()] {
+        let events = extract_events(&input);
+        let docs: std::collections::BTreeSet<_> = events.iter().filter_map(|e| e["doc_id"].as_str()).collect();
+        assert_eq!(docs.len(), ENTRIES, "{input}: one document per entry with an event");
+        assert!(events.iter().all(|e| e["date"] == "2020-03-22"), "{input}: dates from the article read against the entry's date");
+    }
+    assert_eq!(counts.articles.load(Ordering::SeqCst), 2 * ENTRIES);
+}
