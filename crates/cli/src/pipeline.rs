@@ -5,7 +5,7 @@
 use sitrep_clean::CleanError;
 use sitrep_code::{CodeError, Coder, Input};
 use sitrep_geo::{GeoError, Gazetteer, Geocoder, Resolved};
-use sitrep_model::{Doc, Event, Mentions, Place, RawDoc};
+use sitrep_model::{Doc, Event, Mentions, Place, PlaceMention, RawDoc};
 use sitrep_recognise::actors::{ActorDataError, ActorRecogniser};
 use sitrep_recognise::cues::{CueLexiconError, CueRecogniser};
 use sitrep_recognise::dates::{DatePatternError, DateRecogniser};
@@ -69,6 +69,19 @@ pub struct Processed {
     pub events: Vec<Event>,
 }
 
+/// What `sitrep places` reports of one document: its place mentions with
+/// the geocoder's choices (as the whole pipeline makes them), and the
+/// modifiers (places named as part of an actor, demonyms), resolved together
+/// with the places so that the document's context counts.
+#[derive(Debug)]
+pub struct Located {
+    pub doc: Doc,
+    pub places: Vec<PlaceMention>,
+    /// Aligned with `places`.
+    pub resolved: Vec<Option<Resolved>>,
+    pub modifiers: Vec<(PlaceMention, Option<Resolved>)>,
+}
+
 /// The stages, borrowing the shared resources.
 #[derive(Debug)]
 pub struct Pipeline<'r> {
@@ -120,6 +133,42 @@ impl<'r> Pipeline<'r> {
     pub fn process(&self, raw: &RawDoc) -> Result<Processed, CleanError> {
         let doc = self.clean(raw)?;
         Ok(self.process_clean(doc))
+    }
+
+    /// The places and modifiers of a document, without coding its events
+    /// (dates, quantities and cues are not read either: they do not bear on
+    /// where a place is).
+    ///
+    /// # Errors
+    /// When the document cannot be cleaned.
+    pub fn locate(&self, raw: &RawDoc) -> Result<Located, CleanError> {
+        let doc = self.clean(raw)?;
+        Ok(self.locate_clean(doc))
+    }
+
+    /// [`Pipeline::locate`] after cleaning.
+    #[must_use]
+    pub fn locate_clean(&self, doc: Doc) -> Located {
+        let actors = self.res.actors.find(&doc);
+        let (mut places, found) = self.places.find_with_modifiers(&doc, &actors);
+        places.sort_by_key(|m| m.span);
+        let resolved = self.geocoder.resolve(&doc, &places);
+        let modifiers = self.resolve_modifiers(&doc, &places, found);
+        Located { doc, places, resolved, modifiers }
+    }
+
+    /// Resolve the modifiers together with the places (so that the
+    /// document's context counts), keeping the modifiers' resolutions only.
+    fn resolve_modifiers(&self, doc: &Doc, places: &[PlaceMention], found: Vec<PlaceMention>) -> Vec<(PlaceMention, Option<Resolved>)> {
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let mut all: Vec<(PlaceMention, bool)> = places.iter().map(|m| (m.clone(), false)).collect();
+        all.extend(found.into_iter().map(|m| (m, true)));
+        all.sort_by_key(|(m, _)| m.span);
+        let mentions: Vec<PlaceMention> = all.iter().map(|(m, _)| m.clone()).collect();
+        let resolved = self.geocoder.resolve(doc, &mentions);
+        all.into_iter().zip(resolved).filter(|((_, modifier), _)| *modifier).map(|((m, _), r)| (m, r)).collect()
     }
 
     /// The stages after cleaning.

@@ -412,6 +412,13 @@ impl<'a> PlaceRecogniser<'a> {
     /// sees them.
     #[must_use]
     pub fn find_modifiers(&self, doc: &Doc, actors: &[ActorMention]) -> Vec<PlaceMention> {
+        self.find_with_modifiers(doc, actors).1
+    }
+
+    /// [`PlaceRecogniser::find`] and [`PlaceRecogniser::find_modifiers`]
+    /// in one pass over the text: (places, modifiers), each sorted by span.
+    #[must_use]
+    pub fn find_with_modifiers(&self, doc: &Doc, actors: &[ActorMention]) -> (Vec<PlaceMention>, Vec<PlaceMention>) {
         let mut out = Vec::new();
         let places = self.collect(doc, actors, Some(&mut out));
         let taken = |s: Span, out: &[PlaceMention]| places.iter().chain(out).any(|m| m.span.overlaps(s));
@@ -421,7 +428,7 @@ impl<'a> PlaceRecogniser<'a> {
             }
         }
         out.sort_by_key(|m| m.span);
-        out
+        (places, out)
     }
 
     /// The place mentions of [`PlaceRecogniser::find`]; names rejected as

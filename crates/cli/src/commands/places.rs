@@ -7,14 +7,13 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use sitrep_geo::{Geocoder, Resolved};
+use sitrep_geo::Resolved;
 use sitrep_model::PlaceMention;
-use sitrep_recognise::places::PlaceRecogniser;
 
 use crate::args::{OutputFormat, PlacesArgs};
 use crate::batch::{self, Summary};
 use crate::output::{choose, jsonl};
-use crate::pipeline::{Pipeline, Processed, Resources};
+use crate::pipeline::{Located, Pipeline, Resources};
 
 /// One place mention (DESIGN.md's command table), `null`s when unresolved.
 #[derive(Debug, Serialize)]
@@ -37,24 +36,7 @@ pub struct PlaceRecord {
     pub why: Option<Vec<String>>,
 }
 
-/// The modifiers of a processed document with their resolutions, resolved
-/// together with its places (so that the document's context counts) but
-/// leaving the places' own resolutions as the pipeline made them.
-#[must_use]
-pub fn modifiers(recogniser: &PlaceRecogniser<'_>, geocoder: &Geocoder<'_>, p: &Processed) -> Vec<(PlaceMention, Option<Resolved>)> {
-    let found = recogniser.find_modifiers(&p.doc, &p.mentions.actors);
-    if found.is_empty() {
-        return Vec::new();
-    }
-    let mut all: Vec<(PlaceMention, bool)> = p.mentions.places.iter().map(|m| (m.clone(), false)).collect();
-    all.extend(found.into_iter().map(|m| (m, true)));
-    all.sort_by_key(|(m, _)| m.span);
-    let mentions: Vec<PlaceMention> = all.iter().map(|(m, _)| m.clone()).collect();
-    let resolved = geocoder.resolve(&p.doc, &mentions);
-    all.into_iter().zip(resolved).filter(|((_, modifier), _)| *modifier).map(|((m, _), r)| (m, r)).collect()
-}
-
-fn record(p: &Processed, m: &PlaceMention, r: Option<&Resolved>, role: &'static str, explain: bool) -> PlaceRecord {
+fn record(p: &Located, m: &PlaceMention, r: Option<&Resolved>, role: &'static str, explain: bool) -> PlaceRecord {
     let place = r.map(|r| &r.place);
     PlaceRecord {
         doc_id: p.doc.id.to_string(),
@@ -73,9 +55,9 @@ fn record(p: &Processed, m: &PlaceMention, r: Option<&Resolved>, role: &'static 
     }
 }
 
-fn records(p: &Processed, extra: &[(PlaceMention, Option<Resolved>)], explain: bool) -> Vec<PlaceRecord> {
-    let places = p.mentions.places.iter().zip(&p.resolved).map(|(m, r)| record(p, m, r.as_ref(), "place", explain));
-    let mods = extra.iter().map(|(m, r)| record(p, m, r.as_ref(), "modifier", explain));
+fn records(p: &Located, explain: bool) -> Vec<PlaceRecord> {
+    let places = p.places.iter().zip(&p.resolved).map(|(m, r)| record(p, m, r.as_ref(), "place", explain));
+    let mods = p.modifiers.iter().map(|(m, r)| record(p, m, r.as_ref(), "modifier", explain));
     let mut out: Vec<PlaceRecord> = places.chain(mods).collect();
     out.sort_by_key(|r| (r.start, r.end));
     out
@@ -87,20 +69,14 @@ fn records(p: &Processed, extra: &[(PlaceMention, Option<Resolved>)], explain: b
 /// When writing the output fails.
 pub fn run(args: &PlacesArgs, res: &Resources, out: &mut dyn Write, report: &mut dyn FnMut(&str)) -> io::Result<Summary> {
     let pipeline = Pipeline::new(res);
-    let recogniser = PlaceRecogniser::new(&res.gazetteer);
-    let geocoder = Geocoder::new(&res.gazetteer);
     let (inputs, limits) = super::inputs(&args.read);
     let format = choose(args.read.format);
     batch::run(
         &inputs,
         &limits,
-        |raw| {
-            let p = pipeline.process(raw).map_err(|e| super::clean_failure(&e))?;
-            let extra = modifiers(&recogniser, &geocoder, &p);
-            Ok((p, extra))
-        },
-        |(p, extra)| {
-            let recs = records(&p, &extra, args.explain);
+        |raw| pipeline.locate(raw).map_err(|e| super::clean_failure(&e)),
+        |p| {
+            let recs = records(&p, args.explain);
             for r in &recs {
                 match format {
                     OutputFormat::Table => writeln!(

@@ -21,13 +21,11 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 use sitrep_model::place::distance_km;
-use sitrep_geo::{Gazetteer, Geocoder, Resolved};
+use sitrep_geo::Resolved;
 use sitrep_model::{Doc, DocId, Lat, Lon, Paragraph, PlaceMention, Sentence, Span};
-use sitrep_recognise::places::PlaceRecogniser;
 
 use super::EvalError;
-use crate::commands::places::modifiers;
-use crate::pipeline::{Pipeline, Processed};
+use crate::pipeline::Pipeline;
 
 /// The figures of one LGL file.
 #[derive(Debug, Default, Serialize)]
@@ -97,21 +95,14 @@ enum Hit {
 /// km when resolved; and the number of mentions overlapping no toponym.
 type ArticleResult = (Vec<(Hit, Option<f64>)>, usize);
 
-/// The recogniser and geocoder that find and resolve the modifiers.
-struct Readers<'g> {
-    recogniser: PlaceRecogniser<'g>,
-    geocoder: Geocoder<'g>,
-}
-
 /// Score an LGL file.
 ///
 /// # Errors
 /// When the file cannot be read.
-pub fn score(path: &Path, pipeline: &Pipeline<'_>, gazetteer: &Gazetteer) -> Result<LglScore, EvalError> {
+pub fn score(path: &Path, pipeline: &Pipeline<'_>) -> Result<LglScore, EvalError> {
     let xml = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
     let articles = articles(&xml);
-    let readers = Readers { recogniser: PlaceRecogniser::new(gazetteer), geocoder: Geocoder::new(gazetteer) };
-    let results: Vec<(ArticleResult, Vec<String>)> = articles.par_iter().map(|a| run_article(a, pipeline, &readers)).collect();
+    let results: Vec<(ArticleResult, Vec<String>)> = articles.par_iter().map(|a| run_article(a, pipeline)).collect();
     let mut s = LglScore { file: path.display().to_string(), articles: articles.len(), ..LglScore::default() };
     let mut errors = Vec::new();
     for (a, ((tops, unmatched), notes)) in articles.iter().zip(&results) {
@@ -153,20 +144,16 @@ fn finish(s: &mut LglScore, errors: &mut [f64]) {
 
 /// The article's places and modifiers, each with its resolution and
 /// whether it is a modifier.
-fn read_article(doc: Doc, pipeline: &Pipeline<'_>, readers: &Readers<'_>) -> (Doc, Vec<(PlaceMention, Option<Resolved>, bool)>) {
-    let mentions = pipeline.recognise(&doc);
-    let resolved = pipeline.geocode(&doc, &mentions);
-    let p = Processed { doc, mentions, resolved, events: Vec::new() };
-    let extra = modifiers(&readers.recogniser, &readers.geocoder, &p);
-    let mut all: Vec<(PlaceMention, Option<Resolved>, bool)> =
-        p.mentions.places.iter().cloned().zip(p.resolved.iter().cloned()).map(|(m, r)| (m, r, false)).collect();
-    all.extend(extra.into_iter().map(|(m, r)| (m, r, true)));
+fn read_article(doc: Doc, pipeline: &Pipeline<'_>) -> (Doc, Vec<(PlaceMention, Option<Resolved>, bool)>) {
+    let p = pipeline.locate_clean(doc);
+    let mut all: Vec<(PlaceMention, Option<Resolved>, bool)> = p.places.into_iter().zip(p.resolved).map(|(m, r)| (m, r, false)).collect();
+    all.extend(p.modifiers.into_iter().map(|(m, r)| (m, r, true)));
     (p.doc, all)
 }
 
 /// Recognise and resolve one article's places and compare them with its toponyms.
-fn run_article(a: &Article, pipeline: &Pipeline<'_>, readers: &Readers<'_>) -> (ArticleResult, Vec<String>) {
-    let (doc, all) = read_article(doc_of(&a.id, &a.text), pipeline, readers);
+fn run_article(a: &Article, pipeline: &Pipeline<'_>) -> (ArticleResult, Vec<String>) {
+    let (doc, all) = read_article(doc_of(&a.id, &a.text), pipeline);
     let mut notes = Vec::new();
     let tops = a
         .toponyms

@@ -158,7 +158,7 @@ pub fn run(args: &EvalArgs, res: &Resources) -> Result<Report, EvalError> {
                 Kind::Fakes(p) => report.fakes.push(fakes::score(&p, &pipeline, &res.gazetteer)?),
                 Kind::Plover(p) => report.plover.push(plover::score(&p, &pipeline, cameo_coder(&mut cameo)?)?),
                 Kind::Petrarch(p) => report.petrarch.push(petrarch::score(&p, &pipeline, cameo_coder(&mut cameo)?)?),
-                Kind::Lgl(p) => report.lgl.push(lgl::score(&p, &pipeline, &res.gazetteer)?),
+                Kind::Lgl(p) => report.lgl.push(lgl::score(&p, &pipeline)?),
             }
         }
     }
