@@ -119,6 +119,10 @@ pub struct EventsArgs {
     /// At most this many events.
     #[arg(long)]
     pub limit: Option<usize>,
+    /// Each event once: of the reports of one event in several documents
+    /// (merged at ingest), only the one that represents them.
+    #[arg(long)]
+    pub merged: bool,
     /// Output format (default: table on a terminal, JSONL in a pipe).
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,

@@ -31,3 +31,55 @@ fn one_event_many_sources() {
     assert_eq!(strike.outlets(), 3);
     assert_eq!(strike.event.fatalities, Some(58), "the most conservative toll");
 }
+
+/// `sitrep ingest` then `sitrep events --merged`, as a user runs them.
+fn sitrep(args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep")).args(args).output().expect("runs");
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The stored events listed once each, as (doc_id, sub-event type), and the
+/// documents whose reports the merged strike gathers.
+fn merged_listing(db: &std::path::Path) -> (Vec<(String, String)>, Vec<String>) {
+    let db = db.to_str().expect("utf-8 path");
+    let events: Vec<serde_json::Value> =
+        sitrep(&["events", "--db", db, "--merged", "--format", "jsonl"]).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    let mut listed: Vec<(String, String)> =
+        events.iter().map(|e| (e["doc_id"].as_str().unwrap_or("").to_owned(), e["sub_event_type"].as_str().unwrap_or("").to_owned())).collect();
+    listed.sort();
+    let all = sitrep(&["events", "--db", db, "--format", "jsonl"]).lines().count();
+    assert!(all > events.len(), "merging lists fewer events than were stored ({all})");
+    let store = sitrep_store::SqliteStore::open(std::path::Path::new(db)).expect("opens");
+    let group = |e: &serde_json::Value| -> Vec<String> {
+        let reports = sitrep_store::MergeStore::reports_of(&store, e["event_id"].as_str().unwrap_or("")).expect("reads");
+        let mut docs: Vec<String> = reports.into_iter().map(|r| r.doc_id).collect();
+        docs.sort();
+        docs.dedup();
+        docs
+    };
+    let docs = events.iter().map(group).max_by_key(Vec::len).unwrap_or_default();
+    (listed, docs)
+}
+
+#[test]
+fn ingest_merges_reports_across_runs_in_any_order() {
+    let dir = common::root().join("testdata/merge");
+    let path = |f: &str| dir.join(f).display().to_string();
+    let orders: [&[&str]; 2] = [
+        &["a-wire.txt", "b-agency.txt", "c-daily.txt", "d-next-day.txt", "e-elsewhere.txt"],
+        &["e-elsewhere.txt", "c-daily.txt", "d-next-day.txt", "b-agency.txt", "a-wire.txt"],
+    ];
+    let mut results = Vec::new();
+    for order in orders {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let db = tmp.path().join("merge.db");
+        // One document per run: each ingest merges with what is stored.
+        for f in order {
+            sitrep(&["ingest", "-q", "--db", db.to_str().expect("utf-8"), &path(f)]);
+        }
+        results.push(merged_listing(&db));
+    }
+    assert_eq!(results[0], results[1], "the order of ingestion changes nothing");
+    assert_eq!(results[0].1, vec!["a-wire", "b-agency", "c-daily"], "the strike gathers its three reports");
+}

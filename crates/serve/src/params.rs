@@ -92,6 +92,7 @@ pub fn event_query(p: &Params, default_limit: usize, max_limit: usize) -> Result
         modality: p.one("modality")?.map(modality).transpose()?,
         limit: Some(p.count("limit", default_limit, max_limit)?),
         offset: 0,
+        merged: false,
     };
     let query = EventQuery {
         filter,

@@ -35,6 +35,9 @@ pub struct EventFilter {
     pub limit: Option<usize>,
     /// Skip this many events first.
     pub offset: usize,
+    /// Each event once: of the reports that the merge stage found to tell
+    /// the same event (see `MergeStore`), only the one that represents them.
+    pub merged: bool,
 }
 
 /// A circle on the Earth's surface: events located within `km` kilometres
@@ -82,6 +85,7 @@ pub(crate) struct Resolved {
     pub text: Option<String>,
     pub admin1: Option<String>,
     pub doc_id: Option<String>,
+    pub merged: bool,
     /// The event_id the page starts after.
     pub after: Option<String>,
 }
@@ -117,6 +121,7 @@ impl EventFilter {
             modality: self.modality,
             limit: self.limit,
             offset: self.offset,
+            merged: self.merged,
             text: None,
             admin1: None,
             doc_id: None,

@@ -33,6 +33,7 @@ mod error;
 mod feeds;
 mod filter;
 mod hash;
+mod merge;
 pub mod sqlite;
 
 use sitrep_model::record::EventRecord;
@@ -45,6 +46,7 @@ pub use error::{FilterError, StoreError};
 pub use feeds::{FeedState, FeedStore};
 pub use filter::{EventFilter, Near};
 pub use hash::ContentHash;
+pub use merge::MergeStore;
 pub use sqlite::SqliteStore;
 
 /// What [`EventStore::put_document`] did.

@@ -53,6 +53,7 @@ pub fn filter(args: &EventsArgs) -> Result<EventFilter, EventsError> {
         modality: args.modality.as_deref().map(modality).transpose()?,
         limit: args.limit,
         offset: 0,
+        merged: args.merged,
     })
 }
 

@@ -42,6 +42,10 @@ pub struct ExportArgs {
     /// asserted, attributed, speculative, negated or planned.
     #[arg(long)]
     pub modality: Option<String>,
+    /// Each event once: of the reports of one event in several documents
+    /// (merged at ingest), only the one that represents them.
+    #[arg(long)]
+    pub merged: bool,
 }
 
 /// Export formats on the command line.
@@ -74,6 +78,7 @@ fn query(args: &ExportArgs) -> Result<EventQuery, FrontEndError> {
         country: args.country.clone(),
         modality: args.modality.clone(),
         limit: None,
+        merged: args.merged,
         format: None,
     };
     let filter = super::events::filter(&as_events).map_err(|e| FrontEndError::Usage(e.to_string()))?;

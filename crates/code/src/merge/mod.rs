@@ -17,8 +17,9 @@
 
 pub mod compat;
 pub mod pick;
+pub mod record;
 
-use sitrep_model::{Canonical, Event, Source};
+use sitrep_model::{Canonical, Event, EventId, Source};
 
 /// An event and the outlet of the document it was read from.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,17 +34,38 @@ pub struct Report {
 pub fn merge(mut reports: Vec<Report>) -> Vec<Canonical> {
     reports.sort_by(pick::total);
     reports.dedup();
+    let groups = groups(&reports);
+    let mut out: Vec<Canonical> = groups.iter().map(|g| canonical(g)).collect();
+    out.sort_by(|a, b| (a.event.date, a.event.id.as_str()).cmp(&(b.event.date, b.event.id.as_str())));
+    out
+}
+
+/// For every report, the report that represents its event (the first of its
+/// group in [`pick::order`]: factual, most precise place, then by id), as
+/// (member, representative) event ids. What a store keeps to list each
+/// event once; the same for any order of the reports.
+#[must_use]
+pub fn representatives(mut reports: Vec<Report>) -> Vec<(EventId, EventId)> {
+    reports.sort_by(pick::total);
+    reports.dedup();
+    let mut out: Vec<(EventId, EventId)> =
+        groups(&reports).iter().flat_map(|g| g.iter().map(|r| (r.event.id.clone(), g[0].event.id.clone()))).collect();
+    out.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+    out
+}
+
+/// The groups of reports of one event (connected components of
+/// [`compat::same_event`]), each sorted by [`pick::order`].
+fn groups(reports: &[Report]) -> Vec<Vec<&Report>> {
     let mut sets = UnionFind::new(reports.len());
-    for (i, j) in compat::candidate_pairs(&reports) {
+    for (i, j) in compat::candidate_pairs(reports) {
         if compat::same_event(&reports[i].event, &reports[j].event) {
             sets.union(i, j);
         }
     }
     let mut groups: Vec<Vec<&Report>> = sets.groups().into_iter().map(|g| g.into_iter().map(|i| &reports[i]).collect()).collect();
     groups.iter_mut().for_each(|g| g.sort_by(|a, b| pick::order(a, b)));
-    let mut out: Vec<Canonical> = groups.iter().map(|g| canonical(g)).collect();
-    out.sort_by(|a, b| (a.event.date, a.event.id.as_str()).cmp(&(b.event.date, b.event.id.as_str())));
-    out
+    groups
 }
 
 fn canonical(group: &[&Report]) -> Canonical {

@@ -24,10 +24,11 @@ pub(crate) struct Migration {
 pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "0001_init", sql: include_str!("migrations/0001_init.sql") },
     Migration { version: 2, name: "0002_feeds", sql: include_str!("migrations/0002_feeds.sql") },
+    Migration { version: 3, name: "0003_canonical", sql: include_str!("migrations/0003_canonical.sql") },
 ];
 
 /// The schema version this code writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Bring the database up to the last of `migrations`; returns the version
 /// it was at before.

@@ -9,6 +9,7 @@
 
 mod browse;
 mod feeds;
+mod merge;
 mod migrate;
 mod query;
 mod rows;

@@ -183,6 +183,9 @@ fn conditions(sql: &mut Sql, f: &Resolved, dense_near: bool) {
     if let Some(m) = f.modality {
         sql.and("e.modality = ?", [text(m.as_str())]);
     }
+    if f.merged {
+        sql.and("(e.canonical IS NULL OR e.canonical = e.event_id)", []);
+    }
 }
 
 /// Events naming one of the actors; the ids travel as one JSON array, so

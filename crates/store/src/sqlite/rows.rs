@@ -33,6 +33,9 @@ pub(crate) const EVENT_COLUMNS: &str = "e.event_id, e.doc_id, e.date, e.date_pre
     e.fatalities, e.quantities, e.modality, e.attribution, \
     e.evidence_text, e.evidence_start, e.evidence_end, e.rule";
 
+/// How many columns [`EVENT_COLUMNS`] lists (a query may select more after them).
+pub(crate) const EVENT_COLUMN_COUNT: usize = 31;
+
 /// `FROM` clause that goes with [`EVENT_COLUMNS`].
 pub(crate) const EVENT_FROM: &str = "FROM events e \
     LEFT JOIN actors a1 ON a1.id = e.actor1 \
@@ -217,4 +220,12 @@ pub(crate) fn finish_doc(location: &str, row: DocRow) -> Result<Doc, StoreError>
 
 fn corrupt(location: &str, what: &'static str, value: &str) -> StoreError {
     StoreError::Corrupt { location: location.to_owned(), what, value: value.chars().take(80).collect() }
+}
+
+#[cfg(test)]
+mod column_count {
+    #[test]
+    fn the_count_matches_the_list() {
+        assert_eq!(super::EVENT_COLUMNS.split(',').count(), super::EVENT_COLUMN_COUNT);
+    }
 }

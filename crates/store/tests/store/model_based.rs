@@ -112,6 +112,7 @@ fn query_strategy() -> impl Strategy<Value = Query> {
             modality: modality.map(|m| MODALITIES[m]),
             limit,
             offset,
+            merged: false,
         };
         Query { filter, country: country.map(|(_, code)| code) }
     })

@@ -1,0 +1,34 @@
+//! Which stored events report the same event. The merge stage
+//! (`sitrep_code::merge`) decides; the store keeps, for every event, the
+//! event that represents its group, so that every reader (`sitrep events
+//! --merged`, the API, the map) lists an event once and finds all its
+//! reports.
+
+use chrono::NaiveDate;
+use sitrep_model::record::EventRecord;
+
+use crate::error::StoreError;
+
+/// The merge groups of a store.
+pub trait MergeStore {
+    /// Every event dated from `since` to `until` (inclusive), with the outlet
+    /// of its document: the input of the merge stage over those days.
+    ///
+    /// # Errors
+    /// When the backend cannot be read.
+    fn merge_window(&self, since: NaiveDate, until: NaiveDate) -> Result<Vec<(EventRecord, Option<String>)>, StoreError>;
+
+    /// Record (member, representative) event ids, in one transaction;
+    /// returns how many events changed group.
+    ///
+    /// # Errors
+    /// When the backend cannot be written; then nothing changes.
+    fn set_representatives(&mut self, pairs: &[(String, String)]) -> Result<usize, StoreError>;
+
+    /// The reports of the event `event_id` tells (its group, itself
+    /// included), in answer order; empty when there is no such event.
+    ///
+    /// # Errors
+    /// When the backend cannot be read.
+    fn reports_of(&self, event_id: &str) -> Result<Vec<EventRecord>, StoreError>;
+}

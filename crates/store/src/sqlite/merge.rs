@@ -1,0 +1,57 @@
+//! [`MergeStore`] on SQLite: the `canonical` column of migration 0003.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+use sitrep_model::record::EventRecord;
+
+use crate::error::StoreError;
+use crate::merge::MergeStore;
+use crate::sqlite::{rows, SqliteStore};
+
+/// The answer order of every event listing.
+const ORDER: &str = "ORDER BY e.undated, e.date, e.doc_id, e.evidence_start, e.event_id";
+
+impl MergeStore for SqliteStore {
+    fn merge_window(&self, since: NaiveDate, until: NaiveDate) -> Result<Vec<(EventRecord, Option<String>)>, StoreError> {
+        let sql = format!(
+            "SELECT {}, d.outlet {} JOIN documents d ON d.id = e.document WHERE e.date BETWEEN ? AND ? {ORDER}",
+            rows::EVENT_COLUMNS,
+            rows::EVENT_FROM
+        );
+        let (a, b) = (since.format("%Y-%m-%d").to_string(), until.format("%Y-%m-%d").to_string());
+        let mut st = self.conn.prepare_cached(&sql).map_err(self.db())?;
+        let found = st
+            .query_map(params![a, b], |r| Ok((rows::read_event(r)?, r.get::<_, Option<String>>(rows::EVENT_COLUMN_COUNT)?)))
+            .map_err(self.db())?;
+        found.map(|r| r.map_err(self.db()).and_then(|(e, outlet)| Ok((rows::finish_event(&self.location, e)?, outlet)))).collect()
+    }
+
+    fn set_representatives(&mut self, pairs: &[(String, String)]) -> Result<usize, StoreError> {
+        let location = self.location.clone();
+        let db = |e| crate::sqlite::db_error(&location, e);
+        let tx = self.conn.transaction().map_err(db)?;
+        let mut changed = 0;
+        {
+            let mut st = tx
+                .prepare_cached("UPDATE events SET canonical = ?2 WHERE event_id = ?1 AND canonical IS NOT ?2")
+                .map_err(db)?;
+            for (member, representative) in pairs {
+                changed += st.execute(params![member, representative]).map_err(db)?;
+            }
+        }
+        tx.commit().map_err(db)?;
+        Ok(changed)
+    }
+
+    fn reports_of(&self, event_id: &str) -> Result<Vec<EventRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {} {} WHERE coalesce(e.canonical, e.event_id) = \
+             (SELECT coalesce(canonical, event_id) FROM events WHERE event_id = ?) {ORDER}",
+            rows::EVENT_COLUMNS,
+            rows::EVENT_FROM
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(self.db())?;
+        let found = st.query_map(params![event_id], rows::read_event).map_err(self.db())?;
+        found.map(|r| rows::finish_event(&self.location, r.map_err(self.db())?)).collect()
+    }
+}
