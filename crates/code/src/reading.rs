@@ -79,6 +79,12 @@ pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse
         let fold = Fold { fatalities: counts(&doc.text, scene.input.mentions, sentence.span).0, ..Fold::default() };
         return if d.last.is_some() && modality.is_factual() { Reading::Fold(fold) } else { Reading::Nothing };
     }
+    if d.continuable(sentence.paragraph, si).is_some() && told_participants(doc.slice(sentence.span)) {
+        // "The attackers fled after a gunfight": the event just told, as
+        // its participants go on; never a new one.
+        let fold = Fold { fatalities: counts(&doc.text, scene.input.mentions, sentence.span).0, ..Fold::default() };
+        return if modality.is_factual() { Reading::Fold(fold) } else { Reading::Nothing };
+    }
     let continued = continuation(cand, doc, si, d);
     if let Some(fold) = d.continuable(sentence.paragraph, si).and_then(|last| intervention(cand, last)) {
         return Reading::Fold(fold);
@@ -128,6 +134,18 @@ fn anaphoric(scene: &Scene<'_>, cand: &Candidate, places: &[Resolved<'_>], sente
         PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p))
     });
     definite && violent && !placed && (cand.actor1.is_none() || noun_of_toll || in_phrase)
+}
+
+/// Nouns for the parties of violence that a report names again with "the"
+/// once it has told the event ("The attackers fled...").
+const PARTICIPANTS: &[&str] = &["attackers", "attacker", "assailants", "assailant", "gunmen", "gunman", "raiders", "kidnappers", "abductors"];
+
+/// True when the sentence opens with "The" and a participant noun: it goes
+/// on about the event just told.
+fn told_participants(sentence: &str) -> bool {
+    let mut words = sentence.split_whitespace();
+    let the = words.next().is_some_and(|w| w == "The");
+    the && words.next().is_some_and(|w| PARTICIPANTS.iter().any(|p| w.trim_end_matches([',', '.']).eq_ignore_ascii_case(p)))
 }
 
 /// Prepositions before a definite reference ("declined to comment on the

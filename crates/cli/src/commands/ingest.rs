@@ -7,7 +7,7 @@ use std::io;
 
 use chrono::{Days, NaiveDate};
 use sitrep_code::merge::{record::report_of_record, representatives};
-use sitrep_model::RawDoc;
+use sitrep_model::{Event, RawDoc};
 use sitrep_store::{ContentHash, EventStore, MergeStore, PutOutcome, SqliteStore, StoreError};
 use thiserror::Error;
 
@@ -46,9 +46,7 @@ pub fn run(args: &IngestArgs, res: &Resources, report: &mut dyn FnMut(&str)) -> 
         |raw| pipeline.process(raw).map(|p| (hash(raw), p)).map_err(|e| super::clean_failure(&e)),
         |(h, p): (ContentHash, Processed)| match store.put_document(&p.doc, &h, &p.events) {
             Ok(PutOutcome::Inserted { events }) => {
-                for d in p.events.iter().filter_map(|e| e.date) {
-                    days = Some(days.map_or((d.day, d.day), |(a, b)| (a.min(d.day), b.max(d.day))));
-                }
+                widen(&mut days, &p.events);
                 Ok(events)
             }
             Ok(PutOutcome::Duplicate) => Ok(0),
@@ -67,6 +65,13 @@ pub fn run(args: &IngestArgs, res: &Resources, report: &mut dyn FnMut(&str)) -> 
             merge_days(&mut store, days)?;
             Ok(s)
         }
+    }
+}
+
+/// Widen `days` (first, last) to cover the dates of `events`.
+pub fn widen(days: &mut Option<(NaiveDate, NaiveDate)>, events: &[Event]) {
+    for d in events.iter().filter_map(|e| e.date) {
+        *days = Some(days.map_or((d.day, d.day), |(a, b)| (a.min(d.day), b.max(d.day))));
     }
 }
 

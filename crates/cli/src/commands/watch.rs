@@ -120,12 +120,15 @@ pub fn run(args: &WatchArgs, res: &Resources, report: &mut dyn FnMut(&str)) -> R
         pipeline: Pipeline::new(res),
         fetcher: Fetcher::new(fetch_config(args)),
         summary: Summary::default(),
+        days: None,
     };
     let mut round = 0;
     loop {
         for url in &feeds {
             w.poll(url, report)?;
         }
+        // Reports of one event from several feeds: grouped once per round.
+        super::ingest::merge_days(&mut w.store, w.days.take())?;
         round += 1;
         if args.rounds.is_some_and(|n| round >= n) {
             return Ok(w.summary);
@@ -141,6 +144,8 @@ struct Watcher<'r> {
     pipeline: Pipeline<'r>,
     fetcher: Fetcher,
     summary: Summary,
+    /// The first and last day of the events stored this round.
+    days: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
 
 /// Seconds since the Unix epoch (0 if the clock is before it).
@@ -233,6 +238,7 @@ impl Watcher<'_> {
             Ok(PutOutcome::Inserted { events }) => {
                 self.summary.processed += 1;
                 self.summary.emitted += events;
+                super::ingest::widen(&mut self.days, &processed.events);
             }
             // Stored by an earlier run (the page changed since): the entry is handled.
             Ok(PutOutcome::Duplicate) | Err(StoreError::DocIdTaken { .. }) => self.summary.skipped += 1,
