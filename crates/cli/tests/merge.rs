@@ -52,7 +52,7 @@ fn merged_listing(db: &std::path::Path) -> (Vec<(String, String)>, Vec<String>) 
     assert!(all > events.len(), "merging lists fewer events than were stored ({all})");
     let store = sitrep_store::SqliteStore::open(std::path::Path::new(db)).expect("opens");
     let group = |e: &serde_json::Value| -> Vec<String> {
-        let reports = sitrep_store::MergeStore::reports_of(&store, e["event_id"].as_str().unwrap_or("")).expect("reads");
+        let reports = sitrep_store::EventStore::reports_of(&store, e["event_id"].as_str().unwrap_or("")).expect("reads");
         let mut docs: Vec<String> = reports.into_iter().map(|r| r.doc_id).collect();
         docs.sort();
         docs.dedup();

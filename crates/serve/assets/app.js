@@ -63,6 +63,7 @@
       if (state.until) p.set('until', state.until);
     }
     state.types.forEach((t) => p.append('type', t));
+    p.set('merged', 'true'); // each event once; its reports are in its panel
     for (const k of ['actor', 'country', 'modality', 'text']) if (state[k]) p.set(k, state[k]);
     for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
     return p.toString();

@@ -10,7 +10,7 @@ use crate::error::ApiError;
 
 /// The filter parameters every event endpoint takes.
 pub const FILTERS: &[&str] =
-    &["since", "until", "type", "actor", "country", "modality", "near", "text", "admin1", "doc", "limit", "after"];
+    &["since", "until", "type", "actor", "country", "modality", "near", "text", "admin1", "doc", "limit", "after", "merged"];
 
 /// A request's query string as name-value pairs.
 #[derive(Debug, Default)]
@@ -41,6 +41,18 @@ impl Params {
             return Err(ApiError::BadRequest(format!("parameter {name:?} is given more than once")));
         }
         Ok(first)
+    }
+
+    /// A yes/no parameter: `true`/`1`/`yes` or `false`/`0`/`no`, absent is no.
+    ///
+    /// # Errors
+    /// Any other value, or the parameter given twice.
+    pub fn flag(&self, name: &str) -> Result<bool, ApiError> {
+        match self.one(name)?.map(str::to_ascii_lowercase).as_deref() {
+            None | Some("false" | "0" | "no") => Ok(false),
+            Some("true" | "1" | "yes") => Ok(true),
+            Some(v) => Err(ApiError::BadRequest(format!("parameter {name:?} must be true or false, not {v:?}"))),
+        }
     }
 
     /// Every non-blank value of a repeatable parameter.
@@ -92,7 +104,7 @@ pub fn event_query(p: &Params, default_limit: usize, max_limit: usize) -> Result
         modality: p.one("modality")?.map(modality).transpose()?,
         limit: Some(p.count("limit", default_limit, max_limit)?),
         offset: 0,
-        merged: false,
+        merged: p.flag("merged")?,
     };
     let query = EventQuery {
         filter,

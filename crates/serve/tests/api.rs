@@ -43,6 +43,11 @@ struct Server {
 }
 
 fn server(token: Option<&str>, config: ServeConfig, delay: Duration) -> Server {
+    server_with(token, config, delay, |_| {})
+}
+
+/// [`server`], with `prepare` run on the store once the fixture is in it.
+fn server_with(token: Option<&str>, config: ServeConfig, delay: Duration, prepare: impl FnOnce(&mut SqliteStore)) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("api.db");
     let mut store = SqliteStore::open(&path).unwrap();
@@ -51,6 +56,7 @@ fn server(token: Option<&str>, config: ServeConfig, delay: Duration) -> Server {
     let events: Vec<_> = memory.events(&sitrep_store::EventFilter::default()).unwrap();
     let events: Vec<_> = events.iter().map(|r| rebuild(&doc, r)).collect();
     store.put_document(&doc, &sitrep_store::ContentHash::of(doc.text.as_bytes()), &events).unwrap();
+    prepare(&mut store);
     let open: sitrep_serve::OpenStore = Box::new(move || Ok(Box::new(SqliteStore::open_read_only(&path)?)));
     let ingestor = Arc::new(FakeIngestor { delay, ..FakeIngestor::default() });
     let config = ServeConfig { token: token.and_then(Token::new), ..config };
@@ -295,4 +301,27 @@ async fn bodies_are_limited_and_slow_requests_time_out() {
     let slow = server(Some(TOKEN), config, Duration::from_millis(1_500));
     let (status, _, _) = send(&slow.app, post(r#"{"id": "a", "text": "b"}"#, Some(TOKEN))).await;
     assert_eq!(status, StatusCode::REQUEST_TIMEOUT);
+}
+
+#[tokio::test]
+async fn an_event_lists_the_other_reports_of_its_merge_group_and_merged_lists_it_once() {
+    let all = {
+        let s = default_server();
+        let (_, page) = json(&s.app, "/api/events?limit=1000").await;
+        page["events"].as_array().unwrap().iter().map(|e| e["event_id"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+    };
+    let (a, b) = (all[0].clone(), all[1].clone());
+    let pairs = vec![(a.clone(), a.clone()), (b.clone(), a.clone())];
+    let s = server_with(None, ServeConfig::default(), Duration::ZERO, move |store| {
+        sitrep_store::MergeStore::set_representatives(store, &pairs).unwrap();
+    });
+    let (_, d) = json(&s.app, &format!("/api/events/{b}")).await;
+    let others: Vec<&str> = d["other_reports"].as_array().unwrap().iter().map(|e| e["event_id"].as_str().unwrap()).collect();
+    assert_eq!(others, vec![a.as_str()], "the representative is the other report");
+    let (_, merged) = json(&s.app, "/api/events?limit=1000&merged=true").await;
+    let listed: Vec<&str> = merged["events"].as_array().unwrap().iter().map(|e| e["event_id"].as_str().unwrap()).collect();
+    assert_eq!(listed.len(), all.len() - 1);
+    assert!(listed.contains(&a.as_str()) && !listed.contains(&b.as_str()));
+    let (status, v) = json(&s.app, "/api/events?merged=maybe").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{v}");
 }

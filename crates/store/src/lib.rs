@@ -98,6 +98,14 @@ pub trait EventStore {
     /// country, a negative distance), or a backend failure.
     fn events(&self, filter: &EventFilter) -> Result<Vec<EventRecord>, StoreError>;
 
+    /// The reports of the event that `event_id` tells: its merge group (see
+    /// [`MergeStore`]), itself included, in answer order; empty when there
+    /// is no such event.
+    ///
+    /// # Errors
+    /// When the backend cannot be read.
+    fn reports_of(&self, event_id: &str) -> Result<Vec<EventRecord>, StoreError>;
+
     /// One event by its `event_id`.
     ///
     /// # Errors

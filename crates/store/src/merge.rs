@@ -24,11 +24,4 @@ pub trait MergeStore {
     /// # Errors
     /// When the backend cannot be written; then nothing changes.
     fn set_representatives(&mut self, pairs: &[(String, String)]) -> Result<usize, StoreError>;
-
-    /// The reports of the event `event_id` tells (its group, itself
-    /// included), in answer order; empty when there is no such event.
-    ///
-    /// # Errors
-    /// When the backend cannot be read.
-    fn reports_of(&self, event_id: &str) -> Result<Vec<EventRecord>, StoreError>;
 }

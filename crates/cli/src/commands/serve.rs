@@ -103,11 +103,12 @@ impl Ingestor for PipelineIngestor {
         let pipeline = Pipeline::new(&self.res);
         let mut store = self.store.lock().unwrap_or_else(PoisonError::into_inner);
         let mut report = IngestReport::default();
+        let mut days = None;
         let docs = Documents::with_stdin(&[Input::Stdin], &Limits::default(), Box::new(Cursor::new(jsonl.to_vec())));
         for (i, item) in docs.enumerate() {
             report.documents += 1;
             let stored = match item {
-                Ok(raw) => store_one(&pipeline, &mut store, &raw),
+                Ok(raw) => store_one(&pipeline, &mut store, &raw, &mut days),
                 Err(e) => Err(IngestFailure { at: format!("document {}", i + 1), message: e.to_string() }),
             };
             match stored {
@@ -117,16 +118,24 @@ impl Ingestor for PipelineIngestor {
                 Err(f) => report.failed.push(f),
             }
         }
+        // Reports of one event in this batch and the store are grouped.
+        super::ingest::merge_days(&mut store, days).map_err(|e| e.to_string())?;
         Ok(report)
     }
 }
 
 /// Process and store one document. A failure of the document is named by
 /// its id; a failure of the store (no id: the batch stops) is not.
-fn store_one(pipeline: &Pipeline<'_>, store: &mut SqliteStore, raw: &RawDoc) -> Result<PutOutcome, IngestFailure> {
+fn store_one(
+    pipeline: &Pipeline<'_>,
+    store: &mut SqliteStore,
+    raw: &RawDoc,
+    days: &mut Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+) -> Result<PutOutcome, IngestFailure> {
     let fail = |at: &str, message: String| IngestFailure { at: at.to_owned(), message };
     let processed = pipeline.process(raw).map_err(|e| fail(raw.id.as_str(), e.to_string()))?;
     let hash = ContentHash::of(raw.body.as_bytes());
+    super::ingest::widen(days, &processed.events);
     store.put_document(&processed.doc, &hash, &processed.events).map_err(|e| match e {
         StoreError::DocIdTaken { .. } | StoreError::DuplicateEventId { .. } | StoreError::ForeignEvent { .. } => {
             fail(raw.id.as_str(), e.to_string())

@@ -1,21 +1,19 @@
 //! One event with everything needed to check it: its record, the paragraph
 //! it was read from split around the evidence sentence (so a client
 //! highlights it without byte-offset arithmetic), the other events read
-//! from the same sentence, other documents' reports of the same kind on the
-//! same day within a kilometre, and every source document.
+//! from the same sentence, the other reports of the same event (its merge
+//! group), and every source document.
 
 use axum::extract::{Path, State};
 use axum::Json;
 use serde::Serialize;
 use sitrep_model::record::EventRecord;
-use sitrep_model::{Doc, DocId, Lat, Lon};
-use sitrep_store::{DocumentQuery, DocumentSummary, EventFilter, EventQuery, EventStore, Near};
+use sitrep_model::{Doc, DocId};
+use sitrep_store::{DocumentQuery, DocumentSummary, EventQuery, EventStore};
 
 use crate::error::ApiError;
 use crate::AppState;
 
-/// How far another report's place may be to count as the same place, in km.
-const SAME_PLACE_KM: f64 = 1.0;
 /// At most this many other reports are listed.
 const MAX_OTHER_REPORTS: usize = 50;
 
@@ -82,20 +80,11 @@ fn same_sentence(store: &dyn EventStore, e: &EventRecord) -> Result<Vec<EventRec
     Ok(all.into_iter().filter(|r| r.evidence.start == e.evidence.start && r.event_id != e.event_id).collect())
 }
 
-/// Other documents' events of the same sub-event type, on the same day,
-/// within [`SAME_PLACE_KM`].
+/// The other reports of the same event: its merge group (the merge stage
+/// groups reports of one event from different documents at ingest).
 fn other_reports(store: &dyn EventStore, e: &EventRecord) -> Result<Vec<EventRecord>, ApiError> {
-    let (Some(date), Some(loc)) = (&e.date, &e.location) else { return Ok(Vec::new()) };
-    let (Ok(day), Ok(lat), Ok(lon)) = (date.parse(), Lat::new(loc.lat), Lon::new(loc.lon)) else { return Ok(Vec::new()) };
-    let filter = EventFilter {
-        since: Some(day),
-        until: Some(day),
-        types: vec![e.sub_event_type.clone()],
-        near: Some(Near { lat, lon, km: SAME_PLACE_KM }),
-        ..EventFilter::default()
-    };
-    let mut found = store.events(&filter)?;
-    found.retain(|r| r.doc_id != e.doc_id);
+    let mut found = store.reports_of(&e.event_id)?;
+    found.retain(|r| r.event_id != e.event_id);
     found.truncate(MAX_OTHER_REPORTS);
     Ok(found)
 }

@@ -1,7 +1,7 @@
 //! [`MergeStore`] on SQLite: the `canonical` column of migration 0003.
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use sitrep_model::record::EventRecord;
 
 use crate::error::StoreError;
@@ -42,16 +42,22 @@ impl MergeStore for SqliteStore {
         tx.commit().map_err(db)?;
         Ok(changed)
     }
+}
 
-    fn reports_of(&self, event_id: &str) -> Result<Vec<EventRecord>, StoreError> {
-        let sql = format!(
-            "SELECT {} {} WHERE coalesce(e.canonical, e.event_id) = \
-             (SELECT coalesce(canonical, event_id) FROM events WHERE event_id = ?) {ORDER}",
-            rows::EVENT_COLUMNS,
-            rows::EVENT_FROM
-        );
+impl SqliteStore {
+    /// [`crate::EventStore::reports_of`].
+    pub(crate) fn group_of(&self, event_id: &str) -> Result<Vec<EventRecord>, StoreError> {
+        // The group's representative, then its members through the index on
+        // canonical (and the representative itself, whose canonical may be NULL).
+        let representative: Option<String> = self
+            .conn
+            .prepare_cached("SELECT coalesce(canonical, event_id) FROM events WHERE event_id = ?")
+            .and_then(|mut st| st.query_row(params![event_id], |r| r.get(0)).optional())
+            .map_err(self.db())?;
+        let Some(representative) = representative else { return Ok(Vec::new()) };
+        let sql = format!("SELECT {} {} WHERE e.canonical = ?1 OR e.event_id = ?1 {ORDER}", rows::EVENT_COLUMNS, rows::EVENT_FROM);
         let mut st = self.conn.prepare_cached(&sql).map_err(self.db())?;
-        let found = st.query_map(params![event_id], rows::read_event).map_err(self.db())?;
+        let found = st.query_map(params![representative], rows::read_event).map_err(self.db())?;
         found.map(|r| rows::finish_event(&self.location, r.map_err(self.db())?)).collect()
     }
 }

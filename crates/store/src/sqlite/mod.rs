@@ -241,6 +241,10 @@ impl EventStore for SqliteStore {
         browse::documents(&self.conn, query).map_err(self.db())
     }
 
+    fn reports_of(&self, event_id: &str) -> Result<Vec<EventRecord>, StoreError> {
+        self.group_of(event_id)
+    }
+
     fn event(&self, id: &str) -> Result<Option<EventRecord>, StoreError> {
         let sql = format!("SELECT {} {} WHERE e.event_id = ?", rows::EVENT_COLUMNS, rows::EVENT_FROM);
         let row = self
