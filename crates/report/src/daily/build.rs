@@ -56,11 +56,12 @@ impl DailyReport {
     }
 }
 
-/// The day's events, of the area when one is asked for: a country when the
-/// name is one (a country wins over a province of the same name), else an
-/// admin-1 area.
+/// The day's events, each once (reports of one event by several outlets are
+/// one merge group, counted once), of the area when one is asked for: a
+/// country when the name is one (a country wins over a province of the same
+/// name), else an admin-1 area.
 fn day_events(store: &dyn EventStore, req: &ReportRequest) -> Result<Vec<EventRecord>, StoreError> {
-    let day = EventFilter { since: Some(req.date), until: Some(req.date), ..EventFilter::default() };
+    let day = EventFilter { since: Some(req.date), until: Some(req.date), merged: true, ..EventFilter::default() };
     let mut q = EventQuery::of(day);
     if let Some(area) = &req.area {
         let as_country = EventFilter { country: Some(area.clone()), ..EventFilter::default() };
