@@ -95,6 +95,22 @@ pub struct EventsArgs {
     /// The store.
     #[arg(long, default_value = "sitrep.db", value_name = "FILE")]
     pub db: PathBuf,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Within KM kilometres of a point: LAT,LON,KM.
+    #[arg(long, value_name = "LAT,LON,KM")]
+    pub near: Option<String>,
+    /// At most this many events.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Output format (default: table on a terminal, JSONL in a pipe).
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+}
+
+/// The event filters `events` and `export` share.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FilterArgs {
     /// Events on or after this day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
@@ -107,25 +123,16 @@ pub struct EventsArgs {
     /// Actor name (substring) or code.
     #[arg(long)]
     pub actor: Option<String>,
-    /// Within KM kilometres of a point: LAT,LON,KM.
-    #[arg(long, value_name = "LAT,LON,KM")]
-    pub near: Option<String>,
     /// Country: ISO alpha-2 code or name.
     #[arg(long)]
     pub country: Option<String>,
     /// asserted, attributed, speculative, negated or planned.
     #[arg(long)]
     pub modality: Option<String>,
-    /// At most this many events.
-    #[arg(long)]
-    pub limit: Option<usize>,
     /// Each event once: of the reports of one event in several documents
     /// (merged at ingest), only the one that represents them.
     #[arg(long)]
     pub merged: bool,
-    /// Output format (default: table on a terminal, JSONL in a pipe).
-    #[arg(long, value_enum)]
-    pub format: Option<OutputFormat>,
 }
 
 #[derive(Debug, Args)]

@@ -43,17 +43,18 @@ fn modality(s: &str) -> Result<Modality, EventsError> {
 /// # Errors
 /// [`EventsError::Usage`] naming a malformed flag value.
 pub fn filter(args: &EventsArgs) -> Result<EventFilter, EventsError> {
+    let f = &args.filter;
     Ok(EventFilter {
-        since: args.since.as_deref().map(|s| day("since", s)).transpose()?,
-        until: args.until.as_deref().map(|s| day("until", s)).transpose()?,
-        types: args.types.clone(),
-        actor: args.actor.clone(),
+        since: f.since.as_deref().map(|s| day("since", s)).transpose()?,
+        until: f.until.as_deref().map(|s| day("until", s)).transpose()?,
+        types: f.types.clone(),
+        actor: f.actor.clone(),
         near: args.near.as_deref().map(near).transpose()?,
-        country: args.country.clone(),
-        modality: args.modality.as_deref().map(modality).transpose()?,
+        country: f.country.clone(),
+        modality: f.modality.as_deref().map(modality).transpose()?,
         limit: args.limit,
         offset: 0,
-        merged: args.merged,
+        merged: f.merged,
     })
 }
 

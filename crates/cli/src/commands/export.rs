@@ -10,7 +10,7 @@ use sitrep_report::export::{export, ExportFormat};
 use sitrep_store::EventQuery;
 
 use super::report::{open_store, FrontEndError};
-use crate::args::EventsArgs;
+use crate::args::{EventsArgs, FilterArgs};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -24,28 +24,8 @@ pub struct ExportArgs {
     /// Write here instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Events on or after this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
-    /// Events on or before this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
-    /// An event type or sub-event type (repeatable).
-    #[arg(long = "type", value_name = "TYPE")]
-    pub types: Vec<String>,
-    /// Actor name (substring) or code.
-    #[arg(long)]
-    pub actor: Option<String>,
-    /// Country: ISO alpha-2 code or name.
-    #[arg(long)]
-    pub country: Option<String>,
-    /// asserted, attributed, speculative, negated or planned.
-    #[arg(long)]
-    pub modality: Option<String>,
-    /// Each event once: of the reports of one event in several documents
-    /// (merged at ingest), only the one that represents them.
-    #[arg(long)]
-    pub merged: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 /// Export formats on the command line.
@@ -68,19 +48,7 @@ impl From<ExportFormatArg> for ExportFormat {
 
 /// The query the flags ask for, validated as `sitrep events` validates its own.
 fn query(args: &ExportArgs) -> Result<EventQuery, FrontEndError> {
-    let as_events = EventsArgs {
-        db: args.db.clone(),
-        since: args.since.clone(),
-        until: args.until.clone(),
-        types: args.types.clone(),
-        actor: args.actor.clone(),
-        near: None,
-        country: args.country.clone(),
-        modality: args.modality.clone(),
-        limit: None,
-        merged: args.merged,
-        format: None,
-    };
+    let as_events = EventsArgs { db: args.db.clone(), filter: args.filter.clone(), near: None, limit: None, format: None };
     let filter = super::events::filter(&as_events).map_err(|e| FrontEndError::Usage(e.to_string()))?;
     filter.validate().map_err(|e| FrontEndError::Usage(e.to_string()))?;
     Ok(EventQuery::of(filter))
