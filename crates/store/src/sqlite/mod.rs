@@ -134,7 +134,7 @@ impl SqliteStore {
         if plan.actors.as_ref().is_some_and(|m| m.ids.is_empty()) {
             return Ok(Vec::new());
         }
-        let sql = query::select_events(f, &plan);
+        let sql = query::select_events(&self.conn, f, &plan).map_err(self.db())?;
         let mut st = self.conn.prepare_cached(&sql.text).map_err(self.db())?;
         let rows = st.query_map(params_from_iter(&sql.params), rows::read_event).map_err(self.db())?;
         rows.map(|r| rows::finish_event(&self.location, r.map_err(self.db())?)).collect()
