@@ -3,8 +3,9 @@
 //!
 //! Every candidate of a mention is scored by the rules of [`rules`] (kind,
 //! population and prominence priors, cue fit, the document's country focus,
-//! a containing qualifier, areas the document names elsewhere, the state or
-//! province the document is about, closeness to the document's other places,
+//! a containing qualifier, areas the document names elsewhere, senses that
+//! lie near some sense of the document's other names ([`neighbours`]), the
+//! state or province the document is about, closeness to the document's other places,
 //! loose-spelling penalty) and the best one wins. Resolution runs twice: the
 //! first pass resolves every mention without the rules that need winners
 //! (area focus, closeness), the second uses the first pass's winners as the
@@ -21,6 +22,7 @@
 //! numbers; reasons are built only for winners, and are words only when shown.
 
 mod named;
+mod neighbours;
 pub mod rules;
 
 use std::collections::HashMap;
@@ -100,6 +102,9 @@ struct Candidate {
     own_name: bool,
     /// The sum of the rules before closeness, in rule order (see [`Geocoder::points`]).
     before_proximity: f64,
+    /// Support from senses of the document's other names near this one
+    /// ([`neighbours::fill`]).
+    near_names: f64,
 }
 
 impl Candidate {
@@ -336,6 +341,7 @@ impl<'g> Geocoder<'g> {
     pub fn resolve(&self, doc: &Doc, mentions: &[PlaceMention]) -> Vec<Option<Resolved>> {
         let mut infos = self.mentions(doc, mentions);
         let focus = Focus::of(&infos);
+        neighbours::fill(&mut infos);
         self.score_before_proximity(&mut infos, &focus);
         let first: Vec<Option<Scored>> = infos.iter().map(first_pass).collect();
         let mut anchors = Anchors::of(&infos, &first);
@@ -400,7 +406,7 @@ impl<'g> Geocoder<'g> {
                 name_words.read(self.gazetteer.name(*c));
                 let primary = name_words.key() == folded;
                 let own_name = primary || (is_area(entry.kind) && name_keys(self.gazetteer.name(*c), kind_of(entry.kind)).iter().any(|k| k == folded));
-                Some(Candidate { id: *c, entry, at: Point::of(&entry), primary, own_name, before_proximity: 0.0 })
+                Some(Candidate { id: *c, entry, at: Point::of(&entry), primary, own_name, before_proximity: 0.0, near_names: 0.0 })
             })
             .collect();
         let countries = !candidates.is_empty() && candidates.iter().all(|c: &Candidate| c.entry.kind == PlaceKind::Country);
@@ -479,6 +485,7 @@ impl<'g> Geocoder<'g> {
             rules::qualifier_role(m.is_qualifier, e.kind),
             rules::in_named_area(named_area),
             rules::holds_named_place(focus.named.holds_named(c, m.name)),
+            neighbours::near_other_names(c.near_names),
             area,
             rules::proximity(nearest),
             rules::primary_name(c.primary),
@@ -515,8 +522,8 @@ fn kind_of(kind: PlaceKind) -> Kind {
 }
 
 /// The number of rules, and the position of closeness among them.
-const RULES: usize = 15;
-const PROXIMITY: usize = 12;
+const RULES: usize = 16;
+const PROXIMITY: usize = 13;
 
 /// The first pass's winner for a mention: the best score without closeness.
 fn first_pass(m: &Mention<'_>) -> Option<Scored> {
