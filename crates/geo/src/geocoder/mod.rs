@@ -3,8 +3,9 @@
 //!
 //! Every candidate of a mention is scored by the rules of [`rules`] (kind,
 //! population and prominence priors, cue fit, the document's country focus,
-//! a containing qualifier, areas the document names elsewhere, the state or
-//! province the document is about, closeness to the document's other places,
+//! a containing qualifier, areas the document names elsewhere, senses that
+//! lie near some sense of the document's other names ([`neighbours`]), the
+//! state or province the document is about, closeness to the document's other places,
 //! loose-spelling penalty) and the best one wins. Resolution runs twice: the
 //! first pass resolves every mention without the rules that need winners
 //! (area focus, closeness), the second uses the first pass's winners as the
@@ -21,6 +22,7 @@
 //! numbers; reasons are built only for winners, and are words only when shown.
 
 mod named;
+mod neighbours;
 pub mod rules;
 
 use std::collections::HashMap;
@@ -100,6 +102,9 @@ struct Candidate {
     own_name: bool,
     /// The sum of the rules before closeness, in rule order (see [`Geocoder::points`]).
     before_proximity: f64,
+    /// Support from senses of the document's other names near this one
+    /// ([`neighbours::fill`]).
+    near_names: f64,
 }
 
 impl Candidate {
@@ -189,15 +194,17 @@ struct AreaFocus {
 
 impl AreaFocus {
     /// A mention whose first-pass winner is an admin-1 area votes for it
-    /// twice; one whose candidates all lie in one admin-1 area votes for it
-    /// once. Loose matches and countries do not vote.
+    /// twice; any other winner votes once for the admin-1 area it lies in,
+    /// even when the name has namesakes in other states (the first pass
+    /// has already weighed them, with the neighbours rule). Loose matches
+    /// and countries do not vote.
     fn of(ms: &[Mention<'_>], winners: &[Option<Scored>]) -> AreaFocus {
         let mut f = AreaFocus::default();
         for (m, w) in ms.iter().zip(winners) {
             let Some(c) = w.and_then(|w| m.candidates.get(w.at)).filter(|_| !m.loose) else { continue };
             let vote = match c.entry.kind {
                 PlaceKind::Admin1 => Some((c.id, 2.0)),
-                _ => single_admin1(&m.candidates).map(|a| (a, 1.0)),
+                _ => c.entry.admin1.map(|a| (a, 1.0)),
             };
             if let Some((a, w)) = vote {
                 match f.votes.iter_mut().find(|(v, _)| *v == a) {
@@ -215,12 +222,6 @@ impl AreaFocus {
         let n = a.and_then(|a| self.votes.iter().find(|(v, _)| *v == a)).map_or(0.0, |(_, n)| *n);
         if self.total > 0.0 { n / self.total } else { 0.0 }
     }
-}
-
-/// The admin-1 area of all candidates, when they agree on one.
-fn single_admin1(cands: &[Candidate]) -> Option<PlaceCandidate> {
-    let first = cands.first()?.entry.admin1?;
-    cands.iter().all(|c| c.entry.admin1 == Some(first)).then_some(first)
 }
 
 /// True when the text between a name and its qualifier says "lies in".
@@ -336,6 +337,7 @@ impl<'g> Geocoder<'g> {
     pub fn resolve(&self, doc: &Doc, mentions: &[PlaceMention]) -> Vec<Option<Resolved>> {
         let mut infos = self.mentions(doc, mentions);
         let focus = Focus::of(&infos);
+        neighbours::fill(&mut infos);
         self.score_before_proximity(&mut infos, &focus);
         let first: Vec<Option<Scored>> = infos.iter().map(first_pass).collect();
         let mut anchors = Anchors::of(&infos, &first);
@@ -400,7 +402,7 @@ impl<'g> Geocoder<'g> {
                 name_words.read(self.gazetteer.name(*c));
                 let primary = name_words.key() == folded;
                 let own_name = primary || (is_area(entry.kind) && name_keys(self.gazetteer.name(*c), kind_of(entry.kind)).iter().any(|k| k == folded));
-                Some(Candidate { id: *c, entry, at: Point::of(&entry), primary, own_name, before_proximity: 0.0 })
+                Some(Candidate { id: *c, entry, at: Point::of(&entry), primary, own_name, before_proximity: 0.0, near_names: 0.0 })
             })
             .collect();
         let countries = !candidates.is_empty() && candidates.iter().all(|c: &Candidate| c.entry.kind == PlaceKind::Country);
@@ -479,6 +481,7 @@ impl<'g> Geocoder<'g> {
             rules::qualifier_role(m.is_qualifier, e.kind),
             rules::in_named_area(named_area),
             rules::holds_named_place(focus.named.holds_named(c, m.name)),
+            neighbours::near_other_names(c.near_names),
             area,
             rules::proximity(nearest),
             rules::primary_name(c.primary),
@@ -515,8 +518,8 @@ fn kind_of(kind: PlaceKind) -> Kind {
 }
 
 /// The number of rules, and the position of closeness among them.
-const RULES: usize = 15;
-const PROXIMITY: usize = 12;
+const RULES: usize = 16;
+const PROXIMITY: usize = 13;
 
 /// The first pass's winner for a mention: the best score without closeness.
 fn first_pass(m: &Mention<'_>) -> Option<Scored> {
@@ -559,6 +562,32 @@ mod tests {
             skeleton: false,
             names: 1,
         }
+    }
+
+    /// Candidate `id`, in admin-1 area `a`.
+    fn in_area(id: u32, a: u32) -> Candidate {
+        let entry = Entry { admin1: Some(PlaceCandidate(a)), ..entry() };
+        Candidate { id: PlaceCandidate(id), entry, at: Point::of(&entry), primary: true, own_name: true, before_proximity: 0.0, near_names: 0.0 }
+    }
+
+    #[test]
+    fn every_winner_votes_for_its_admin1_area() {
+        let pm = PlaceMention { span: Span::new(0, 1), candidates: Vec::new(), cues: Vec::new(), qualifier: None };
+        let mention = |name: u32, candidates: Vec<Candidate>| Mention {
+            mention: &pm,
+            name,
+            candidates,
+            loose: false,
+            qualifier: None,
+            is_qualifier: false,
+            strict_qualifier: false,
+        };
+        // A name with namesakes in areas 7 and 8 whose first pass chose the
+        // one in 8, a name only in 8 and a name only in 7: 8 has two votes of three.
+        let ms = [mention(0, vec![in_area(1, 7), in_area(2, 8)]), mention(1, vec![in_area(3, 8)]), mention(2, vec![in_area(4, 7)])];
+        let f = AreaFocus::of(&ms, &[Some(Scored::at(1)), Some(Scored::at(0)), Some(Scored::at(0))]);
+        assert!((f.share(Some(PlaceCandidate(8))) - 2.0 / 3.0).abs() < 1e-9, "{f:?}");
+        assert!((f.share(Some(PlaceCandidate(7))) - 1.0 / 3.0).abs() < 1e-9, "{f:?}");
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub enum Reason {
     InNamedArea { area: &'static str },
     /// [`holds_named_place`].
     HoldsNamedPlace,
+    /// [`super::neighbours::near_other_names`]: the other names with a sense nearby, weighted by closeness.
+    NearOtherNames { support: f64, points: f64 },
     /// [`area_focus`]: the share of the document about the candidate's admin-1 area.
     AreaFocus { share: f64, points: f64 },
     /// [`proximity`]: kilometres to the nearest other place, and its name.
@@ -71,6 +73,9 @@ impl fmt::Display for Reason {
             Reason::OutOfFocus => f.write_str("outside the document's country (-3.0)"),
             Reason::InNamedArea { area } => write!(f, "inside {area}, named in the document (+2.0)"),
             Reason::HoldsNamedPlace => f.write_str("holds a place named in the document (+1.0)"),
+            Reason::NearOtherNames { support, points } => {
+                write!(f, "near other names of the document (support {support:.1}, +{points:.1})")
+            }
             Reason::AreaFocus { share, points } => {
                 write!(f, "the document is {:.0}% about its province or state (+{points:.1})", share * 100.0)
             }
@@ -328,6 +333,7 @@ mod tests {
             (area_focus(PlaceKind::PopulatedPlace, 0.5).map_or(Reason::MainName, |p| p.1), "the document is 50% about its province or state (+1.0)"),
             (Reason::InNamedArea { area: "Missouri" }, "inside Missouri, named in the document (+2.0)"),
             (Reason::HoldsNamedPlace, "holds a place named in the document (+1.0)"),
+            (Reason::NearOtherNames { support: 1.44, points: 1.44 }, "near other names of the document (support 1.4, +1.4)"),
         ];
         for (reason, want) in cases {
             assert_eq!(reason.to_string(), want);
