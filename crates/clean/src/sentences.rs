@@ -12,37 +12,12 @@
 //! abbreviation ("Inc.", "Jr.") unless a usual sentence opener ("The", "He",
 //! "In"…) follows. The lists live in `data/clean/abbreviations.txt`.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 static ABBREVIATIONS_TXT: &str = include_str!("../../../data/clean/abbreviations.txt");
 
-/// FNV-1a: the words looked up are a few bytes long and come from the text
-/// at every full stop, where the default hasher's cost showed.
-#[derive(Debug)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+type WordSet = sitrep_model::fnv::FnvHashSet<&'static str>;
 
 /// The abbreviation lists, read once from the data file.
 #[derive(Debug, Default)]

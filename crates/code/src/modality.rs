@@ -80,10 +80,12 @@ fn ahead(before: &str) -> bool {
         from += 1;
     }
     let tail = before[from..].to_ascii_lowercase();
+    let words: Vec<&str> = tail.split_whitespace().collect();
     AHEAD.iter().any(|a| {
-        tail.match_indices(a).any(|(i, _)| {
-            let rest = tail[i + a.len()..].trim_start();
-            rest.split_whitespace().count() <= 2 && (rest.is_empty() || rest.starts_with("a ") || rest.starts_with("the ") || rest.starts_with("an "))
+        let phrase: Vec<&str> = a.split(' ').collect();
+        words.windows(phrase.len()).enumerate().any(|(i, w)| {
+            let rest = &words[i + phrase.len()..];
+            w == phrase.as_slice() && rest.len() <= 2 && rest.first().is_none_or(|r| matches!(*r, "a" | "the" | "an"))
         })
     })
 }

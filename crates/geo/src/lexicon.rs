@@ -30,9 +30,8 @@
 //! repeat their names; and a walk stops as soon as no word ahead within
 //! reach may end a name, which gives the same matches with fewer fst steps.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
+use sitrep_model::fnv::FnvHashMap;
 use sitrep_model::{PlaceCandidate, Span};
 use sitrep_recognise::normalise::{self, Case, Word, Words};
 use sitrep_recognise::places::{NameMatch, PlaceLexicon};
@@ -120,25 +119,6 @@ struct FirstWord<'f> {
     blocked: Option<Option<(u64, Option<u32>)>>,
 }
 
-/// FNV-1a, for the short word keys of [`Walk::firsts`]: several times
-/// cheaper than the default SipHash, and a text is not an adversary's.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// One text's name walk: its words and the first-word facts seen so far.
 struct Walk<'a> {
     gazetteer: &'a Gazetteer,
@@ -149,7 +129,7 @@ struct Walk<'a> {
     /// Per word: the first word at or after it that may end a name.
     next_end: Vec<usize>,
     /// Keyed by a word's folded form and whether it is an article.
-    firsts: HashMap<(&'a str, bool), FirstWord<'a>, BuildHasherDefault<WordHasher>>,
+    firsts: FnvHashMap<(&'a str, bool), FirstWord<'a>>,
     scratch: String,
 }
 
@@ -162,7 +142,7 @@ impl<'a> Walk<'a> {
             chain_end[j] = if joined { chain_end[j + 1] } else { j };
             next_end[j] = if can_end(&toks[j]) { j } else { next_end.get(j + 1).copied().unwrap_or(usize::MAX) };
         }
-        Walk { gazetteer, text, words, chain_end, next_end, firsts: HashMap::default(), scratch: String::new() }
+        Walk { gazetteer, text, words, chain_end, next_end, firsts: FnvHashMap::default(), scratch: String::new() }
     }
 
     /// True when the walk from word `i` may go on to word `j`: joined to
@@ -273,7 +253,7 @@ impl PlaceLexicon for Gazetteer {
     /// each with its country as the only candidate.
     fn find_demonyms(&self, text: &str) -> Vec<NameMatch> {
         let words = Words::of(text);
-        let mut seen: HashMap<&str, Option<u32>, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut seen: FnvHashMap<&str, Option<u32>> = FnvHashMap::default();
         let mut out = Vec::new();
         for (k, w) in words.as_slice().iter().enumerate().filter(|(_, w)| w.case != Case::Lower && !w.article) {
             let folded = words.folded(k);

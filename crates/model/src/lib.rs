@@ -16,6 +16,7 @@ pub mod canonical;
 pub mod date;
 pub mod doc;
 pub mod event;
+pub mod fnv;
 pub mod mention;
 pub mod modality;
 pub mod ontology;

@@ -25,8 +25,7 @@
 //! recogniser.
 
 use std::cell::Cell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use sitrep_model::quantity::Qualifier;
 use sitrep_model::{Doc, Quantity, QuantityMention, Span, Unit};
@@ -51,31 +50,8 @@ pub struct QuantityLexiconError {
     pub reason: String,
 }
 
-/// FNV-1a: the lexicon's keys are short words, on which SipHash's fixed
-/// cost per lookup dominated the recogniser's time.
-#[derive(Debug, Clone, Copy)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Lower-case words (as bytes) to what the lexicon knows about them.
-type WordTable = HashMap<Box<[u8]>, Entry, BuildHasherDefault<Fnv>>;
+type WordTable = sitrep_model::fnv::FnvHashMap<Box<[u8]>, Entry>;
 
 /// A bit per first three bytes of the table's words (so "twenty-three" hits
 /// as "twenty" does): most words of a text miss it and skip the hash lookup.
@@ -95,7 +71,7 @@ impl WordFilter {
     /// The word's bit, the same for any ASCII case: FNV-1a of its first
     /// three bytes.
     fn bit(word: &[u8]) -> usize {
-        let mut h = Fnv::default();
+        let mut h = sitrep_model::fnv::Fnv::default();
         for b in word.iter().take(3) {
             h.write(&[b.to_ascii_lowercase()]);
         }

@@ -27,6 +27,8 @@ pub mod rules;
 
 use std::collections::HashMap;
 
+use sitrep_model::fnv::FnvHashMap;
+
 use sitrep_model::{Doc, Iso2, Place, PlaceCandidate, PlaceKind, PlaceMention, Span};
 
 pub use rules::Reason;
@@ -272,7 +274,7 @@ struct Anchors<'a> {
     places: Vec<Anchor>,
     /// [`Anchors::nearest`] by mention name and candidate: a document
     /// repeats its names.
-    seen: HashMap<(u32, PlaceCandidate), Nearest>,
+    seen: FnvHashMap<(u32, PlaceCandidate), Nearest>,
 }
 
 impl<'a> Anchors<'a> {
@@ -288,7 +290,7 @@ impl<'a> Anchors<'a> {
                 None => places.push(Anchor { id: c.id, at: c.at, chosen_by: vec![(j, ms[j].name)] }),
             }
         }
-        Anchors { winners, places, areas: AreaFocus::of(ms, winners), seen: HashMap::new() }
+        Anchors { winners, places, areas: AreaFocus::of(ms, winners), seen: FnvHashMap::default() }
     }
 
     /// [`Anchors::nearest_to`] candidate `c` of mention `i`, remembered.

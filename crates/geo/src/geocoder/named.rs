@@ -8,14 +8,13 @@
 //! winners), so that it holds before anything is chosen; mentions of the
 //! same name and loose matches give none.
 
-use std::collections::HashMap;
 
 use sitrep_model::{PlaceCandidate, PlaceKind};
 
 use super::Candidate;
 
 /// Per area entry, the names (mention name numbers) that point at it.
-type ByArea = HashMap<PlaceCandidate, Vec<u32>>;
+type ByArea = sitrep_model::fnv::FnvHashMap<PlaceCandidate, Vec<u32>>;
 
 /// The areas named by a document's mentions, and the areas its places lie in.
 #[derive(Debug, Default)]

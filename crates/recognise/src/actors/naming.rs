@@ -93,6 +93,11 @@ impl Naming {
     /// "of {country}" part is dropped ("Military Forces", "Civilians").
     #[must_use]
     pub fn fill(&self, template: &str, country: Option<Iso3>) -> String {
+        // Most names have no placeholder: no substring search for them
+        // (this runs for every actor mention).
+        if !template.as_bytes().contains(&b'{') {
+            return template.to_owned();
+        }
         match country.and_then(|c| self.country_name(c)) {
             Some(name) => template.replace("{country}", name),
             None => template
