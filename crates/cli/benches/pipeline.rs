@@ -38,9 +38,32 @@ fn bench(c: &mut Criterion) {
     c.bench_function("startup/load_resources", |b| b.iter(|| Resources::load().map(|r| r.gazetteer.len()).unwrap_or(0)));
 }
 
+/// The same, over the FA-KES articles (`../shared/dev/fa-kes/fa-kes.csv`,
+/// the speed corpus) when they are there; skipped, saying so, when
+/// not (they are not shipped).
+#[allow(clippy::print_stderr)] // the skip is said where the bench output is read
+fn bench_fakes(c: &mut Criterion) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/dev/fa-kes/fa-kes.csv");
+    let Ok(rows) = sitrep_cli::eval::csv_rows(&path) else {
+        eprintln!("fakes bench skipped: no {}", path.display());
+        return;
+    };
+    let docs: Vec<RawDoc> = rows.iter().enumerate().map(|(i, r)| sitrep_cli::eval::fakes::raw_of(&path, i, r)).collect();
+    let res = Resources::load().expect("shipped data loads");
+    let pipeline = Pipeline::new(&res);
+    let bytes: usize = docs.iter().map(|d| d.body.len()).sum();
+    let mut g = c.benchmark_group("fakes");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(10);
+    g.bench_function("end_to_end", |b| {
+        b.iter(|| docs.iter().filter_map(|d| pipeline.process(d).ok()).map(|p| p.events.len()).sum::<usize>())
+    });
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = bench
+    targets = bench, bench_fakes
 }
 criterion_main!(benches);

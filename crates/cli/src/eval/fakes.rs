@@ -65,7 +65,9 @@ pub fn score(path: &Path, pipeline: &Pipeline<'_>, gazetteer: &Gazetteer) -> Res
     })
 }
 
-fn raw_of(path: &Path, i: usize, r: &Row) -> RawDoc {
+/// Row `i` of a FA-KES CSV as a raw document (the bench reads it too).
+#[must_use]
+pub fn raw_of(path: &Path, i: usize, r: &Row) -> RawDoc {
     let published = r.get("date").and_then(|d| NaiveDate::parse_from_str(d.trim(), "%m/%d/%Y").ok());
     RawDoc {
         id: DocId::new(r.get("unit_id").map_or_else(|| format!("row{}", i + 2), str::to_owned)),
