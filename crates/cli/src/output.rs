@@ -21,8 +21,12 @@ pub fn choose(asked: Option<OutputFormat>) -> OutputFormat {
 /// # Errors
 /// When writing fails.
 pub fn jsonl<T: Serialize>(out: &mut dyn Write, item: &T) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, item).map_err(io::Error::other)?;
-    out.write_all(b"\n")
+    // Serialised into a buffer first: serde writes many small pieces, and
+    // each through `dyn Write` is a call of its own.
+    let mut line = Vec::with_capacity(1024);
+    serde_json::to_writer(&mut line, item).map_err(io::Error::other)?;
+    line.push(b'\n');
+    out.write_all(&line)
 }
 
 /// ACLED's column names, in the order the CSV export writes them (the
