@@ -31,6 +31,8 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Query the store's events.
     Events(EventsArgs),
+    /// Group the stored reports of one event again over a range of days.
+    Merge(crate::commands::merge::MergeArgs),
     /// Score extraction against gold files or an ACLED CSV.
     Eval(EvalArgs),
     /// The gazetteer: import GeoNames, Who's On First or TSV files.

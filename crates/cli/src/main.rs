@@ -52,6 +52,13 @@ fn run(command: &Command) -> Outcome {
             Err(e) => Outcome::Failure(e.to_string()),
         },
         Command::Events(a) => events(commands::events::run(a, &mut out)),
+        Command::Merge(a) => match commands::merge::run(a) {
+            Ok(n) => {
+                report(&format!("{n} events changed group"));
+                Outcome::Done
+            }
+            Err(e) => events(Err(e)),
+        },
         Command::Report(a) => front_end(commands::report::run(a, &mut out)),
         Command::Export(a) => front_end(commands::export::run(a)),
         Command::Serve(a) => front_end(commands::serve::run(a, &mut report)),
@@ -86,7 +93,7 @@ fn with_resources(command: &Command, out: &mut dyn Write, report: &mut dyn FnMut
             Ok(r) => eval::print(&r, a.verbose, out).map_or_else(|e| Outcome::Failure(e.to_string()), |()| Outcome::Done),
             Err(e) => Outcome::Usage(e.to_string()),
         },
-        Command::Clean(_) | Command::Gazetteer(_) | Command::Events(_) | Command::Report(_) | Command::Export(_) | Command::Serve(_) => {
+        Command::Clean(_) | Command::Gazetteer(_) | Command::Events(_) | Command::Merge(_) | Command::Report(_) | Command::Export(_) | Command::Serve(_) => {
             Outcome::Done
         }
     };

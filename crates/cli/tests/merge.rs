@@ -83,3 +83,28 @@ fn ingest_merges_reports_across_runs_in_any_order() {
     assert_eq!(results[0], results[1], "the order of ingestion changes nothing");
     assert_eq!(results[0].1, vec!["a-wire", "b-agency", "c-daily"], "the strike gathers its three reports");
 }
+
+#[test]
+fn merge_regroups_a_range_and_refuses_a_reversed_one() {
+    let dir = common::root().join("testdata/merge");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let db = tmp.path().join("merge.db");
+    let db = db.to_str().expect("utf-8");
+    sitrep(&["ingest", "-q", "--db", db, dir.to_str().expect("utf-8")]);
+    let before = merged_listing(std::path::Path::new(db));
+    // Undo the grouping, as a watcher stopped mid-round leaves it.
+    {
+        use sitrep_store::{EventStore, MergeStore};
+        let mut store = sitrep_store::SqliteStore::open(std::path::Path::new(db)).expect("opens");
+        let ids: Vec<(String, String)> =
+            store.events(&sitrep_store::EventFilter::default()).expect("reads").into_iter().map(|e| (e.event_id.clone(), e.event_id)).collect();
+        store.set_representatives(&ids).expect("writes");
+    }
+    let run = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_sitrep")).args(args).output().expect("runs");
+    let out = run(&["merge", "--db", db, "--since", "2017-04-01", "--until", "2017-04-30"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(" 2 events changed group"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(merged_listing(std::path::Path::new(db)), before, "the groups are back");
+    let out = run(&["merge", "--db", db, "--since", "2017-04-30", "--until", "2017-04-01"]);
+    assert_eq!(out.status.code(), Some(2), "a reversed range is a usage error");
+}

@@ -22,7 +22,7 @@ pub enum EventsError {
     Io(#[from] io::Error),
 }
 
-fn day(flag: &str, s: &str) -> Result<NaiveDate, EventsError> {
+pub(crate) fn day(flag: &str, s: &str) -> Result<NaiveDate, EventsError> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| EventsError::Usage(format!("--{flag} {s:?}: expected a date as YYYY-MM-DD")))
 }
 

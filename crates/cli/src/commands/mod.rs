@@ -8,6 +8,7 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod ingest;
+pub mod merge;
 pub mod places;
 pub mod report;
 pub mod serve;

@@ -1,0 +1,38 @@
+//! `sitrep merge`: group the stored reports of one event again over a range
+//! of days, as `sitrep ingest` does for the days it touches. For a store
+//! filled by a watcher that was stopped before the end of its round, or
+//! after the merge rules change.
+
+use clap::Args;
+use std::path::PathBuf;
+
+use sitrep_store::SqliteStore;
+
+use super::events::{day, EventsError};
+
+/// The arguments of `merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The store.
+    #[arg(long, default_value = "sitrep.db", value_name = "FILE")]
+    pub db: PathBuf,
+    /// First day of events to group (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: String,
+    /// Last day of events to group (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: String,
+}
+
+/// Run `merge`; returns how many events changed group.
+///
+/// # Errors
+/// A malformed or reversed date range (usage), or a store failure.
+pub fn run(args: &MergeArgs) -> Result<usize, EventsError> {
+    let (since, until) = (day("since", &args.since)?, day("until", &args.until)?);
+    if since > until {
+        return Err(EventsError::Usage(format!("--since {since} is after --until {until}")));
+    }
+    let mut store = SqliteStore::open(&args.db)?;
+    Ok(super::ingest::merge_days(&mut store, Some((since, until)))?)
+}
