@@ -13,7 +13,11 @@ use sitrep_model::{DocId, Format, Hints, RawDoc};
 
 fn fixtures() -> Vec<RawDoc> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let mut paths: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e != "json")).collect();
+    let mut paths: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e != "json"))
+        .collect();
     paths.sort();
     paths
         .into_iter()
@@ -31,10 +35,13 @@ fn bench(c: &mut Criterion) {
     let docs = fixtures();
     let mut group = c.benchmark_group("clean");
     group.throughput(Throughput::Bytes(docs.iter().map(|d| d.body.len() as u64).sum()));
-    group.bench_function("all fixtures", |b| b.iter(|| docs.iter().map(|d| clean(d).map(|d| d.text.len()).unwrap_or(0)).sum::<usize>()));
+    group.bench_function("all fixtures", |b| {
+        b.iter(|| docs.iter().map(|d| clean(d).map(|d| d.text.len()).unwrap_or(0)).sum::<usize>())
+    });
     group.finish();
     // A 5 KB article: the fixtures repeated into one page of that size.
-    let body: String = docs.iter().filter(|d| d.format == Format::Text).map(|d| d.body.as_str()).collect::<Vec<_>>().join("\n\n");
+    let body: String =
+        docs.iter().filter(|d| d.format == Format::Text).map(|d| d.body.as_str()).collect::<Vec<_>>().join("\n\n");
     let five_kb = RawDoc { body: body.chars().take(5000).collect(), ..docs[0].clone() };
     c.bench_function("clean 5 KB article", |b| b.iter(|| clean(&five_kb).map(|d| d.sentences.len())));
 }

@@ -25,7 +25,8 @@ static AGENCIES_TXT: &str = include_str!("../../../data/clean/agencies.txt");
 /// The agency names, longest first so that "Anadolu Agency" wins over "AA"
 /// (the order in which the alternatives are tried).
 pub(crate) static AGENCIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut names: Vec<&str> = AGENCIES_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    let mut names: Vec<&str> =
+        AGENCIES_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     names
 });
@@ -85,7 +86,7 @@ pub(crate) fn dateline(s: &str) -> Option<(usize, &str)> {
 /// and the separator. Only one bracket can serve: the first one after the
 /// capitals, so the quantifiers decide whether it is reachable, not where.
 fn capitals_then_bracket(s: &str) -> Option<(usize, &str)> {
-    let run = s.find(|c: char| !(is_upper(c) || matches!(c, '.' | '\'' | '’' | ' '| '-'))).unwrap_or(s.len());
+    let run = s.find(|c: char| !(is_upper(c) || matches!(c, '.' | '\'' | '’' | ' ' | '-'))).unwrap_or(s.len());
     let chars = s[..run].chars().count();
     let trimmed = chars - (run - s[..run].trim_end_matches(' ').len());
     if chars == 0 || trimmed > MAX_PLACE_CHARS {
@@ -154,7 +155,8 @@ fn agency_after_place(s: &str) -> Option<(usize, &str)> {
 /// `\s*[-–—:]{1,2}\s*`: the bytes it takes.
 fn separator(s: &str) -> Option<usize> {
     let mut at = space_len(s);
-    let dashes: usize = s[at..].chars().take(2).take_while(|c| matches!(c, '-' | '–' | '—' | ':')).map(char::len_utf8).sum();
+    let dashes: usize =
+        s[at..].chars().take(2).take_while(|c| matches!(c, '-' | '–' | '—' | ':')).map(char::len_utf8).sum();
     if dashes == 0 {
         return None;
     }
@@ -225,8 +227,10 @@ mod tests {
 
     static SIGNATURE_RE: LazyLock<Regex> = LazyLock::new(|| {
         let agencies = alternation();
-        Regex::new(&format!(r"(?i)\s*(?:(?:[-–—]{{1,2}}|/)\s*\(?(?P<agency>{agencies})\)?/?|\((?P<paren>{agencies})\))\.?\s*$"))
-            .unwrap()
+        Regex::new(&format!(
+            r"(?i)\s*(?:(?:[-–—]{{1,2}}|/)\s*\(?(?P<agency>{agencies})\)?/?|\((?P<paren>{agencies})\))\.?\s*$"
+        ))
+        .unwrap()
     });
 
     fn dateline_by_regex(s: &str) -> Option<(usize, &str)> {
@@ -259,7 +263,15 @@ mod tests {
 
     #[test]
     fn signatures() {
-        let cases = ["killed. - REUTERS", "said.--AFP", "advanced. (SANA)", "left. /SANA/", "left. — Anadolu Agency.", "met AP officials.", "- AFP"];
+        let cases = [
+            "killed. - REUTERS",
+            "said.--AFP",
+            "advanced. (SANA)",
+            "left. /SANA/",
+            "left. — Anadolu Agency.",
+            "met AP officials.",
+            "- AFP",
+        ];
         for s in cases {
             assert_eq!(signature(s), signature_by_regex(s), "{s}");
         }
@@ -268,11 +280,46 @@ mod tests {
     /// Text built from pieces that exercise the grammar's corners.
     fn pieces() -> impl Strategy<Value = String> {
         let piece = prop_oneof![
-            Just("BEIRUT"), Just("Damascus"), Just("AL-BAB"), Just("O'NEIL"), Just("Ömer"), Just("É"), Just("x"), Just("abcdefghij"),
-            Just("ABCDEFGHIJKLMNOPQRST"), Just(","), Just(" "), Just("  "), Just("\t"), Just("\u{a0}"), Just("("), Just(")"), Just("-"),
-            Just("–"), Just("—"), Just(":"), Just("/"), Just("."), Just("'"), Just("’"), Just("January 5"), Just("2016"),
-            Just("Reuters"), Just("REUTERS"), Just("SANA"), Just("ſana"), Just("AP"), Just("APA"), Just("AA"), Just("Anadolu"),
-            Just("Anadolu Agency"), Just("\u{212a}yodo"), Just("RIA Novosti"), Just("Al-Masdar"), Just("AFP"), Just("Text"),
+            Just("BEIRUT"),
+            Just("Damascus"),
+            Just("AL-BAB"),
+            Just("O'NEIL"),
+            Just("Ömer"),
+            Just("É"),
+            Just("x"),
+            Just("abcdefghij"),
+            Just("ABCDEFGHIJKLMNOPQRST"),
+            Just(","),
+            Just(" "),
+            Just("  "),
+            Just("\t"),
+            Just("\u{a0}"),
+            Just("("),
+            Just(")"),
+            Just("-"),
+            Just("–"),
+            Just("—"),
+            Just(":"),
+            Just("/"),
+            Just("."),
+            Just("'"),
+            Just("’"),
+            Just("January 5"),
+            Just("2016"),
+            Just("Reuters"),
+            Just("REUTERS"),
+            Just("SANA"),
+            Just("ſana"),
+            Just("AP"),
+            Just("APA"),
+            Just("AA"),
+            Just("Anadolu"),
+            Just("Anadolu Agency"),
+            Just("\u{212a}yodo"),
+            Just("RIA Novosti"),
+            Just("Al-Masdar"),
+            Just("AFP"),
+            Just("Text"),
         ];
         proptest::collection::vec(piece, 0..14).prop_map(|v| v.concat())
     }

@@ -133,14 +133,9 @@ fn is_content(paragraph: &str, words: usize) -> bool {
 /// Where the tail begins: the first furniture block after the last pair of
 /// consecutive content blocks (`judged.len()` when there is none).
 fn tail_start(judged: &[Judged]) -> usize {
-    let last_pair = judged
-        .windows(2)
-        .rposition(|w| w[0].kind == Kind::Content && w[1].kind == Kind::Content)
-        .map_or(0, |i| i + 2);
-    judged[last_pair..]
-        .iter()
-        .position(|j| j.kind == Kind::Furniture)
-        .map_or(judged.len(), |i| last_pair + i)
+    let last_pair =
+        judged.windows(2).rposition(|w| w[0].kind == Kind::Content && w[1].kind == Kind::Content).map_or(0, |i| i + 2);
+    judged[last_pair..].iter().position(|j| j.kind == Kind::Furniture).map_or(judged.len(), |i| last_pair + i)
 }
 
 #[cfg(test)]

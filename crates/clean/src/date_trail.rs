@@ -39,7 +39,12 @@ pub(crate) fn len(s: &str) -> usize {
 
 /// One item at the start of `s`: the bytes it takes.
 fn item(s: &str) -> Option<usize> {
-    time(s).or_else(|| updated_note(s)).or_else(|| last_updated(s)).or_else(|| author(s)).or_else(|| short_url(s)).or_else(|| widget(s))
+    time(s)
+        .or_else(|| updated_note(s))
+        .or_else(|| last_updated(s))
+        .or_else(|| author(s))
+        .or_else(|| short_url(s))
+        .or_else(|| widget(s))
 }
 
 /// `(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?i:am|pm|a\.m\.|p\.m\.|gmt|utc))?`
@@ -172,7 +177,10 @@ mod tests {
     fn items() {
         let cases = [
             ("17:53 Rebels hold the line.", "17:53"),
-            ("(updated 1954 08.04.2017) Get short URL 0 214 The number", "(updated 1954 08.04.2017) Get short URL 0 214"),
+            (
+                "(updated 1954 08.04.2017) Get short URL 0 214 The number",
+                "(updated 1954 08.04.2017) Get short URL 0 214",
+            ),
             ("by Jane Roe Doctors accused", "by Jane Roe"),
             ("| at 9:30 GMT | Print Tweet Share 12 Text", "| at 9:30 GMT | Print Tweet Share 12"),
             ("at 9:30 a.m. GMT", "at 9:30 a.m."),
@@ -188,11 +196,42 @@ mod tests {
 
     fn pieces() -> impl Strategy<Value = String> {
         let piece = prop_oneof![
-            Just("at"), Just(" "), Just("\u{a0}"), Just("|"), Just("1"), Just("12"), Just("٣"), Just(":"), Just("05"), Just("am"),
-            Just("A.M."), Just("p.m."), Just("GMT"), Just("("), Just(")"), Just("Updated"), Just("last updated"), Just("."),
-            Just("2016"), Just("by"), Just("Jane"), Just("Roe"), Just("O'Neil"), Just("Éva"), Just("jane"), Just("get short url"),
-            Just("Print"), Just("Tweet"), Just("ſhare"), Just("e-mail"), Just("Email"), Just("views"), Just("viewsx"), Just("_"),
-            Just("x"), Just("Text"),
+            Just("at"),
+            Just(" "),
+            Just("\u{a0}"),
+            Just("|"),
+            Just("1"),
+            Just("12"),
+            Just("٣"),
+            Just(":"),
+            Just("05"),
+            Just("am"),
+            Just("A.M."),
+            Just("p.m."),
+            Just("GMT"),
+            Just("("),
+            Just(")"),
+            Just("Updated"),
+            Just("last updated"),
+            Just("."),
+            Just("2016"),
+            Just("by"),
+            Just("Jane"),
+            Just("Roe"),
+            Just("O'Neil"),
+            Just("Éva"),
+            Just("jane"),
+            Just("get short url"),
+            Just("Print"),
+            Just("Tweet"),
+            Just("ſhare"),
+            Just("e-mail"),
+            Just("Email"),
+            Just("views"),
+            Just("viewsx"),
+            Just("_"),
+            Just("x"),
+            Just("Text"),
         ];
         proptest::collection::vec(piece, 0..16).prop_map(|v| v.concat())
     }

@@ -22,14 +22,21 @@ use regex::Regex;
 
 use crate::agency::{self, AGENCIES};
 use crate::charclass::{prefix_ci, space_len};
-use crate::{date_trail, dates};
 use crate::header::is_title_case;
 use crate::normalise::count_words;
+use crate::{date_trail, dates};
 
 /// Labels before a leading date, in the order tried (a longer form before
 /// its prefix), matched case-insensitively.
 const DATE_LABELS: &[&str] = &[
-    "date of publication", "published on", "published", "posted on", "posted", "updated on", "updated", "last updated",
+    "date of publication",
+    "published on",
+    "published",
+    "posted on",
+    "posted",
+    "updated on",
+    "updated",
+    "last updated",
     "first published",
 ];
 
@@ -40,8 +47,8 @@ static TITLE_LABEL: LazyLock<Regex> =
 /// Words that end a headline fragment only inside a sentence: a date after
 /// them is part of the sentence ("on 21 January 2016").
 const PREPOSITIONS: &[&str] = &[
-    "on", "in", "since", "until", "till", "from", "by", "of", "to", "at", "before", "after", "during", "between", "and",
-    "since", "as", "said", "says", "the", "that", "than", "for", "with", "was", "were", "is",
+    "on", "in", "since", "until", "till", "from", "by", "of", "to", "at", "before", "after", "during", "between",
+    "and", "since", "as", "said", "says", "the", "that", "than", "for", "with", "was", "were", "is",
 ];
 
 /// The longest headline sentence taken as a title.
@@ -247,30 +254,112 @@ mod tests {
     #[test]
     fn leads() {
         let cases: &[Case] = &[
-            ("Wed 05 Apr 2017 Gas attack kills 70 says WHO. Victims showed symptoms.", None,
-             "Gas attack kills 70 says WHO. Victims showed symptoms.", Some("2017-04-05"), None, None),
-            ("Wed 05 Apr 2017 Gas attack kills 70 says WHO. Victims showed symptoms.", Some("Gas attack kills 70 says WHO"),
-             "Victims showed symptoms.", Some("2017-04-05"), None, None),
-            ("Date of publication 18 July 2016 Activists say strikes killed 20.", None,
-             "Activists say strikes killed 20.", Some("2016-07-18"), None, None),
-            ("Posted on April 2 2017 by Jane Roe Doctors accused the army.", None,
-             "Doctors accused the army.", Some("2017-04-02"), None, None),
-            ("08.04.2017(updated 1954 08.04.2017) Get short URL 0 214 The number of dead rose.", None,
-             "The number of dead rose.", Some("2017-04-08"), None, None),
-            ("Saturday 03 December 2016 17:53 Rebels hold the line.", None,
-             "Rebels hold the line.", Some("2016-12-03"), None, None),
-            ("Air raid kills 21 at market Monitor AFP Thursday 24 Apr 2014 Print Tweet An air strike killed 21.", None,
-             "An air strike killed 21.", Some("2014-04-24"), Some("AFP"), Some("Air raid kills 21 at market Monitor")),
-            ("Mon Aug 15 2016 More than 30 Rebels Killed in Suicide Blast. The group claimed it.", None,
-             "The group claimed it.", Some("2016-08-15"), None, Some("More than 30 Rebels Killed in Suicide Blast")),
-            ("09-07-2014 title: Militants Kill 14 in Village. Militants killed 14 civilians.", None,
-             "Militants killed 14 civilians.", Some("2014-07-09"), None, Some("Militants Kill 14 in Village")),
-            ("BEIRUT (Reuters) - Rebels shelled the city.", None, "Rebels shelled the city.", None, Some("Reuters"), None),
+            (
+                "Wed 05 Apr 2017 Gas attack kills 70 says WHO. Victims showed symptoms.",
+                None,
+                "Gas attack kills 70 says WHO. Victims showed symptoms.",
+                Some("2017-04-05"),
+                None,
+                None,
+            ),
+            (
+                "Wed 05 Apr 2017 Gas attack kills 70 says WHO. Victims showed symptoms.",
+                Some("Gas attack kills 70 says WHO"),
+                "Victims showed symptoms.",
+                Some("2017-04-05"),
+                None,
+                None,
+            ),
+            (
+                "Date of publication 18 July 2016 Activists say strikes killed 20.",
+                None,
+                "Activists say strikes killed 20.",
+                Some("2016-07-18"),
+                None,
+                None,
+            ),
+            (
+                "Posted on April 2 2017 by Jane Roe Doctors accused the army.",
+                None,
+                "Doctors accused the army.",
+                Some("2017-04-02"),
+                None,
+                None,
+            ),
+            (
+                "08.04.2017(updated 1954 08.04.2017) Get short URL 0 214 The number of dead rose.",
+                None,
+                "The number of dead rose.",
+                Some("2017-04-08"),
+                None,
+                None,
+            ),
+            (
+                "Saturday 03 December 2016 17:53 Rebels hold the line.",
+                None,
+                "Rebels hold the line.",
+                Some("2016-12-03"),
+                None,
+                None,
+            ),
+            (
+                "Air raid kills 21 at market Monitor AFP Thursday 24 Apr 2014 Print Tweet An air strike killed 21.",
+                None,
+                "An air strike killed 21.",
+                Some("2014-04-24"),
+                Some("AFP"),
+                Some("Air raid kills 21 at market Monitor"),
+            ),
+            (
+                "Mon Aug 15 2016 More than 30 Rebels Killed in Suicide Blast. The group claimed it.",
+                None,
+                "The group claimed it.",
+                Some("2016-08-15"),
+                None,
+                Some("More than 30 Rebels Killed in Suicide Blast"),
+            ),
+            (
+                "09-07-2014 title: Militants Kill 14 in Village. Militants killed 14 civilians.",
+                None,
+                "Militants killed 14 civilians.",
+                Some("2014-07-09"),
+                None,
+                Some("Militants Kill 14 in Village"),
+            ),
+            (
+                "BEIRUT (Reuters) - Rebels shelled the city.",
+                None,
+                "Rebels shelled the city.",
+                None,
+                Some("Reuters"),
+                None,
+            ),
             ("DAMASCUS, (SANA) – Army units advanced.", None, "Army units advanced.", None, Some("SANA"), None),
             ("Damascus, SANA- Army units advanced.", None, "Army units advanced.", None, Some("SANA"), None),
-            ("On Jan. 20, 2016, Russian jets struck the town.", None, "On Jan. 20, 2016, Russian jets struck the town.", None, None, None),
-            ("The ministry said on 21 January 2016 that jets struck.", None, "The ministry said on 21 January 2016 that jets struck.", None, None, None),
-            ("Russia and Turkey met. In March 2016 they agreed.", None, "Russia and Turkey met. In March 2016 they agreed.", None, None, None),
+            (
+                "On Jan. 20, 2016, Russian jets struck the town.",
+                None,
+                "On Jan. 20, 2016, Russian jets struck the town.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "The ministry said on 21 January 2016 that jets struck.",
+                None,
+                "The ministry said on 21 January 2016 that jets struck.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Russia and Turkey met. In March 2016 they agreed.",
+                None,
+                "Russia and Turkey met. In March 2016 they agreed.",
+                None,
+                None,
+                None,
+            ),
         ];
         for (par, hint, rest, published, agency, title) in cases {
             let got = lead(par, *hint);

@@ -23,8 +23,30 @@ use crate::charclass::{ascii_word_boundary, is_digit, prefix_ci, space_len};
 
 /// Month names and abbreviations, a longer form before its prefix.
 const MONTHS: &[&str] = &[
-    "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul", "august", "aug",
-    "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec",
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sept",
+    "sep",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
 ];
 const WEEKDAYS: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"];
 const WEEKDAY_ENDINGS: &[&str] = &["day", "nesday", "sday", "rsday", "urday", ""];
@@ -108,7 +130,10 @@ fn weekday(s: &str) -> Option<usize> {
 
 /// The four forms, in the order tried.
 fn forms(text: &str, at: usize) -> Option<Written<'_>> {
-    month_day_year(text, at).or_else(|| day_month_year(text, at)).or_else(|| iso(text, at)).or_else(|| numeric(text, at))
+    month_day_year(text, at)
+        .or_else(|| day_month_year(text, at))
+        .or_else(|| iso(text, at))
+        .or_else(|| numeric(text, at))
 }
 
 /// `MONTH\s+\d{1,2}(?:st|nd|rd|th)?,?\s+YEAR`
@@ -151,7 +176,13 @@ fn iso(text: &str, at: usize) -> Option<Written<'_>> {
     i += dash(&text[i..])?;
     let day = digits(&text[i..], 2)?;
     let end = ends_date(text, i + day)?;
-    Some(Written { year: &text[at..at + year], month: Month::Number(month_text), day: &text[i..i + day], year_end: i + day, end })
+    Some(Written {
+        year: &text[at..at + year],
+        month: Month::Number(month_text),
+        day: &text[i..i + day],
+        year_end: i + day,
+        end,
+    })
 }
 
 /// `\d{1,2}[./-]\d{1,2}[./-]YEAR`
@@ -309,14 +340,55 @@ mod tests {
     /// Date-like words joined by the separators dates use.
     fn pieces() -> impl Strategy<Value = String> {
         let word = prop_oneof![
-            Just("Wed"), Just("Wednesday"), Just("Tues"), Just("thursday"), Just("ſat"), Just("Sun."), Just("Jan"), Just("January"),
-            Just("jan."), Just("Sept"), Just("sep"), Just("ſep"), Just("June"), Just("Marchx"), Just("of"), Just("5"), Just("05"),
-            Just("31"), Just("5th"), Just("1st"), Just("22nd"), Just("3rd"), Just("4TH"), Just("123"), Just("٣"), Just("2016"),
-            Just("1999"), Just("19٣٣"), Just("20161"), Just("2100"), Just("08.04.2017"), Just("2016-01-21"), Just("x"), Just("_"),
+            Just("Wed"),
+            Just("Wednesday"),
+            Just("Tues"),
+            Just("thursday"),
+            Just("ſat"),
+            Just("Sun."),
+            Just("Jan"),
+            Just("January"),
+            Just("jan."),
+            Just("Sept"),
+            Just("sep"),
+            Just("ſep"),
+            Just("June"),
+            Just("Marchx"),
+            Just("of"),
+            Just("5"),
+            Just("05"),
+            Just("31"),
+            Just("5th"),
+            Just("1st"),
+            Just("22nd"),
+            Just("3rd"),
+            Just("4TH"),
+            Just("123"),
+            Just("٣"),
+            Just("2016"),
+            Just("1999"),
+            Just("19٣٣"),
+            Just("20161"),
+            Just("2100"),
+            Just("08.04.2017"),
+            Just("2016-01-21"),
+            Just("x"),
+            Just("_"),
             Just("é"),
         ];
-        let separator = prop_oneof![Just(" "), Just(", "), Just(","), Just("."), Just("-"), Just("/"), Just(""), Just("\u{a0}"), Just("  ")];
-        proptest::collection::vec((word, separator), 0..8).prop_map(|v| v.into_iter().flat_map(|(w, s)| [w, s]).collect())
+        let separator = prop_oneof![
+            Just(" "),
+            Just(", "),
+            Just(","),
+            Just("."),
+            Just("-"),
+            Just("/"),
+            Just(""),
+            Just("\u{a0}"),
+            Just("  ")
+        ];
+        proptest::collection::vec((word, separator), 0..8)
+            .prop_map(|v| v.into_iter().flat_map(|(w, s)| [w, s]).collect())
     }
 
     proptest! {

@@ -26,8 +26,9 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Posted on <date> by Name": the rest of a date line that names an author.
-static DATED_BY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:posted|published|written)?\s*(?:on)?\s*by\s+(?P<name>\S.*)$").expect("valid regex"));
+static DATED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:posted|published|written)?\s*(?:on)?\s*by\s+(?P<name>\S.*)$").expect("valid regex")
+});
 
 /// Section labels of a page template ("Region: …", "Theme: …").
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -128,8 +129,13 @@ fn first_part(raw: &str) -> String {
 fn name_of(raw: &str) -> Option<String> {
     let name = first_part(raw);
     let words: Vec<&str> = name.split_whitespace().collect();
-    let capitalised = |w: &&str| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the" | "and" | "&" | "al" | "el" | "de" | "for");
-    let ok = !words.is_empty() && words.len() <= 5 && words.iter().all(capitalised) && words[0].starts_with(char::is_uppercase);
+    let capitalised = |w: &&str| {
+        w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the" | "and" | "&" | "al" | "el" | "de" | "for")
+    };
+    let ok = !words.is_empty()
+        && words.len() <= 5
+        && words.iter().all(capitalised)
+        && words[0].starts_with(char::is_uppercase);
     ok.then_some(name)
 }
 
@@ -150,7 +156,8 @@ fn is_title_like(line: &Line) -> bool {
 
 /// Most longer words capitalised, as in "Turkey Prepares Ground Invasion".
 pub(crate) fn is_title_case(text: &str) -> bool {
-    let long: Vec<&str> = text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let long: Vec<&str> =
+        text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
     let upper = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
     long.len() >= 3 && upper * 10 >= long.len() * 7
 }
@@ -162,7 +169,8 @@ mod tests {
     use crate::normalise;
 
     fn header_of(text: &str) -> Header {
-        let lines: Vec<Line> = text.lines().map(normalise::line).filter(|l| !l.text.is_empty() || l.links > 0).collect();
+        let lines: Vec<Line> =
+            text.lines().map(normalise::line).filter(|l| !l.text.is_empty() || l.links > 0).collect();
         let refs: Vec<&Line> = lines.iter().collect();
         read(&refs)
     }
@@ -196,7 +204,8 @@ mod tests {
 
     #[test]
     fn prose_from_the_first_line_means_no_header() {
-        let h = header_of("Fighting broke out on Sunday between rival groups in the north of the country.\nMore text.\n");
+        let h =
+            header_of("Fighting broke out on Sunday between rival groups in the north of the country.\nMore text.\n");
         assert_eq!(h, Header::default());
     }
 

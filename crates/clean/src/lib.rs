@@ -117,7 +117,13 @@ pub fn clean_page(raw: &RawDoc) -> Result<CleanPage, CleanError> {
     let lines = body::page_lines(&page.text);
     let paragraphs = body::paragraphs(&lines);
     let m = &page.meta;
-    let known = Known { title: m.title.clone(), published: m.published, outlet: m.outlet.clone(), byline: m.author.clone(), url: m.url.clone() };
+    let known = Known {
+        title: m.title.clone(),
+        published: m.published,
+        outlet: m.outlet.clone(),
+        byline: m.author.clone(),
+        url: m.url.clone(),
+    };
     let doc = finish(raw, paragraphs, known)?;
     Ok(CleanPage { doc, meta: page.meta })
 }
@@ -239,8 +245,14 @@ fn assemble(paragraphs: &[String], mut last: Vec<Range<usize>>) -> (String, Vec<
         let start = text.len();
         text.push_str(p);
         paragraph_spans.push(Paragraph { span: Span::new(start, text.len()) });
-        let spans = if index + 1 == paragraphs.len() && !last.is_empty() { std::mem::take(&mut last) } else { sentences::split(p) };
-        sentence_spans.extend(spans.into_iter().map(|r| Sentence { span: Span::new(start + r.start, start + r.end), paragraph: index }));
+        let spans = if index + 1 == paragraphs.len() && !last.is_empty() {
+            std::mem::take(&mut last)
+        } else {
+            sentences::split(p)
+        };
+        sentence_spans.extend(
+            spans.into_iter().map(|r| Sentence { span: Span::new(start + r.start, start + r.end), paragraph: index }),
+        );
     }
     (text, paragraph_spans, sentence_spans)
 }

@@ -29,11 +29,9 @@ pub(crate) struct Line {
 static BLOCK_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:#{1,6}\s+|>\s?|[-*+•·]\s+|\d{1,3}[.)]\s+)").expect("valid regex"));
 
-static RULE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[-*_=~]\s*){3,}$").expect("valid regex"));
+static RULE_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[-*_=~]\s*){3,}$").expect("valid regex"));
 
-static REF_DEFINITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\[[^\]]+\]:\s*\S+").expect("valid regex"));
+static REF_DEFINITION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\[[^\]]+\]:\s*\S+").expect("valid regex"));
 
 /// Markup and link-like tokens, in one pass; the group that matched says
 /// which (see [`replace`]). The forms of an e-mail address come apart:
@@ -75,7 +73,9 @@ pub(crate) fn line(raw: &str) -> Line {
         None => may_have_markup(&decoded).then(|| &*MARKUP_BUT_EMAIL),
     };
     let text = match markup {
-        Some(markup) => collapse_whitespace(&markup.replace_all(&decoded, |caps: &Captures| replace(caps, &mut counts))),
+        Some(markup) => {
+            collapse_whitespace(&markup.replace_all(&decoded, |caps: &Captures| replace(caps, &mut counts)))
+        }
         None => collapse_whitespace(&decoded),
     };
     let words = count_words(&text);
@@ -85,7 +85,8 @@ pub(crate) fn line(raw: &str) -> Line {
 /// Whether [`MARKUP_BUT_EMAIL`] can match: each of its forms needs one of these.
 fn may_have_markup(s: &str) -> bool {
     let b = s.as_bytes();
-    memchr::memchr2(b'[', b'<', b).is_some() || ["**", "__", "http://", "https://", "www."].iter().any(|n| memchr::memmem::find(b, n.as_bytes()).is_some())
+    memchr::memchr2(b'[', b'<', b).is_some()
+        || ["**", "__", "http://", "https://", "www."].iter().any(|n| memchr::memmem::find(b, n.as_bytes()).is_some())
 }
 
 #[derive(Default)]
@@ -121,7 +122,9 @@ pub(crate) fn collapse_whitespace(s: &str) -> String {
             // Printable ASCII and single spaces inside it are copied a run at a time.
             let start = i;
             i += 1;
-            while i < bytes.len() && (is_plain(bytes[i]) || (bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&b| is_plain(b)))) {
+            while i < bytes.len()
+                && (is_plain(bytes[i]) || (bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&b| is_plain(b))))
+            {
                 i += 1;
             }
             push_pending(&mut out, &mut pending_space);
@@ -225,7 +228,14 @@ mod tests {
             ("By [South Front](#)", "By South Front", 3, 2, 1, false),
             ("Visit: <http://southfront.org/>", "Visit:", 1, 0, 1, false),
             ("<https://twitter.com/southfronteng>", "", 0, 0, 1, false),
-            ("  Theme:  [Terrorism](#), [US NATO War Agenda](#) ", "Theme: Terrorism, US NATO War Agenda", 6, 5, 2, false),
+            (
+                "  Theme:  [Terrorism](#), [US NATO War Agenda](#) ",
+                "Theme: Terrorism, US NATO War Agenda",
+                6,
+                5,
+                2,
+                false,
+            ),
             ("## A **bold** heading", "A bold heading", 3, 0, 0, false),
             ("- item one", "item one", 2, 0, 0, true),
             ("> quoted &amp; decoded", "quoted & decoded", 2, 0, 0, false),
@@ -247,9 +257,23 @@ mod tests {
 
     #[test]
     fn fast_paths_agree_with_the_plain_definitions() {
-        let plain_collapse = |s: &str| s.split(char::is_whitespace).map(|w| w.chars().filter(|&c| !is_invisible(c)).collect::<String>()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+        let plain_collapse = |s: &str| {
+            s.split(char::is_whitespace)
+                .map(|w| w.chars().filter(|&c| !is_invisible(c)).collect::<String>())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         let plain_count = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-        for s in ["", "  a  b ", "x\u{a0}y\u{2003}z", "é—ü 12 -- .", "\u{200b} \u{200b}", "a\u{b}b\u{c}c\u{1c}d", "tab\tand\u{85}next"] {
+        for s in [
+            "",
+            "  a  b ",
+            "x\u{a0}y\u{2003}z",
+            "é—ü 12 -- .",
+            "\u{200b} \u{200b}",
+            "a\u{b}b\u{c}c\u{1c}d",
+            "tab\tand\u{85}next",
+        ] {
             assert_eq!(collapse_whitespace(s), plain_collapse(s), "{s:?}");
             assert_eq!(count_words(s), plain_count(s), "{s:?}");
         }

@@ -125,7 +125,8 @@ mod tests {
 
     use super::*;
 
-    const SPEC: &str = r"our (?:news|app)|ko-?fi|buy ?me a coffee|donat(?:e|ion)s?|e\-mail|sign ?in to (?:read|comment)";
+    const SPEC: &str =
+        r"our (?:news|app)|ko-?fi|buy ?me a coffee|donat(?:e|ion)s?|e\-mail|sign ?in to (?:read|comment)";
 
     #[test]
     fn specs_expand_to_every_literal() {
@@ -156,9 +157,31 @@ mod tests {
 
     fn pieces() -> impl Strategy<Value = String> {
         let piece = prop_oneof![
-            Just("our "), Just("news"), Just("app"), Just("ko"), Just("-"), Just("fi"), Just("KO-FI"), Just("buy"), Just(" "),
-            Just("me a coffee"), Just("donat"), Just("e"), Just("ion"), Just("s"), Just("x"), Just("_"), Just("é"), Just("ſ"),
-            Just("\u{212a}"), Just("sign"), Just("in to "), Just("read"), Just("comment"), Just("e-mail"), Just("."),
+            Just("our "),
+            Just("news"),
+            Just("app"),
+            Just("ko"),
+            Just("-"),
+            Just("fi"),
+            Just("KO-FI"),
+            Just("buy"),
+            Just(" "),
+            Just("me a coffee"),
+            Just("donat"),
+            Just("e"),
+            Just("ion"),
+            Just("s"),
+            Just("x"),
+            Just("_"),
+            Just("é"),
+            Just("ſ"),
+            Just("\u{212a}"),
+            Just("sign"),
+            Just("in to "),
+            Just("read"),
+            Just("comment"),
+            Just("e-mail"),
+            Just("."),
         ];
         proptest::collection::vec(piece, 0..10).prop_map(|v| v.concat())
     }

@@ -198,7 +198,10 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("One. Two.", &["One.", "Two."]),
             ("On Jan. 20, jets struck. Then they left.", &["On Jan. 20, jets struck.", "Then they left."]),
-            ("Gen. Ali and Lt. Col. Omar met Dr. Haddad in St. Petersburg.", &["Gen. Ali and Lt. Col. Omar met Dr. Haddad in St. Petersburg."]),
+            (
+                "Gen. Ali and Lt. Col. Omar met Dr. Haddad in St. Petersburg.",
+                &["Gen. Ali and Lt. Col. Omar met Dr. Haddad in St. Petersburg."],
+            ),
             ("The U.S. Army said so. The U.N. agreed.", &["The U.S. Army said so.", "The U.N. agreed."]),
             ("He visited the U.S. The trip was short.", &["He visited the U.S.", "The trip was short."]),
             ("A. Smith wrote it.", &["A. Smith wrote it."]),

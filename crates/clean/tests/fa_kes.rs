@@ -61,7 +61,13 @@ fn fa_kes_articles_clean_well() {
     let articles = &rows[1..];
     for row in articles {
         let body = row[content_col].clone();
-        let raw = RawDoc { id: DocId::new(row[id_col].clone()), origin: row[id_col].clone(), format: Format::Text, body, hints: Hints::default() };
+        let raw = RawDoc {
+            id: DocId::new(row[id_col].clone()),
+            origin: row[id_col].clone(),
+            format: Format::Text,
+            body,
+            hints: Hints::default(),
+        };
         let doc = match clean(&raw) {
             Ok(doc) => doc,
             // A few rows hold only a headline and a date.
@@ -99,7 +105,13 @@ fn fa_kes_throughput() {
     let rows = csv_rows(&text);
     let docs: Vec<RawDoc> = rows[1..]
         .iter()
-        .map(|r| RawDoc { id: DocId::new("x"), origin: "x".into(), format: Format::Text, body: r[2].clone(), hints: Hints::default() })
+        .map(|r| RawDoc {
+            id: DocId::new("x"),
+            origin: "x".into(),
+            format: Format::Text,
+            body: r[2].clone(),
+            hints: Hints::default(),
+        })
         .collect();
     let bytes: usize = docs.iter().map(|d| d.body.len()).sum();
     let best = (0..5)
@@ -112,5 +124,9 @@ fn fa_kes_throughput() {
         .min()
         .unwrap();
     let mb_s = bytes as f64 / best.as_secs_f64() / 1e6;
-    eprintln!("{} docs, {bytes} bytes, best pass {best:?}: {mb_s:.1} MB/s, {:.0} µs per doc", docs.len(), best.as_micros() as f64 / docs.len() as f64);
+    eprintln!(
+        "{} docs, {bytes} bytes, best pass {best:?}: {mb_s:.1} MB/s, {:.0} µs per doc",
+        docs.len(),
+        best.as_micros() as f64 / docs.len() as f64
+    );
 }

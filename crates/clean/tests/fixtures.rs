@@ -55,8 +55,20 @@ fn failures(page: &Path, expect: &Expect) -> Vec<String> {
     if let Some(byline) = &expect.byline {
         same("byline", doc.byline.clone(), byline);
     }
-    bad.extend(expect.content_markers.iter().filter(|m| !doc.text.contains(m.as_str())).map(|m| format!("lost content: {m:?}")));
-    bad.extend(expect.boilerplate_markers.iter().filter(|m| doc.text.contains(m.as_str())).map(|m| format!("kept furniture: {m:?}")));
+    bad.extend(
+        expect
+            .content_markers
+            .iter()
+            .filter(|m| !doc.text.contains(m.as_str()))
+            .map(|m| format!("lost content: {m:?}")),
+    );
+    bad.extend(
+        expect
+            .boilerplate_markers
+            .iter()
+            .filter(|m| doc.text.contains(m.as_str()))
+            .map(|m| format!("kept furniture: {m:?}")),
+    );
     if let Some(n) = expect.sentences.filter(|&n| n != doc.sentences.len()) {
         bad.push(format!("sentences: got {}, want {n}", doc.sentences.len()));
     }

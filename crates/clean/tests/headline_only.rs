@@ -30,7 +30,8 @@ struct Case {
 /// What went wrong with one case, if anything.
 fn failure(case: &Case) -> Option<String> {
     let hints = Hints { title: case.title_hint.clone(), ..Hints::default() };
-    let raw = RawDoc { id: DocId::new("h"), origin: "h.txt".into(), format: Format::Text, body: case.text.clone(), hints };
+    let raw =
+        RawDoc { id: DocId::new("h"), origin: "h.txt".into(), format: Format::Text, body: case.text.clone(), hints };
     let got = clean(&raw);
     if case.no_text {
         return match got {
@@ -43,7 +44,8 @@ fn failure(case: &Case) -> Option<String> {
         Err(e) => return Some(format!("failed: {e}")),
     };
     common::check_invariants(&doc);
-    let seen = (Some(doc.text.clone()), doc.published.map(|d| d.to_string()), doc.outlet.clone(), Some(doc.sentences.len()));
+    let seen =
+        (Some(doc.text.clone()), doc.published.map(|d| d.to_string()), doc.outlet.clone(), Some(doc.sentences.len()));
     let want = (case.text_out.clone(), case.published.clone(), case.outlet.clone(), case.sentences);
     if seen != want || doc.paragraphs.len() != 1 {
         return Some(format!("got {seen:?} in {} paragraphs, want {want:?} in one", doc.paragraphs.len()));

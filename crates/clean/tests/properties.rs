@@ -82,7 +82,8 @@ fn hints_win_over_the_text() {
 
 #[test]
 fn a_hinted_title_repeated_in_the_text_is_not_body() {
-    let body = "Sat 12 Oct 2019 Car bomb kills six in border town. A car bomb exploded near a market, killing six people.";
+    let body =
+        "Sat 12 Oct 2019 Car bomb kills six in border town. A car bomb exploded near a market, killing six people.";
     let hints = Hints { title: Some("Car bomb kills six in border town".into()), ..Hints::default() };
     let doc = clean(&raw(body.into(), Format::Text, hints)).unwrap();
     assert_eq!(doc.text, "A car bomb exploded near a market, killing six people.");

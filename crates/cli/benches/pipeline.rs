@@ -30,12 +30,16 @@ fn bench(c: &mut Criterion) {
         b.iter(|| docs.iter().filter_map(|d| pipeline.process(d).ok()).map(|p| p.events.len()).sum::<usize>())
     });
     g.bench_function("clean", |b| b.iter(|| docs.iter().filter_map(|d| pipeline.clean(d).ok()).count()));
-    g.bench_function("recognise", |b| b.iter(|| clean.iter().map(|d| pipeline.recognise(d).actors.len()).sum::<usize>()));
+    g.bench_function("recognise", |b| {
+        b.iter(|| clean.iter().map(|d| pipeline.recognise(d).actors.len()).sum::<usize>())
+    });
     g.bench_function("geocode", |b| {
         b.iter(|| clean.iter().zip(&mentions).map(|(d, m)| pipeline.geocode(d, m).len()).sum::<usize>())
     });
     g.finish();
-    c.bench_function("startup/load_resources", |b| b.iter(|| Resources::load().map(|r| r.gazetteer.len()).unwrap_or(0)));
+    c.bench_function("startup/load_resources", |b| {
+        b.iter(|| Resources::load().map(|r| r.gazetteer.len()).unwrap_or(0))
+    });
 }
 
 /// The same, over the FA-KES articles (`../shared/dev/fa-kes/fa-kes.csv`,
@@ -48,7 +52,8 @@ fn bench_fakes(c: &mut Criterion) {
         eprintln!("fakes bench skipped: no {}", path.display());
         return;
     };
-    let docs: Vec<RawDoc> = rows.iter().enumerate().map(|(i, r)| sitrep_cli::eval::fakes::raw_of(&path, i, r)).collect();
+    let docs: Vec<RawDoc> =
+        rows.iter().enumerate().map(|(i, r)| sitrep_cli::eval::fakes::raw_of(&path, i, r)).collect();
     let res = Resources::load().expect("shipped data loads");
     let pipeline = Pipeline::new(&res);
     let bytes: usize = docs.iter().map(|d| d.body.len()).sum();

@@ -10,11 +10,23 @@ fn main() {
         origin: "arg".into(),
         format: sitrep_model::Format::Text,
         body: text,
-        hints: sitrep_model::Hints { title: Some(String::new()), published: chrono::NaiveDate::from_ymd_opt(2017, 5, 4), ..Default::default() },
+        hints: sitrep_model::Hints {
+            title: Some(String::new()),
+            published: chrono::NaiveDate::from_ymd_opt(2017, 5, 4),
+            ..Default::default()
+        },
     };
     let out = p.process(&raw).expect("process");
-    for a in &out.mentions.actors { eprintln!("actor {:?} {} {:?}", out.doc.slice(a.span), a.actor.name, a.actor.role); }
-    for (m, r) in out.mentions.places.iter().zip(&out.resolved) { eprintln!("place {:?} {:?} -> {:?}", out.doc.slice(m.span), m.cues, r.as_ref().map(|r| &r.place.name)); }
-    for c in &out.mentions.cues { eprintln!("cue {:?} {:?}", out.doc.slice(c.span), c.kind); }
-    for e in &out.events { eprintln!("event {} {:?} {:?}", e.sub_event_type, e.location.as_ref().map(|l| &l.place.name), e.modality); }
+    for a in &out.mentions.actors {
+        eprintln!("actor {:?} {} {:?}", out.doc.slice(a.span), a.actor.name, a.actor.role);
+    }
+    for (m, r) in out.mentions.places.iter().zip(&out.resolved) {
+        eprintln!("place {:?} {:?} -> {:?}", out.doc.slice(m.span), m.cues, r.as_ref().map(|r| &r.place.name));
+    }
+    for c in &out.mentions.cues {
+        eprintln!("cue {:?} {:?}", out.doc.slice(c.span), c.kind);
+    }
+    for e in &out.events {
+        eprintln!("event {} {:?} {:?}", e.sub_event_type, e.location.as_ref().map(|l| &l.place.name), e.modality);
+    }
 }

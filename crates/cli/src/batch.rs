@@ -50,7 +50,10 @@ impl Summary {
             let why: Vec<String> = self.skipped_reasons.iter().map(|(k, v)| format!("{k} {v}")).collect();
             skipped.push_str(&format!(", {n} skipped ({})", why.join(", ")));
         }
-        format!("{} documents read, {} processed{skipped}, {failed} failed{reasons}, {} {what}", self.read, self.processed, self.emitted)
+        format!(
+            "{} documents read, {} processed{skipped}, {failed} failed{reasons}, {} {what}",
+            self.read, self.processed, self.emitted
+        )
     }
 }
 
@@ -133,7 +136,8 @@ pub fn run_filtered<T: Send>(
 /// (indicatif checks) and only once a run lasts: short runs stay quiet.
 fn progress_bar() -> ProgressBar {
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4));
-    let style = ProgressStyle::with_template("{spinner} {pos} documents read, {per_sec}, {elapsed}").unwrap_or_else(|_| ProgressStyle::default_spinner());
+    let style = ProgressStyle::with_template("{spinner} {pos} documents read, {per_sec}, {elapsed}")
+        .unwrap_or_else(|_| ProgressStyle::default_spinner());
     bar.set_style(style);
     bar
 }

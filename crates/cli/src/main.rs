@@ -90,12 +90,18 @@ fn with_resources(command: &Command, out: &mut dyn Write, report: &mut dyn FnMut
         },
         Command::Eval(a) => match eval::run(a, &res) {
             Ok(r) if a.json => json(out, &r),
-            Ok(r) => eval::print(&r, a.verbose, out).map_or_else(|e| Outcome::Failure(e.to_string()), |()| Outcome::Done),
+            Ok(r) => {
+                eval::print(&r, a.verbose, out).map_or_else(|e| Outcome::Failure(e.to_string()), |()| Outcome::Done)
+            }
             Err(e) => Outcome::Usage(e.to_string()),
         },
-        Command::Clean(_) | Command::Gazetteer(_) | Command::Events(_) | Command::Merge(_) | Command::Report(_) | Command::Export(_) | Command::Serve(_) => {
-            Outcome::Done
-        }
+        Command::Clean(_)
+        | Command::Gazetteer(_)
+        | Command::Events(_)
+        | Command::Merge(_)
+        | Command::Report(_)
+        | Command::Export(_)
+        | Command::Serve(_) => Outcome::Done,
     };
     // The process ends next: freeing the gazetteer and dictionaries entry by
     // entry would only delay the exit, the system reclaims them at once.
@@ -143,7 +149,11 @@ fn finish(outcome: Outcome, quiet: bool) -> ExitCode {
             if !quiet {
                 eprintln!("sitrep: {}", s.line(what));
             }
-            if s.bad_input { ExitCode::from(2) } else { ExitCode::SUCCESS }
+            if s.bad_input {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Outcome::Usage(m) => {
             eprintln!("sitrep: {m}");

@@ -56,7 +56,11 @@ impl<'w> EventWriter<'w> {
         match format {
             OutputFormat::Csv => w.csv_record(CSV_COLUMNS.iter().map(|c| (*c).to_owned()).collect())?,
             OutputFormat::Geojson => w.out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[\n")?,
-            OutputFormat::Table => writeln!(w.out, "{:<10}  {:<34}  {:<30}  {:<24}  {:<11}  evidence", "date", "sub_event_type", "actor1", "location", "modality")?,
+            OutputFormat::Table => writeln!(
+                w.out,
+                "{:<10}  {:<34}  {:<30}  {:<24}  {:<11}  evidence",
+                "date", "sub_event_type", "actor1", "location", "modality"
+            )?,
             OutputFormat::Jsonl => {}
         }
         Ok(w)

@@ -4,7 +4,7 @@
 
 use sitrep_clean::CleanError;
 use sitrep_code::{CodeError, Coder, Input};
-use sitrep_geo::{GeoError, Gazetteer, Geocoder, Resolved};
+use sitrep_geo::{Gazetteer, GeoError, Geocoder, Resolved};
 use sitrep_model::{Doc, Event, Mentions, Place, PlaceMention, RawDoc};
 use sitrep_recognise::actors::{ActorDataError, ActorRecogniser};
 use sitrep_recognise::cues::{CueLexiconError, CueRecogniser};
@@ -159,7 +159,12 @@ impl<'r> Pipeline<'r> {
 
     /// Resolve the modifiers together with the places (so that the
     /// document's context counts), keeping the modifiers' resolutions only.
-    fn resolve_modifiers(&self, doc: &Doc, places: &[PlaceMention], found: Vec<PlaceMention>) -> Vec<(PlaceMention, Option<Resolved>)> {
+    fn resolve_modifiers(
+        &self,
+        doc: &Doc,
+        places: &[PlaceMention],
+        found: Vec<PlaceMention>,
+    ) -> Vec<(PlaceMention, Option<Resolved>)> {
         if found.is_empty() {
             return Vec::new();
         }

@@ -37,7 +37,8 @@ fn petrarch_grammar_coverage() {
     let Some(path) = dev("petrarch2-unittest/PETR.UnitTest.records.xml") else { return };
     let s = petrarch::score(&path, &common::pipeline(), &cameo()).expect("scores");
     assert_eq!(s.codings, 359);
-    let group = |name: &str| s.groups.iter().find(|g| g.group == name).map_or((0, 0, 0), |g| (g.root, g.actors, g.full));
+    let group =
+        |name: &str| s.groups.iter().find(|g| g.group == name).map_or((0, 0, 0), |g| (g.root, g.actors, g.full));
     // Passives ("Eriador was opposed by Osgiliath"): root and actors right.
     assert!(group("PASSIVE").2 >= 3, "passives {:?}", group("PASSIVE"));
     // Compound actors: one event per member, with the right members.

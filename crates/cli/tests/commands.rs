@@ -30,7 +30,9 @@ fn bad_batch(dir: &Path) {
     fs::write(dir.join("latin1.txt"), b"Caf\xe9 bombing in Kabul killed 3 people.").expect("write");
     fs::write(dir.join("empty.txt"), b"").expect("write");
     fs::write(dir.join("huge.txt"), "word ".repeat(10_500_000)).expect("write");
-    let jsonl = format!("{{\"id\":\"j1\",\"text\":\"{GOOD}\"}}\n{{not json\n{{\"id\":\"j3\"}}\n{{\"id\":\"j4\",\"text\":\"{GOOD}\"}}\n");
+    let jsonl = format!(
+        "{{\"id\":\"j1\",\"text\":\"{GOOD}\"}}\n{{not json\n{{\"id\":\"j3\"}}\n{{\"id\":\"j4\",\"text\":\"{GOOD}\"}}\n"
+    );
     fs::write(dir.join("z.jsonl"), jsonl).expect("write");
 }
 
@@ -41,7 +43,15 @@ fn bad_inputs_are_named_counted_and_never_stop_the_batch() {
     let out = sitrep(&["extract", "--format", "jsonl", "."], dir.path());
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "bad input exits 2: {err}");
-    for needle in ["binary.txt", "latin1.txt: invalid UTF-8 at byte offset 3", "empty.txt", "huge.txt", "larger than the limit", "z.jsonl:2", "z.jsonl:3"] {
+    for needle in [
+        "binary.txt",
+        "latin1.txt: invalid UTF-8 at byte offset 3",
+        "empty.txt",
+        "huge.txt",
+        "larger than the limit",
+        "z.jsonl:2",
+        "z.jsonl:3",
+    ] {
         assert!(err.contains(needle), "stderr names {needle:?}:\n{err}");
     }
     let docs: Vec<String> = lines(&out).iter().map(|e| e["doc_id"].as_str().unwrap_or("").to_owned()).collect();
@@ -106,7 +116,10 @@ fn ingest_is_idempotent_and_events_filter() {
     assert_eq!(count(&["--until", "2016-12-31"]), n(&|e| e["date"].as_str().is_some_and(|d| d <= "2016-12-31")));
     assert_eq!(count(&["--country", "AF"]), n(&|e| e["location"]["country"] == "AF"));
     assert_eq!(count(&["--modality", "asserted"]), n(&|e| e["modality"] == "asserted"));
-    assert_eq!(count(&["--actor", "Russia"]), n(&|e| ["actor1", "actor2"].iter().any(|a| e[a]["name"].as_str().is_some_and(|s| s.contains("Russia")))));
+    assert_eq!(
+        count(&["--actor", "Russia"]),
+        n(&|e| ["actor1", "actor2"].iter().any(|a| e[a]["name"].as_str().is_some_and(|s| s.contains("Russia"))))
+    );
     let near = count(&["--near", "35.34,40.14,50"]);
     assert!(near >= 3 && near < all.len(), "events within 50 km of Deir ez-Zor: {near}");
 }
@@ -131,7 +144,20 @@ fn output_formats() {
     let csv = sitrep(&["extract", "--format", "csv", seed], &common::root());
     let csv = String::from_utf8_lossy(&csv.stdout).into_owned();
     let header = csv.lines().next().unwrap_or("");
-    for col in ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities", "notes"] {
+    for col in [
+        "event_date",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "admin1",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "fatalities",
+        "notes",
+    ] {
         assert!(header.split(',').any(|c| c == col), "CSV has ACLED's {col}");
     }
     let geo = sitrep(&["extract", "--format", "geojson", seed], &common::root());

@@ -60,7 +60,10 @@ fn mismatches(e: &Expected, r: &EventRecord) -> Vec<String> {
     if let Some((lat, lon, tol)) = e.near {
         let d = r.location.as_ref().map(|l| km((lat, lon), (l.lat, l.lon)));
         if !d.is_some_and(|d| d <= tol) {
-            bad.push(format!("place: want within {tol} km of {lat},{lon}, got {:?} ({d:?} km)", r.location.as_ref().map(|l| &l.name)));
+            bad.push(format!(
+                "place: want within {tol} km of {lat},{lon}, got {:?} ({d:?} km)",
+                r.location.as_ref().map(|l| &l.name)
+            ));
         }
     }
     bad
@@ -72,7 +75,11 @@ fn run(case: &Case) -> Vec<EventRecord> {
         origin: "testdata/events.json".into(),
         format: Format::Text,
         body: case.text.clone(),
-        hints: Hints { published: NaiveDate::parse_from_str(&case.published, "%Y-%m-%d").ok(), title: Some(String::new()), ..Hints::default() },
+        hints: Hints {
+            published: NaiveDate::parse_from_str(&case.published, "%Y-%m-%d").ok(),
+            title: Some(String::new()),
+            ..Hints::default()
+        },
     };
     let p = common::pipeline().process(&raw).expect("case text cleans");
     p.events.iter().map(EventRecord::from).collect()
@@ -93,11 +100,17 @@ fn check(case: &Case) -> Vec<String> {
         }
     }
     if case.exact && got.len() != case.events.len() {
-        let extra: Vec<String> = got.iter().zip(&used).filter(|(_, u)| !**u).map(|(r, _)| format!("{} {} {:?}", r.sub_event_type, r.modality, r.actor1.as_ref().map(|a| &a.name))).collect();
+        let extra: Vec<String> = got
+            .iter()
+            .zip(&used)
+            .filter(|(_, u)| !**u)
+            .map(|(r, _)| format!("{} {} {:?}", r.sub_event_type, r.modality, r.actor1.as_ref().map(|a| &a.name)))
+            .collect();
         problems.push(format!("{} events, expected {}; extra: {extra:?}", got.len(), case.events.len()));
     }
     if case.no_asserted {
-        let asserted: Vec<&str> = got.iter().filter(|r| r.modality == "asserted").map(|r| r.sub_event_type.as_str()).collect();
+        let asserted: Vec<&str> =
+            got.iter().filter(|r| r.modality == "asserted").map(|r| r.sub_event_type.as_str()).collect();
         if !asserted.is_empty() {
             problems.push(format!("asserted events where none may be: {asserted:?}"));
         }
@@ -108,7 +121,8 @@ fn check(case: &Case) -> Vec<String> {
 #[test]
 fn coding_cases() {
     let path = common::root().join("testdata/events.json");
-    let cases: Vec<Case> = serde_json::from_str(&std::fs::read_to_string(&path).expect("cases readable")).expect("cases parse");
+    let cases: Vec<Case> =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("cases readable")).expect("cases parse");
     let failures: Vec<String> = cases
         .iter()
         .filter_map(|c| {

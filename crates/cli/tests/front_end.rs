@@ -48,10 +48,15 @@ fn the_seed_day_report_separates_strikes_demining_and_speculation() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let md = String::from_utf8_lossy(&o.stdout).into_owned();
     let areas = sections(&md);
-    let area = |name: &str| areas.iter().find(|(h, _, _)| h.starts_with(name)).unwrap_or_else(|| panic!("no {name} section in\n{md}"));
+    let area = |name: &str| {
+        areas.iter().find(|(h, _, _)| h.starts_with(name)).unwrap_or_else(|| panic!("no {name} section in\n{md}"))
+    };
     for province in ["Deir ez-Zor", "Latakia"] {
         let (_, facts, _) = area(province);
-        assert!(facts.contains("**Air/drone strike**") && facts.contains("16 sorties, 57 targets"), "{province}:\n{facts}");
+        assert!(
+            facts.contains("**Air/drone strike**") && facts.contains("16 sorties, 57 targets"),
+            "{province}:\n{facts}"
+        );
     }
     assert!(md.contains("Reported: 16 sorties, 57 targets."), "the day counts the statement once");
     let demining = areas.iter().find(|(_, f, _)| f.contains("minesweeping")).expect("the demining is an event");
@@ -89,7 +94,8 @@ fn exports_hold_the_stored_events() {
     assert!(csv.lines().skip(1).all(|l| l.contains(",Syria,")), "{csv}");
     let o = sitrep(&["export", "--db", "c.db", "--format", "geojson", "--output", "e.geojson"], dir.path());
     assert!(o.status.success());
-    let fc: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("e.geojson")).expect("file")).expect("GeoJSON");
+    let fc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("e.geojson")).expect("file")).expect("GeoJSON");
     assert_eq!(fc["features"].as_array().map(Vec::len), Some(stored_events(dir.path())));
     let o = sitrep(&["export", "--db", "c.db", "--format", "parquet", "--output", "e.parquet"], dir.path());
     if cfg!(feature = "parquet") {
@@ -131,7 +137,8 @@ fn serve(dir: &Path, token: Option<&str>) -> Server {
 /// One HTTP/1.1 exchange: (status, body).
 fn http(addr: &str, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
     let mut s = TcpStream::connect(addr).expect("connect");
-    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    let mut req =
+        format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
     for (k, v) in headers {
         req.push_str(&format!("{k}: {v}\r\n"));
     }

@@ -22,7 +22,10 @@ fn lgl_recall_and_accuracy_hold() {
     let mut res = Resources::load().unwrap();
     res.gazetteer = Gazetteer::embedded().unwrap();
     let s = lgl::score(&path, &Pipeline::new(&res)).unwrap();
-    eprintln!("LGL: recall {:.3}, Acc@161 of found {:.3}, of all {:.3}, error mean {:.0} km, median {:.1} km", s.recall, s.acc161_found, s.acc161_all, s.mean_km, s.median_km);
+    eprintln!(
+        "LGL: recall {:.3}, Acc@161 of found {:.3}, of all {:.3}, error mean {:.0} km, median {:.1} km",
+        s.recall, s.acc161_found, s.acc161_all, s.mean_km, s.median_km
+    );
     assert_eq!(s.toponyms, 4462);
     assert!(s.recall >= 0.93, "recall {:.3}", s.recall);
     assert!(s.acc161_found >= 0.79, "Acc@161 of found {:.3}", s.acc161_found);

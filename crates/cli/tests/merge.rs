@@ -43,16 +43,21 @@ fn sitrep(args: &[&str]) -> String {
 /// documents whose reports the merged strike gathers.
 fn merged_listing(db: &std::path::Path) -> (Vec<(String, String)>, Vec<String>) {
     let db = db.to_str().expect("utf-8 path");
-    let events: Vec<serde_json::Value> =
-        sitrep(&["events", "--db", db, "--merged", "--format", "jsonl"]).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
-    let mut listed: Vec<(String, String)> =
-        events.iter().map(|e| (e["doc_id"].as_str().unwrap_or("").to_owned(), e["sub_event_type"].as_str().unwrap_or("").to_owned())).collect();
+    let events: Vec<serde_json::Value> = sitrep(&["events", "--db", db, "--merged", "--format", "jsonl"])
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let mut listed: Vec<(String, String)> = events
+        .iter()
+        .map(|e| (e["doc_id"].as_str().unwrap_or("").to_owned(), e["sub_event_type"].as_str().unwrap_or("").to_owned()))
+        .collect();
     listed.sort();
     let all = sitrep(&["events", "--db", db, "--format", "jsonl"]).lines().count();
     assert!(all > events.len(), "merging lists fewer events than were stored ({all})");
     let store = sitrep_store::SqliteStore::open(std::path::Path::new(db)).expect("opens");
     let group = |e: &serde_json::Value| -> Vec<String> {
-        let reports = sitrep_store::EventStore::reports_of(&store, e["event_id"].as_str().unwrap_or("")).expect("reads");
+        let reports =
+            sitrep_store::EventStore::reports_of(&store, e["event_id"].as_str().unwrap_or("")).expect("reads");
         let mut docs: Vec<String> = reports.into_iter().map(|r| r.doc_id).collect();
         docs.sort();
         docs.dedup();
@@ -96,14 +101,23 @@ fn merge_regroups_a_range_and_refuses_a_reversed_one() {
     {
         use sitrep_store::{EventStore, MergeStore};
         let mut store = sitrep_store::SqliteStore::open(std::path::Path::new(db)).expect("opens");
-        let ids: Vec<(String, String)> =
-            store.events(&sitrep_store::EventFilter::default()).expect("reads").into_iter().map(|e| (e.event_id.clone(), e.event_id)).collect();
+        let ids: Vec<(String, String)> = store
+            .events(&sitrep_store::EventFilter::default())
+            .expect("reads")
+            .into_iter()
+            .map(|e| (e.event_id.clone(), e.event_id))
+            .collect();
         store.set_representatives(&ids).expect("writes");
     }
-    let run = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_sitrep")).args(args).output().expect("runs");
+    let run =
+        |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_sitrep")).args(args).output().expect("runs");
     let out = run(&["merge", "--db", db, "--since", "2017-04-01", "--until", "2017-04-30"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).contains(" 2 events changed group"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(" 2 events changed group"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(merged_listing(std::path::Path::new(db)), before, "the groups are back");
     let out = run(&["merge", "--db", db, "--since", "2017-04-30", "--until", "2017-04-01"]);
     assert_eq!(out.status.code(), Some(2), "a reversed range is a usage error");

@@ -44,12 +44,39 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 fn hostile() -> Vec<(Vec<u8>, &'static str)> {
     let bomb = gzip(&vec![b'<'; 200 << 20]);
     vec![
-        (response(9001, "https://x.example/bomb", "200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip", &bomb), "too_large"),
+        (
+            response(
+                9001,
+                "https://x.example/bomb",
+                "200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip",
+                &bomb,
+            ),
+            "too_large",
+        ),
         (response(9002, "https://x.example/huge", OK, &vec![b'a'; 100 << 20]), "too_large"),
-        (response(9003, "https://x.example/img", "200 OK\r\nContent-Type: image/jpeg", &[0xff, 0xd8, 0xff, 0xe0, 0, 1]), "not_html"),
+        (
+            response(
+                9003,
+                "https://x.example/img",
+                "200 OK\r\nContent-Type: image/jpeg",
+                &[0xff, 0xd8, 0xff, 0xe0, 0, 1],
+            ),
+            "not_html",
+        ),
         (response(9004, "https://x.example/nul", OK, b"<p>binary\0\0\0 body</p>"), "binary"),
-        (response(9005, "https://x.example/latin", OK, &(0..600u32).map(|b| 0x80 + (b * 13 % 64) as u8).collect::<Vec<_>>()), "bad_encoding"),
-        (response(9006, "https://x.example/gone", "404 Not Found\r\nContent-Type: text/html", b"<p>gone</p>"), "http_status"),
+        (
+            response(
+                9005,
+                "https://x.example/latin",
+                OK,
+                &(0..600u32).map(|b| 0x80 + (b * 13 % 64) as u8).collect::<Vec<_>>(),
+            ),
+            "bad_encoding",
+        ),
+        (
+            response(9006, "https://x.example/gone", "404 Not Found\r\nContent-Type: text/html", b"<p>gone</p>"),
+            "http_status",
+        ),
     ]
 }
 
@@ -76,9 +103,11 @@ fn a_crawl_is_cleaned_end_to_end_with_counted_skips() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("crawl.warc.gz");
     std::fs::write(&path, crawl()).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_sitrep")).args(["clean", "--format", "jsonl"]).arg(&path).output().unwrap();
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_sitrep")).args(["clean", "--format", "jsonl"]).arg(&path).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let records: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let records: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(records.len(), PAGES, "{stderr}");
     for (i, r) in records.iter().enumerate() {
         let text = r["text"].as_str().unwrap();
@@ -97,5 +126,8 @@ fn a_crawl_is_cleaned_end_to_end_with_counted_skips() {
     for reason in ["too_large 2", "binary 1", "bad_encoding 1", "truncated 1", "not_html 1", "http_status 1"] {
         assert!(stderr.contains(reason), "{reason} counted in: {stderr}");
     }
-    assert!(stderr.contains("https://x.example/nul") && stderr.contains("https://x.example/cut"), "failures are named: {stderr}");
+    assert!(
+        stderr.contains("https://x.example/nul") && stderr.contains("https://x.example/cut"),
+        "failures are named: {stderr}"
+    );
 }

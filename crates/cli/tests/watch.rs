@@ -61,7 +61,9 @@ fn answer(mut stream: TcpStream, base: &str, counts: &Counts) {
         request.push_str(&line);
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-    let asks = |header: &str, value: &str| request.lines().any(|l| l.to_ascii_lowercase().starts_with(header) && l.contains(value));
+    let asks = |header: &str, value: &str| {
+        request.lines().any(|l| l.to_ascii_lowercase().starts_with(header) && l.contains(value))
+    };
     let (status, content_type, body) = if path == "/feed.xml" || path == "/dated.xml" {
         if asks("if-none-match:", ETAG) || asks("if-modified-since:", LAST_MODIFIED) {
             counts.not_modified.fetch_add(1, Ordering::SeqCst);
@@ -82,7 +84,8 @@ fn answer(mut stream: TcpStream, base: &str, counts: &Counts) {
         ("404 Not Found", "text/plain", "no".to_owned())
     };
     // `/dated.xml` gives only a date to revalidate with, the rest an ETag.
-    let validator = if path == "/dated.xml" { format!("Last-Modified: {LAST_MODIFIED}") } else { format!("ETag: {ETAG}") };
+    let validator =
+        if path == "/dated.xml" { format!("Last-Modified: {LAST_MODIFIED}") } else { format!("ETag: {ETAG}") };
     let head = format!("HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{validator}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
     let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(body.as_bytes()));
 }
@@ -160,7 +163,8 @@ fn feeds_that_are_down_slow_or_garbage_are_counted_and_the_rest_goes_on() {
     };
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("watch.db");
-    let feeds = vec![down.clone(), format!("{base}/slow.xml"), format!("{base}/garbage.xml"), format!("{base}/feed.xml")];
+    let feeds =
+        vec![down.clone(), format!("{base}/slow.xml"), format!("{base}/garbage.xml"), format!("{base}/feed.xml")];
     let start = Instant::now();
     let out = watch(&db, &feeds, &["--timeout", "1"]).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -196,7 +200,10 @@ fn a_feed_with_only_a_date_is_asked_if_modified_since() {
 /// `sitrep extract` on a feed, given as a URL or as a saved file: one
 /// document per entry, each entry's article fetched and extracted.
 fn extract_events(input: &str) -> Vec<serde_json::Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_sitrep")).args(["extract", "-q", "--format", "jsonl", input]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["extract", "-q", "--format", "jsonl", input])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
 }
@@ -211,7 +218,10 @@ fn a_feed_url_or_a_saved_feed_gives_its_entries_articles() {
         let events = extract_events(&input);
         let docs: std::collections::BTreeSet<_> = events.iter().filter_map(|e| e["doc_id"].as_str()).collect();
         assert_eq!(docs.len(), ENTRIES, "{input}: one document per entry with an event");
-        assert!(events.iter().all(|e| e["date"] == "2020-03-22"), "{input}: dates from the article read against the entry's date");
+        assert!(
+            events.iter().all(|e| e["date"] == "2020-03-22"),
+            "{input}: dates from the article read against the entry's date"
+        );
     }
     assert_eq!(counts.articles.load(Ordering::SeqCst), 2 * ENTRIES);
 }

@@ -48,7 +48,13 @@ impl Candidate {
 /// non-combatant sources of attributions: "rescue workers said") take no
 /// part in the event.
 #[must_use]
-pub fn candidates(text: &str, sentence: Span, triggers: &Triggers, actors: &[ActorMention], speakers: &[Span]) -> Vec<Candidate> {
+pub fn candidates(
+    text: &str,
+    sentence: Span,
+    triggers: &Triggers,
+    actors: &[ActorMention],
+    speakers: &[Span],
+) -> Vec<Candidate> {
     let all = triggers.find(text, sentence);
     if all.is_empty() {
         return Vec::new();

@@ -12,9 +12,26 @@ use sitrep_model::Span;
 
 /// Markers that open a new clause (with their spaces; case-insensitive).
 const MARKERS: &[&str] = &[
-    "; ", " as ", " while ", " whereas ", " when ", ", and ", ", but ", " but ", " after ",
-    " following ", ", killing ", ", wounding ", ", injuring ", " before ", " meanwhile ",
-    " in response to ", " in retaliation for ", " to avenge ", " days after ", " a day after ",
+    "; ",
+    " as ",
+    " while ",
+    " whereas ",
+    " when ",
+    ", and ",
+    ", but ",
+    " but ",
+    " after ",
+    " following ",
+    ", killing ",
+    ", wounding ",
+    ", injuring ",
+    " before ",
+    " meanwhile ",
+    " in response to ",
+    " in retaliation for ",
+    " to avenge ",
+    " days after ",
+    " a day after ",
 ];
 
 /// Markers whose clause tells an earlier event ("… launched missiles at an

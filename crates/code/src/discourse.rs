@@ -35,8 +35,6 @@ impl Discourse {
     /// continue it: same or next paragraph, at most three sentences on.
     #[must_use]
     pub fn continuable(&self, paragraph: usize, sentence: usize) -> Option<&Last> {
-        self.last
-            .as_ref()
-            .filter(|l| paragraph <= l.paragraph + 1 && sentence <= l.sentence + 3)
+        self.last.as_ref().filter(|l| paragraph <= l.paragraph + 1 && sentence <= l.sentence + 3)
     }
 }

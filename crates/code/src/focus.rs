@@ -27,7 +27,12 @@ pub fn country(places: &[Option<Place>]) -> Option<Iso2> {
 pub fn actor_country(actors: &[sitrep_model::ActorMention]) -> Option<sitrep_model::Iso3> {
     use sitrep_model::ActorRole;
     let mut votes: HashMap<sitrep_model::Iso3, (usize, usize)> = HashMap::new();
-    let national = |r: ActorRole| matches!(r, ActorRole::Military | ActorRole::Police | ActorRole::Government | ActorRole::State | ActorRole::Civilian);
+    let national = |r: ActorRole| {
+        matches!(
+            r,
+            ActorRole::Military | ActorRole::Police | ActorRole::Government | ActorRole::State | ActorRole::Civilian
+        )
+    };
     for (i, a) in actors.iter().enumerate().filter(|(_, a)| national(a.actor.role)) {
         if let Some(c) = a.actor.country {
             votes.entry(c).or_insert((0, i)).0 += 1;

@@ -22,8 +22,8 @@ pub mod clause;
 pub mod discourse;
 pub mod fatalities;
 pub mod focus;
-pub mod merge;
 pub mod location;
+pub mod merge;
 pub mod modality;
 pub mod parties;
 pub mod proto;
@@ -105,7 +105,9 @@ impl Coder {
         let mut coded = 0;
         let speakers = speakers(input.mentions);
         for (si, sentence) in input.doc.sentences.iter().enumerate() {
-            for cand in candidate::candidates(&input.doc.text, sentence.span, &self.triggers, &input.mentions.actors, &speakers) {
+            for cand in
+                candidate::candidates(&input.doc.text, sentence.span, &self.triggers, &input.mentions.actors, &speakers)
+            {
                 match reading::read(&scene, &cand, si, &discourse) {
                     Reading::New(new) => {
                         let start = events.len();
@@ -136,10 +138,18 @@ impl Coder {
 fn speakers(m: &Mentions) -> Vec<Span> {
     let non_combatant = |s: Span| {
         m.actors.iter().filter(|a| a.span.overlaps(s)).all(|a| {
-            matches!(a.actor.role, ActorRole::Civilian | ActorRole::Other | ActorRole::Government | ActorRole::International)
+            matches!(
+                a.actor.role,
+                ActorRole::Civilian | ActorRole::Other | ActorRole::Government | ActorRole::International
+            )
         })
     };
-    m.cues.iter().filter(|c| c.kind == CueKind::Attribution).filter_map(|c| c.source).filter(|s| non_combatant(*s)).collect()
+    m.cues
+        .iter()
+        .filter(|c| c.kind == CueKind::Attribution)
+        .filter_map(|c| c.source)
+        .filter(|s| non_combatant(*s))
+        .collect()
 }
 
 /// Fold a sentence's additions into the last event's records.

@@ -24,7 +24,11 @@ pub struct Resolved<'a> {
 /// Specificity rank: lower is more specific.
 fn rank(kind: PlaceKind) -> u8 {
     match kind {
-        PlaceKind::PopulatedPlace | PlaceKind::Neighbourhood | PlaceKind::Landform | PlaceKind::Facility | PlaceKind::Water => 0,
+        PlaceKind::PopulatedPlace
+        | PlaceKind::Neighbourhood
+        | PlaceKind::Landform
+        | PlaceKind::Facility
+        | PlaceKind::Water => 0,
         PlaceKind::Admin2 => 1,
         PlaceKind::Admin1 => 2,
         PlaceKind::Region => 3,
@@ -36,7 +40,8 @@ fn rank(kind: PlaceKind) -> u8 {
 /// The locations of an event whose clauses are `spans`, in `sentence`.
 #[must_use]
 pub fn locate(text: &str, places: &[Resolved<'_>], spans: &[Span], sentence: Span) -> Vec<Location> {
-    let own: Vec<Resolved<'_>> = places.iter().filter(|p| spans.iter().any(|s| s.contains(p.mention.span))).copied().collect();
+    let own: Vec<Resolved<'_>> =
+        places.iter().filter(|p| spans.iter().any(|s| s.contains(p.mention.span))).copied().collect();
     let pool: Vec<Resolved<'_>> = if own.is_empty() {
         places.iter().filter(|p| sentence.contains(p.mention.span)).copied().collect()
     } else {
@@ -77,7 +82,9 @@ fn contained(pool: Vec<Resolved<'_>>) -> Vec<Resolved<'_>> {
 fn inside_areas(p: &Resolved<'_>, areas: &[Resolved<'_>]) -> bool {
     let general: Vec<&Resolved<'_>> = areas.iter().filter(|a| rank(a.place.kind) > rank(p.place.kind)).collect();
     general.is_empty()
-        || general.iter().any(|a| reach(a.place.kind).is_some_and(|r| distance_km(p.place.point(), a.place.point()) <= r))
+        || general
+            .iter()
+            .any(|a| reach(a.place.kind).is_some_and(|r| distance_km(p.place.point(), a.place.point()) <= r))
 }
 
 /// Near the place the text qualifies it with ("the Qaisar area of Farah

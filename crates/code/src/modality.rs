@@ -18,7 +18,8 @@ use sitrep_model::{CueKind, CueMention, Modality, Span};
 use crate::clause::segments;
 
 /// Words that open a fronted adverbial phrase.
-const FRONTED: &[&str] = &["in", "as", "with", "despite", "although", "though", "amid", "after", "before", "since", "given", "following"];
+const FRONTED: &[&str] =
+    &["in", "as", "with", "despite", "although", "though", "amid", "after", "before", "since", "given", "following"];
 
 /// Hedges of identity, not of occurrence: "suspected Afghan soldiers", "a
 /// bomb suspected to be planted by the Taliban" — the event happened.
@@ -30,26 +31,78 @@ const REPORTED: &[&str] = &["reportedly", "allegedly", "reported", "according"];
 /// Words before "to" that make it a preposition, not an infinitive ("due to
 /// shelling", "according to", "led to clashes").
 const PREPOSITIONAL_TO: &[&str] = &[
-    "due", "according", "subjected", "exposed", "led", "lead", "leading", "response", "prior", "addition", "thanks",
-    "owing", "related", "similar", "close", "next", "return", "comes", "came", "contributed", "reference", "turned",
+    "due",
+    "according",
+    "subjected",
+    "exposed",
+    "led",
+    "lead",
+    "leading",
+    "response",
+    "prior",
+    "addition",
+    "thanks",
+    "owing",
+    "related",
+    "similar",
+    "close",
+    "next",
+    "return",
+    "comes",
+    "came",
+    "contributed",
+    "reference",
+    "turned",
     // aspect, not intent: "is continuing to gain the ground", "began to shell"
-    "continue", "continues", "continued", "continuing", "begin", "begins", "began", "begun", "beginning", "start",
-    "starts", "started", "starting", "resume", "resumed", "resuming", "keep", "keeps", "kept", "managed", "on",
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "begin",
+    "begins",
+    "began",
+    "begun",
+    "beginning",
+    "start",
+    "starts",
+    "started",
+    "starting",
+    "resume",
+    "resumed",
+    "resuming",
+    "keep",
+    "keeps",
+    "kept",
+    "managed",
+    "on",
 ];
 
 /// Adverbs of habit and of background: "the coalition often targets
 /// towns", "IS has previously targeted Qamishli" state no event.
 const HABITUAL: &[&str] = &[
-    "often", "usually", "regularly", "frequently", "routinely", "typically", "generally", "sometimes", "sporadically",
-    "occasionally", "periodically", "previously", "habitually",
+    "often",
+    "usually",
+    "regularly",
+    "frequently",
+    "routinely",
+    "typically",
+    "generally",
+    "sometimes",
+    "sporadically",
+    "occasionally",
+    "periodically",
+    "previously",
+    "habitually",
 ];
 
 /// Phrases that put the event ahead: "in anticipation of a battle".
-const AHEAD: &[&str] = &["in anticipation of", "ahead of", "in preparation for", "preparing for", "aimed at", "plans for"];
+const AHEAD: &[&str] =
+    &["in anticipation of", "ahead of", "in preparation for", "preparing for", "aimed at", "plans for"];
 
 /// Verbs of accusation: an event after them is someone's charge ("accused
 /// Turkey of shelling", "criticised by rights groups for attacks").
-const ACCUSATION: &[&str] = &["accused", "accuses", "accusing", "criticised", "criticized", "blamed", "condemned", "denounced"];
+const ACCUSATION: &[&str] =
+    &["accused", "accuses", "accusing", "criticised", "criticized", "blamed", "condemned", "denounced"];
 
 /// The word shapes that hedge or attribute a trigger from right before it.
 fn frame(text: &str, sentence: Span, trigger: Span) -> Option<Modality> {
@@ -61,7 +114,8 @@ fn frame(text: &str, sentence: Span, trigger: Span) -> Option<Modality> {
         return Some(Modality::Planned);
     }
     let near_before = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(4);
-    let near_after = text[trigger.end..sentence.end].split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(2);
+    let near_after =
+        text[trigger.end..sentence.end].split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(2);
     if near_before.chain(near_after).any(|w| is(w, HABITUAL)) {
         return Some(Modality::Speculative);
     }
@@ -96,7 +150,11 @@ fn ahead(before: &str) -> bool {
 pub fn modality(text: &str, cues: &[&CueMention], sentence: Span, trigger: Span) -> (Modality, Option<String>) {
     let (m, source) = from_cues(text, cues, sentence, trigger);
     match (m, frame(text, sentence, trigger)) {
-        (Modality::Asserted | Modality::Attributed, Some(f)) if f != Modality::Attributed || m == Modality::Asserted => (f, source.filter(|_| f == Modality::Attributed)),
+        (Modality::Asserted | Modality::Attributed, Some(f))
+            if f != Modality::Attributed || m == Modality::Asserted =>
+        {
+            (f, source.filter(|_| f == Modality::Attributed))
+        }
         _ => (m, source),
     }
 }

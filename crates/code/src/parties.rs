@@ -17,8 +17,19 @@ use sitrep_recognise::actors::naming::Naming;
 
 /// Words that say aircraft are the actor or instrument.
 const AERIAL: &[&str] = &[
-    "warplane", "jet", "air force", "aircraft", "aerospace", "airspace forces", "helicopter", "drone", "bomber",
-    "air strike", "airstrike", "sortie", "aerial",
+    "warplane",
+    "jet",
+    "air force",
+    "aircraft",
+    "aerospace",
+    "airspace forces",
+    "helicopter",
+    "drone",
+    "bomber",
+    "air strike",
+    "airstrike",
+    "sortie",
+    "aerial",
 ];
 
 /// The aircraft words, compiled once (a constant table cannot fail to build).
@@ -54,7 +65,8 @@ pub fn complete(naming: &Naming, actor: &Actor, focus: Option<Iso3>) -> Actor {
 pub fn acting(naming: &Naming, actor: Option<Actor>, sub: SubEventType, focus: Option<Iso3>) -> Option<Actor> {
     let military = matches!(sub.event_type(), EventType::Battles | EventType::ExplosionsRemoteViolence);
     let violent = military || sub.event_type() == EventType::ViolenceAgainstCivilians;
-    let actor = actor.filter(|a| !(violent && matches!(a.role, ActorRole::Civilian | ActorRole::Protester | ActorRole::Other)));
+    let actor =
+        actor.filter(|a| !(violent && matches!(a.role, ActorRole::Civilian | ActorRole::Protester | ActorRole::Other)));
     match actor {
         Some(a) if matches!(a.role, ActorRole::State | ActorRole::Government) && military && a.country.is_some() => {
             agent_actor(naming, "MIL", ActorRole::Military, a.country).or(Some(a))
@@ -94,7 +106,9 @@ fn unknown_is_armed_group(sub: SubEventType) -> bool {
 #[must_use]
 pub fn coref(actor2: Option<Actor>, last: Option<&Actor>) -> Option<Actor> {
     match (actor2, last) {
-        (Some(a), Some(l)) if is_generic_label(&a) && !is_generic_label(l) && l.role != ActorRole::Civilian => Some(l.clone()),
+        (Some(a), Some(l)) if is_generic_label(&a) && !is_generic_label(l) && l.role != ActorRole::Civilian => {
+            Some(l.clone())
+        }
         (a, _) => a,
     }
 }
@@ -113,7 +127,12 @@ mod tests {
     }
 
     fn actor(name: &str, code: &str, country: Option<&str>, role: ActorRole) -> Actor {
-        Actor { name: name.into(), code: ActorCode::new(code).expect("valid"), country: country.and_then(|c| Iso3::new(c).ok()), role }
+        Actor {
+            name: name.into(),
+            code: ActorCode::new(code).expect("valid"),
+            country: country.and_then(|c| Iso3::new(c).ok()),
+            role,
+        }
     }
 
     #[test]
@@ -122,7 +141,10 @@ mod tests {
         let afg = Iso3::new("AFG").ok();
         let turkey = actor("Turkey", "TUR", Some("TUR"), ActorRole::State);
         let a = acting(&n, Some(turkey), SubEventType::ShellingArtilleryMissile, None);
-        assert_eq!(a.map(|a| (a.name, a.code.to_string())), Some(("Military Forces of Turkey".into(), "TURMIL".into())));
+        assert_eq!(
+            a.map(|a| (a.name, a.code.to_string())),
+            Some(("Military Forces of Turkey".into(), "TURMIL".into()))
+        );
         let a = acting(&n, None, SubEventType::RemoteExplosive, afg);
         assert_eq!(a.map(|a| a.name), Some("Unidentified Armed Group (Afghanistan)".into()));
         let workers = actor("Labour Group (Zambia)", "ZMBLAB", Some("ZMB"), ActorRole::Civilian);

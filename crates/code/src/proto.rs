@@ -1,6 +1,9 @@
 //! An event before its location is known, and the counts of its sentence.
 
-use sitrep_model::{mention::inside, Actor, Doc, Event, EventDate, EventId, Evidence, Location, Mentions, Modality, Quantity, Span, SubEventType, Unit};
+use sitrep_model::{
+    mention::inside, Actor, Doc, Event, EventDate, EventId, Evidence, Location, Mentions, Modality, Quantity, Span,
+    SubEventType, Unit,
+};
 
 /// Everything about an event but where.
 #[derive(Debug, Clone)]
@@ -44,7 +47,22 @@ impl Proto {
 }
 
 /// Words that name small arms: a clash with them is CAMEO 193, without 190.
-const FIREARMS: &[&str] = &["gun", "shot", "shoot", "sniper", "rifle", "firefight", "exchange of fire", "exchanged fire", "machine-gun", "machine gun", "small arms", "bullet", "gunfire", "opened fire"];
+const FIREARMS: &[&str] = &[
+    "gun",
+    "shot",
+    "shoot",
+    "sniper",
+    "rifle",
+    "firefight",
+    "exchange of fire",
+    "exchanged fire",
+    "machine-gun",
+    "machine gun",
+    "small arms",
+    "bullet",
+    "gunfire",
+    "opened fire",
+];
 
 /// Words of beating: an attack with them is CAMEO 182, without 180.
 const BEATING: &[&str] = &["beat", "beaten", "beating", "tortur", "flogged", "whipped", "lashed"];

@@ -3,7 +3,10 @@
 
 use std::ops::Range;
 
-use sitrep_model::{mention::inside, Actor, ActorRole, DatePrecision, Doc, EventDate, Evidence, Location, Modality, Quantity, Span, SubEventType};
+use sitrep_model::{
+    mention::inside, Actor, ActorRole, DatePrecision, Doc, EventDate, Evidence, Location, Modality, Quantity, Span,
+    SubEventType,
+};
 
 use crate::candidate::Candidate;
 use crate::discourse::{Discourse, Last};
@@ -125,32 +128,44 @@ fn anaphoric(scene: &Scene<'_>, cand: &Candidate, places: &[Resolved<'_>], sente
     let violent = cand.triggers.iter().all(|t| {
         matches!(
             t.kind,
-            TriggerKind::Attack | TriggerKind::Kill | TriggerKind::Injure | TriggerKind::Clash | TriggerKind::Invasion
-                | TriggerKind::Air | TriggerKind::Shelling | TriggerKind::Explosive
+            TriggerKind::Attack
+                | TriggerKind::Kill
+                | TriggerKind::Injure
+                | TriggerKind::Clash
+                | TriggerKind::Invasion
+                | TriggerKind::Air
+                | TriggerKind::Shelling
+                | TriggerKind::Explosive
         )
     });
     let noun_of_toll = cand.triggers.iter().all(|t| matches!(t.kind, TriggerKind::Kill | TriggerKind::Injure));
-    let in_phrase = before.iter().skip_while(|w| !DEFINITE.iter().any(|d| w.eq_ignore_ascii_case(d))).nth(1).is_some_and(|w| {
-        PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p))
-    });
+    let in_phrase = before
+        .iter()
+        .skip_while(|w| !DEFINITE.iter().any(|d| w.eq_ignore_ascii_case(d)))
+        .nth(1)
+        .is_some_and(|w| PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p)));
     definite && violent && !placed && (cand.actor1.is_none() || noun_of_toll || in_phrase)
 }
 
 /// Nouns for the parties of violence that a report names again with "the"
 /// once it has told the event ("The attackers fled...").
-const PARTICIPANTS: &[&str] = &["attackers", "attacker", "assailants", "assailant", "gunmen", "gunman", "raiders", "kidnappers", "abductors"];
+const PARTICIPANTS: &[&str] =
+    &["attackers", "attacker", "assailants", "assailant", "gunmen", "gunman", "raiders", "kidnappers", "abductors"];
 
 /// True when the sentence opens with "The" and a participant noun: it goes
 /// on about the event just told.
 fn told_participants(sentence: &str) -> bool {
     let mut words = sentence.split_whitespace();
     let the = words.next().is_some_and(|w| w == "The");
-    the && words.next().is_some_and(|w| PARTICIPANTS.iter().any(|p| w.trim_end_matches([',', '.']).eq_ignore_ascii_case(p)))
+    the && words
+        .next()
+        .is_some_and(|w| PARTICIPANTS.iter().any(|p| w.trim_end_matches([',', '.']).eq_ignore_ascii_case(p)))
 }
 
 /// Prepositions before a definite reference ("declined to comment on the
 /// attack"): the sentence's subject is not the attacker.
-const PREPOSITIONS: &[&str] = &["on", "about", "over", "after", "since", "for", "of", "from", "during", "following", "despite", "amid", "in"];
+const PREPOSITIONS: &[&str] =
+    &["on", "about", "over", "after", "since", "for", "of", "from", "during", "following", "despite", "amid", "in"];
 
 fn sentence_modality(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> (Modality, Option<String>) {
     let cues: Vec<_> = inside(&scene.input.mentions.cues, sentence, |m| m.span).collect();
@@ -166,7 +181,16 @@ fn continues_name(text: &str, span: Span) -> bool {
 }
 
 /// Words that frame a count as the toll of a whole war, not of an event.
-const WAR_FRAME: &[&str] = &["the war", "civil war", "the conflict", "since 2011", "since the start", "since the beginning", "so far this year", "to date"];
+const WAR_FRAME: &[&str] = &[
+    "the war",
+    "civil war",
+    "the conflict",
+    "since 2011",
+    "since the start",
+    "since the beginning",
+    "so far this year",
+    "to date",
+];
 
 /// A statistic, not an event: a war's cumulative toll, or a count of
 /// thousands.
@@ -227,7 +251,8 @@ fn generic_only(cand: &Candidate) -> bool {
 fn fold(scene: &Scene<'_>, cand: &Candidate, sentence: Span, places: &[Resolved<'_>], m: Modality) -> Option<Fold> {
     let doc = scene.input.doc;
     let text = doc.slice(sentence);
-    let separate = text.split(|c: char| !c.is_alphanumeric()).any(|w| SEPARATE.iter().any(|s| w.eq_ignore_ascii_case(s)));
+    let separate =
+        text.split(|c: char| !c.is_alphanumeric()).any(|w| SEPARATE.iter().any(|s| w.eq_ignore_ascii_case(s)));
     let placed = places.iter().any(|p| sentence.contains(p.mention.span));
     if separate || placed {
         return None;
@@ -240,11 +265,20 @@ fn fold(scene: &Scene<'_>, cand: &Candidate, sentence: Span, places: &[Resolved<
 /// protest one with intervention, not a separate arrest.
 fn intervention(cand: &Candidate, last: &Last) -> Option<Fold> {
     let protest = last.sub_event_type == SubEventType::PeacefulProtest && cand.kinds.has(TriggerKind::Arrest);
-    protest.then(|| Fold { upgrade: Some((SubEventType::ProtestWithIntervention, "protest-with-intervention")), ..Fold::default() })
+    protest.then(|| Fold {
+        upgrade: Some((SubEventType::ProtestWithIntervention, "protest-with-intervention")),
+        ..Fold::default()
+    })
 }
 
 /// A new event, when a rule codes the candidate.
-fn new_event(scene: &Scene<'_>, cand: &Candidate, si: usize, continued: Option<&Last>, places: &[Resolved<'_>]) -> Option<New> {
+fn new_event(
+    scene: &Scene<'_>,
+    cand: &Candidate,
+    si: usize,
+    continued: Option<&Last>,
+    places: &[Resolved<'_>],
+) -> Option<New> {
     let doc = scene.input.doc;
     let sentence = doc.sentences[si];
     let actors = &scene.input.mentions.actors;
@@ -252,8 +286,9 @@ fn new_event(scene: &Scene<'_>, cand: &Candidate, si: usize, continued: Option<&
     let (mut actor1, mut actor2) = (party(cand.actor1), party(cand.actor2));
     // Aircraft as the actor or the weapon, not as a target ("a helicopter
     // being shot down" is no air strike).
-    let mut aerial =
-        cand.actor1.is_some_and(|i| is_aerial(doc.slice(actors[i].span))) || cand.kinds.has(TriggerKind::Air) || aircraft_act(doc, cand);
+    let mut aerial = cand.actor1.is_some_and(|i| is_aerial(doc.slice(actors[i].span)))
+        || cand.kinds.has(TriggerKind::Air)
+        || aircraft_act(doc, cand);
     if let Some(last) = continued {
         actor1 = actor1.or_else(|| last.actor1.clone());
         aerial |= last.aerial && generic_only(cand);

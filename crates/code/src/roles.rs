@@ -37,12 +37,41 @@ pub struct Roles {
     pub agentless_passive: bool,
 }
 
-const OWNER_VERBS: &[&str] = &["held by", "controlled by", "occupied by", "run by", "belonging to", "used by", "manned by"];
-const ASSOCIATE_VERBS: &[&str] = &["supported by", "backed by", "aided by", "assisted by", "with the support of", "escorted by", "accompanied by", "allied with"];
+const OWNER_VERBS: &[&str] =
+    &["held by", "controlled by", "occupied by", "run by", "belonging to", "used by", "manned by"];
+const ASSOCIATE_VERBS: &[&str] = &[
+    "supported by",
+    "backed by",
+    "aided by",
+    "assisted by",
+    "with the support of",
+    "escorted by",
+    "accompanied by",
+    "allied with",
+];
 const AGENT_SUFFIXES: &[&str] = &["-planted", "-fired", "-led", "-launched", "-laid"];
 const OWNER_SUFFIXES: &[&str] = &["-controlled", "-held", "-occupied", "-run", "'s", "' ", "\u{2019}s"];
 const ASSOCIATE_SUFFIXES: &[&str] = &["-backed", "-supported", "-allied", "-affiliated", "-linked"];
-const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "into", "across", "toward", "towards", "within", "throughout", "from", "with", "over", "to", "of", "along", "outside", "around"];
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "into",
+    "across",
+    "toward",
+    "towards",
+    "within",
+    "throughout",
+    "from",
+    "with",
+    "over",
+    "to",
+    "of",
+    "along",
+    "outside",
+    "around",
+];
 const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get"];
 
 /// The relation of the actor at `span` in `text`.
@@ -50,7 +79,8 @@ const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", 
 pub fn relation(text: &str, span: Span) -> Relation {
     let before = strip_determiners(&window_before(text, span.start, 40).trim_end().to_ascii_lowercase());
     let after_l = window_after(text, span.end, 16).to_ascii_lowercase();
-    if ASSOCIATE_VERBS.iter().any(|v| before.ends_with(v)) || ASSOCIATE_SUFFIXES.iter().any(|s| after_l.starts_with(s)) {
+    if ASSOCIATE_VERBS.iter().any(|v| before.ends_with(v)) || ASSOCIATE_SUFFIXES.iter().any(|s| after_l.starts_with(s))
+    {
         Relation::Associate
     } else if OWNER_VERBS.iter().any(|v| before.ends_with(v)) || OWNER_SUFFIXES.iter().any(|s| after_l.starts_with(s)) {
         Relation::Owner
@@ -109,7 +139,8 @@ pub fn is_passive(text: &str, clause: Span, trigger: Span) -> bool {
     let before = &text[clause.start.min(trigger.start)..trigger.start];
     let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
     let word = &text[trigger.start..trigger.end];
-    let participle = word.ends_with("ed") || ["hit", "struck", "shot", "slain", "taken", "overrun", "hurt"].contains(&word);
+    let participle =
+        word.ends_with("ed") || ["hit", "struck", "shot", "slain", "taken", "overrun", "hurt"].contains(&word);
     participle && words.iter().any(|w| BE.contains(&w.to_ascii_lowercase().trim_matches(',')))
 }
 
@@ -120,7 +151,11 @@ pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorM
     let rel: Vec<(usize, Span, Relation)> = actors
         .iter()
         .map(|(i, m)| {
-            let r = if m.actor.role == ActorRole::State && after_locative(text, m.span) { Relation::Locative } else { relation(text, m.span) };
+            let r = if m.actor.role == ActorRole::State && after_locative(text, m.span) {
+                Relation::Locative
+            } else {
+                relation(text, m.span)
+            };
             (*i, m.span, r)
         })
         .collect();

@@ -71,31 +71,76 @@ const TOWN: (f64, f64, PlaceKind) = (35.44, 36.65, PlaceKind::PopulatedPlace);
 /// (name, reports, expected group sizes, largest first)
 fn cases() -> Vec<(&'static str, Vec<E>, Vec<usize>)> {
     vec![
-        ("three outlets, one strike", vec![
-            E { doc: "a", day: 4, sub: AIR, at: TOWN, actor1: Some("SYRMIL"), fatalities: Some(58) },
-            E { doc: "b", day: 4, sub: AIR, at: (35.47, 36.66, PlaceKind::PopulatedPlace), actor1: Some("SYRMIL"), fatalities: Some(72) },
-            E { doc: "c", day: 4, sub: SubEventType::ChemicalWeapon, at: TOWN, actor1: None, fatalities: None },
-        ], vec![3]),
-        ("a day later is another strike", vec![
-            E { doc: "a", day: 4, sub: AIR, at: TOWN, actor1: Some("SYRMIL"), fatalities: None },
-            E { doc: "b", day: 5, sub: AIR, at: TOWN, actor1: Some("SYRMIL"), fatalities: None },
-        ], vec![1, 1]),
-        ("20 km apart are two strikes", vec![
-            E { doc: "a", day: 4, sub: AIR, at: TOWN, actor1: Some("SYRMIL"), fatalities: None },
-            E { doc: "b", day: 4, sub: AIR, at: (35.62, 36.65, PlaceKind::PopulatedPlace), actor1: Some("SYRMIL"), fatalities: None },
-        ], vec![1, 1]),
-        ("a province-level report joins a town in it", vec![
-            E { doc: "a", day: 4, sub: AIR, at: TOWN, actor1: Some("SYRMIL"), fatalities: None },
-            E { doc: "b", day: 4, sub: AIR, at: (35.8, 36.6, PlaceKind::Admin1), actor1: None, fatalities: None },
-        ], vec![2]),
-        ("different air forces are different strikes", vec![
-            E { doc: "a", day: 4, sub: AIR, at: TOWN, actor1: Some("SYRMIL"), fatalities: None },
-            E { doc: "b", day: 4, sub: AIR, at: TOWN, actor1: Some("RUSMIL"), fatalities: None },
-        ], vec![1, 1]),
-        ("one document's events stay apart", vec![
-            E { doc: "a", day: 4, sub: AIR, at: TOWN, actor1: Some("SYRMIL"), fatalities: None },
-            E { doc: "a", day: 4, sub: SubEventType::ShellingArtilleryMissile, at: TOWN, actor1: Some("SYRMIL"), fatalities: None },
-        ], vec![1, 1]),
+        (
+            "three outlets, one strike",
+            vec![
+                E { doc: "a", day: 4, sub: AIR, at: TOWN, actor1: Some("SYRMIL"), fatalities: Some(58) },
+                E {
+                    doc: "b",
+                    day: 4,
+                    sub: AIR,
+                    at: (35.47, 36.66, PlaceKind::PopulatedPlace),
+                    actor1: Some("SYRMIL"),
+                    fatalities: Some(72),
+                },
+                E { doc: "c", day: 4, sub: SubEventType::ChemicalWeapon, at: TOWN, actor1: None, fatalities: None },
+            ],
+            vec![3],
+        ),
+        (
+            "a day later is another strike",
+            vec![
+                E { doc: "a", day: 4, sub: AIR, at: TOWN, actor1: Some("SYRMIL"), fatalities: None },
+                E { doc: "b", day: 5, sub: AIR, at: TOWN, actor1: Some("SYRMIL"), fatalities: None },
+            ],
+            vec![1, 1],
+        ),
+        (
+            "20 km apart are two strikes",
+            vec![
+                E { doc: "a", day: 4, sub: AIR, at: TOWN, actor1: Some("SYRMIL"), fatalities: None },
+                E {
+                    doc: "b",
+                    day: 4,
+                    sub: AIR,
+                    at: (35.62, 36.65, PlaceKind::PopulatedPlace),
+                    actor1: Some("SYRMIL"),
+                    fatalities: None,
+                },
+            ],
+            vec![1, 1],
+        ),
+        (
+            "a province-level report joins a town in it",
+            vec![
+                E { doc: "a", day: 4, sub: AIR, at: TOWN, actor1: Some("SYRMIL"), fatalities: None },
+                E { doc: "b", day: 4, sub: AIR, at: (35.8, 36.6, PlaceKind::Admin1), actor1: None, fatalities: None },
+            ],
+            vec![2],
+        ),
+        (
+            "different air forces are different strikes",
+            vec![
+                E { doc: "a", day: 4, sub: AIR, at: TOWN, actor1: Some("SYRMIL"), fatalities: None },
+                E { doc: "b", day: 4, sub: AIR, at: TOWN, actor1: Some("RUSMIL"), fatalities: None },
+            ],
+            vec![1, 1],
+        ),
+        (
+            "one document's events stay apart",
+            vec![
+                E { doc: "a", day: 4, sub: AIR, at: TOWN, actor1: Some("SYRMIL"), fatalities: None },
+                E {
+                    doc: "a",
+                    day: 4,
+                    sub: SubEventType::ShellingArtilleryMissile,
+                    at: TOWN,
+                    actor1: Some("SYRMIL"),
+                    fatalities: None,
+                },
+            ],
+            vec![1, 1],
+        ),
     ]
 }
 
@@ -124,10 +169,12 @@ fn arbitrary_report() -> impl Strategy<Value = E> {
     let docs = prop::sample::select(vec!["a", "b", "c", "d", "e"]);
     let subs = prop::sample::select(vec![AIR, SubEventType::ShellingArtilleryMissile, SubEventType::ArmedClash]);
     let actors = prop::sample::select(vec![None, Some("SYRMIL"), Some("RUSMIL")]);
-    (docs, 3u32..6, subs, 0u32..4, actors, prop::option::of(0u32..20)).prop_map(|(doc, day, sub, spot, actor1, fatalities)| {
-        let lat = 35.40 + f64::from(spot) * 0.05;
-        E { doc, day, sub, at: (lat, 36.65, PlaceKind::PopulatedPlace), actor1, fatalities }
-    })
+    (docs, 3u32..6, subs, 0u32..4, actors, prop::option::of(0u32..20)).prop_map(
+        |(doc, day, sub, spot, actor1, fatalities)| {
+            let lat = 35.40 + f64::from(spot) * 0.05;
+            E { doc, day, sub, at: (lat, 36.65, PlaceKind::PopulatedPlace), actor1, fatalities }
+        },
+    )
 }
 
 proptest! {

@@ -103,7 +103,9 @@ fn read_text(path: &Path) -> Result<String, ImportError> {
     let bytes = std::fs::read(path).map_err(|e| ImportError::new(path, 0, e.to_string()))?;
     let bytes = if path.extension().is_some_and(|x| x == "gz") {
         let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(bytes.as_slice()).read_to_end(&mut out).map_err(|e| ImportError::new(path, 0, e.to_string()))?;
+        flate2::read::MultiGzDecoder::new(bytes.as_slice())
+            .read_to_end(&mut out)
+            .map_err(|e| ImportError::new(path, 0, e.to_string()))?;
         out
     } else {
         bytes
@@ -346,7 +348,11 @@ fn decode_entry(g: &Gazetteer, i: u32) -> Option<RawEntry> {
 ///
 /// # Errors
 /// When a file cannot be read or has a bad line; nothing is merged then.
-pub fn import(base: &Gazetteer, files: &[PathBuf], progress: &mut dyn FnMut(u64)) -> Result<(Vec<u8>, ImportSummary), ImportError> {
+pub fn import(
+    base: &Gazetteer,
+    files: &[PathBuf],
+    progress: &mut dyn FnMut(u64),
+) -> Result<(Vec<u8>, ImportSummary), ImportError> {
     let parsed = files.iter().map(|f| parse(f, progress)).collect::<Result<Vec<_>, _>>()?;
     let (entries, ex) = decode(base);
     let mut m = Merger::default();
@@ -372,7 +378,8 @@ pub fn import(base: &Gazetteer, files: &[PathBuf], progress: &mut dyn FnMut(u64)
     fill::admin_codes_from_neighbours(&mut entries);
     entries.retain(|e| e.point.is_some());
     summary.entries = entries.len();
-    let bytes = write::index_bytes(&entries, &ex).map_err(|e| ImportError::new(Path::new("index"), 0, e.to_string()))?;
+    let bytes =
+        write::index_bytes(&entries, &ex).map_err(|e| ImportError::new(Path::new("index"), 0, e.to_string()))?;
     Ok((bytes, summary))
 }
 
@@ -396,7 +403,11 @@ mod tests {
         let cases = [
             ("alternateNamesV2.txt", "1\t2\ten\tX\t\t\t\t\t\t", Source::AlternateNames),
             ("wof.tsv", "id\tplacetype\tname\tlat\tlon\tcountry\tnames\tgeonames\twikidata", Source::WhosOnFirst),
-            ("wof_sy.tsv", "wof_id\tplacetype\tname\tlat\tlon\tcountry\tnames\tgeonames_id\twikidata\tpath", Source::WhosOnFirst),
+            (
+                "wof_sy.tsv",
+                "wof_id\tplacetype\tname\tlat\tlon\tcountry\tnames\tgeonames_id\twikidata\tpath",
+                Source::WhosOnFirst,
+            ),
             ("mine.tsv", "name\taliases\tlat\tlon\tkind\tcountry\tadmin1", Source::Simple),
             ("SY.txt", "170794\tDayr az Zawr\t…", Source::GeoNames),
         ];

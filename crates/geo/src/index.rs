@@ -103,7 +103,10 @@ impl<'a> Index<'a> {
     /// [`format::BLOCK_STOPWORD`]) and, for a demonym, the entry of its
     /// country; `None` when it is not.
     pub fn blocked(&self, word: &str) -> Option<(u64, Option<u32>)> {
-        Cursor::root(&self.blocked).feed(&self.blocked, word.as_bytes()).and_then(|c| c.value()).map(format::block_parts)
+        Cursor::root(&self.blocked)
+            .feed(&self.blocked, word.as_bytes())
+            .and_then(|c| c.value())
+            .map(format::block_parts)
     }
 
     /// The blocked-word automaton (see [`format::block_value`]).

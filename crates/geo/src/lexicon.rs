@@ -30,7 +30,6 @@
 //! repeat their names; and a walk stops as soon as no word ahead within
 //! reach may end a name, which gives the same matches with fewer fst steps.
 
-
 use sitrep_model::fnv::FnvHashMap;
 use sitrep_model::{PlaceCandidate, Span};
 use sitrep_recognise::normalise::{self, Case, Word, Words};
@@ -67,7 +66,8 @@ fn joinable(text: &str, a: &Word, b: &Word) -> bool {
         return true;
     }
     let abbreviation = a.end - a.start <= 3 && gap.trim() == ".";
-    abbreviation || gap.chars().all(|c| matches!(c, ' ' | '\t' | '\u{a0}' | '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}'))
+    abbreviation
+        || gap.chars().all(|c| matches!(c, ' ' | '\t' | '\u{a0}' | '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}'))
 }
 
 /// How one automaton is keyed: the folded words joined by spaces, or the
@@ -199,7 +199,11 @@ impl<'a> Walk<'a> {
             if j > i && !self.goes_on(i, j) {
                 break;
             }
-            let fed = if j == i { self.first(i, key) } else { feed_word(fst, cur, words, (j, false), key, &mut self.scratch) };
+            let fed = if j == i {
+                self.first(i, key)
+            } else {
+                feed_word(fst, cur, words, (j, false), key, &mut self.scratch)
+            };
             let Ok(next) = fed else { break };
             let Some(next) = next else { continue };
             cur = next;
@@ -261,7 +265,12 @@ impl PlaceLexicon for Gazetteer {
                 self.index().blocked(folded).filter(|(kind, _)| *kind == BLOCK_DEMONYM).and_then(|(_, c)| c)
             });
             if let Some(c) = country {
-                out.push(NameMatch { span: Span::new(w.start, w.end), candidates: vec![PlaceCandidate(c)], loose: false, abbreviation: false });
+                out.push(NameMatch {
+                    span: Span::new(w.start, w.end),
+                    candidates: vec![PlaceCandidate(c)],
+                    loose: false,
+                    abbreviation: false,
+                });
             }
         }
         out

@@ -50,7 +50,11 @@ fn csv_records(text: &str) -> Vec<Vec<String>> {
 /// How specific a kind of place is: lower is more specific.
 fn specificity(kind: PlaceKind) -> u8 {
     match kind {
-        PlaceKind::PopulatedPlace | PlaceKind::Neighbourhood | PlaceKind::Landform | PlaceKind::Facility | PlaceKind::Water => 0,
+        PlaceKind::PopulatedPlace
+        | PlaceKind::Neighbourhood
+        | PlaceKind::Landform
+        | PlaceKind::Facility
+        | PlaceKind::Water => 0,
         PlaceKind::Admin2 => 1,
         PlaceKind::Admin1 | PlaceKind::Region => 2,
         PlaceKind::Country => 3,
@@ -104,10 +108,21 @@ fn acled_afghanistan_location_accuracy() {
         within25 += usize::from(km <= 25.0);
         within161 += usize::from(km <= 161.0);
         if km > 25.0 {
-            eprintln!("{km:>5.0} {:<24} -> {} ({:?}, {:?}) | {}", row[loc], r.place.name, r.place.kind, r.place.admin1, &row[notes].chars().take(140).collect::<String>());
+            eprintln!(
+                "{km:>5.0} {:<24} -> {} ({:?}, {:?}) | {}",
+                row[loc],
+                r.place.name,
+                r.place.kind,
+                r.place.admin1,
+                &row[notes].chars().take(140).collect::<String>()
+            );
         }
     }
     let pct = |k: usize| 100.0 * k as f64 / n as f64;
-    eprintln!("ACLED Afghanistan: {n} notes, {none} without a place, Acc@25 {:.1}%, Acc@161 {:.1}%", pct(within25), pct(within161));
+    eprintln!(
+        "ACLED Afghanistan: {n} notes, {none} without a place, Acc@25 {:.1}%, Acc@161 {:.1}%",
+        pct(within25),
+        pct(within161)
+    );
     assert!(pct(within161) >= 80.0, "Acc@161 fell below 80%");
 }

@@ -33,7 +33,8 @@ fn imported(files: &[PathBuf]) -> Gazetteer {
 /// (name looked up, kind, country) of the first candidate that is not in the embedded index.
 fn found(g: &Gazetteer, name: &str) -> Option<(PlaceKind, String)> {
     let base = Gazetteer::embedded().unwrap();
-    let known: Vec<String> = base.lookup_exact(name).into_iter().filter_map(|c| base.place(c)).map(|p| p.gazetteer_id.to_string()).collect();
+    let known: Vec<String> =
+        base.lookup_exact(name).into_iter().filter_map(|c| base.place(c)).map(|p| p.gazetteer_id.to_string()).collect();
     g.lookup_exact(name)
         .into_iter()
         .filter_map(|c| g.place(c))
@@ -49,7 +50,11 @@ const GEONAMES: &str = "99000001\tQaryat Zzyzxiyah\tQaryat Zzyzxiyah\tZzyzxiyah,
 fn geonames_rows_and_alternate_names_are_merged() {
     let d = dir("geonames");
     let main = write(&d, "SY.txt", GEONAMES);
-    let alt = write(&d, "alternateNamesV2.txt", "1\t99000001\ten\tZzyzx Village\t1\t\t\t\t\t\n2\t99000001\tpost\t12345\t\t\t\t\t\t\n");
+    let alt = write(
+        &d,
+        "alternateNamesV2.txt",
+        "1\t99000001\ten\tZzyzx Village\t1\t\t\t\t\t\n2\t99000001\tpost\t12345\t\t\t\t\t\t\n",
+    );
     let g = imported(&[main, alt]);
     assert_eq!(found(&g, "Qaryat Zzyzxiyah"), Some((PlaceKind::PopulatedPlace, "SY".into())));
     assert_eq!(found(&g, "Zuzuxiya"), Some((PlaceKind::PopulatedPlace, "SY".into())), "alias of the dump");
@@ -78,7 +83,10 @@ fn a_shipped_file_imports_without_growing_the_index_much() {
     let base = Gazetteer::embedded().unwrap();
     let (bytes, summary) = import(&base, &[wof], &mut |_| {}).unwrap();
     assert!(summary.read > 10_000, "{summary:?}");
-    assert!(summary.entries >= base.len() && summary.entries < base.len() + 200, "the shipped places merge with themselves: {summary:?}");
+    assert!(
+        summary.entries >= base.len() && summary.entries < base.len() + 200,
+        "the shipped places merge with themselves: {summary:?}"
+    );
     let g = Gazetteer::from_bytes(Box::leak(bytes.into_boxed_slice())).unwrap();
     assert!(!g.lookup_exact("Manbij").is_empty());
 }
@@ -89,8 +97,20 @@ fn bad_input_names_the_line_and_imports_nothing() {
     let cases: Vec<(&str, Vec<u8>, usize, &str)> = vec![
         ("SY.txt", b"99000001\tX\tX\t\t35.1\t40.2\tP\tPPL\tSY\n".to_vec(), 1, "columns"),
         ("SY.txt", GEONAMES.replace("35.2\t40.3", "95.2\t40.3").into_bytes(), 2, "coordinates"),
-        ("mine.tsv", b"name\taliases\tlat\tlon\tkind\tcountry\tadmin1\nA\t\t1\t2\tplace\tUS\t\nB\t\t1\t2\tcastle\tUS\t\n".to_vec(), 3, "kind"),
-        ("mine.tsv", b"name\taliases\tlat\tlon\tkind\tcountry\tadmin1\nA\t\t1\t2\tplace\tUS\t\n\xff\xfe\t\t1\t2\tplace\tUS\t\n".to_vec(), 3, "UTF-8"),
+        (
+            "mine.tsv",
+            b"name\taliases\tlat\tlon\tkind\tcountry\tadmin1\nA\t\t1\t2\tplace\tUS\t\nB\t\t1\t2\tcastle\tUS\t\n"
+                .to_vec(),
+            3,
+            "kind",
+        ),
+        (
+            "mine.tsv",
+            b"name\taliases\tlat\tlon\tkind\tcountry\tadmin1\nA\t\t1\t2\tplace\tUS\t\n\xff\xfe\t\t1\t2\tplace\tUS\t\n"
+                .to_vec(),
+            3,
+            "UTF-8",
+        ),
         ("SY.txt", b"x99\tX\tX\t\t35.1\t40.2\tP\tPPL\tSY\t\t07\t\t\t\t1\t\t1\tA\t2020\n".to_vec(), 1, "geonameid"),
     ];
     let base = Gazetteer::embedded().unwrap();

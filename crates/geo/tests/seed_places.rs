@@ -67,7 +67,11 @@ fn seed_places_resolve() {
                 assert!(d <= *km, "{name} #{n}: {} is {d:.1} km away ({:?})", r.place.name, r.why);
             }
             Want::Kind(kind, cc) => {
-                assert_eq!((r.place.kind, r.place.country.map(|c| c.to_string())), (*kind, Some((*cc).to_owned())), "{name} #{n}");
+                assert_eq!(
+                    (r.place.kind, r.place.country.map(|c| c.to_string())),
+                    (*kind, Some((*cc).to_owned())),
+                    "{name} #{n}"
+                );
             }
         }
     }

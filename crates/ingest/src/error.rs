@@ -175,9 +175,7 @@ impl Problem {
             Self::NulByte { .. } | Self::ControlBytes { .. } => ErrorKind::Binary,
             Self::InvalidUtf8 { .. } => ErrorKind::InvalidUtf8,
             Self::Empty | Self::NoRecords => ErrorKind::Empty,
-            Self::TooLarge { .. } | Self::LineTooLong { .. } | Self::DecompressedTooLarge { .. } => {
-                ErrorKind::TooLarge
-            }
+            Self::TooLarge { .. } | Self::LineTooLong { .. } | Self::DecompressedTooLarge { .. } => ErrorKind::TooLarge,
             Self::BadCompression(_) => ErrorKind::BadCompression,
             Self::InvalidJson { .. } => ErrorKind::InvalidJson,
             Self::NoText => ErrorKind::NoText,

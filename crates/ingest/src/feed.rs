@@ -54,7 +54,11 @@ pub fn parse_feed(bytes: &[u8], base_url: Option<&str>) -> Result<Feed, Problem>
                 link: e.links.first().map(|l| l.href.clone()),
                 title: e.title.map(|t| t.content.trim().to_owned()).filter(|t| !t.is_empty()),
                 published: day(e.published.or(e.updated)),
-                content: e.content.and_then(|c| c.body).or(e.summary.map(|s| s.content)).filter(|c| !c.trim().is_empty()),
+                content: e
+                    .content
+                    .and_then(|c| c.body)
+                    .or(e.summary.map(|s| s.content))
+                    .filter(|c| !c.trim().is_empty()),
                 id: e.id,
             })
             .collect(),

@@ -163,7 +163,9 @@ impl Fetcher {
         let content_type = header("content-type");
         let limit = u64::try_from(self.config.max_bytes).unwrap_or(u64::MAX);
         let body = response.body_mut().with_config().limit(limit).read_to_vec().map_err(|e| match e {
-            ureq::Error::BodyExceedsLimit(_) => Problem::TooLarge { size: limit.saturating_add(1), limit: self.config.max_bytes },
+            ureq::Error::BodyExceedsLimit(_) => {
+                Problem::TooLarge { size: limit.saturating_add(1), limit: self.config.max_bytes }
+            }
             other => network(&other),
         })?;
         Ok(Fetched::Page(Page { status, content_type, body, validators }))

@@ -24,7 +24,9 @@ pub(crate) struct Response {
 /// [`Problem::BadRecord`] for a response that does not parse, or the
 /// decompression problems.
 pub(crate) fn parse_response(raw: &[u8], max_body: usize) -> Result<Response, Problem> {
-    let end = memchr::memmem::find(raw, b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| memchr::memmem::find(raw, b"\n\n").map(|i| (i, i + 2)));
+    let end = memchr::memmem::find(raw, b"\r\n\r\n")
+        .map(|i| (i, i + 4))
+        .or_else(|| memchr::memmem::find(raw, b"\n\n").map(|i| (i, i + 2)));
     let (head_end, body_start) = end.ok_or_else(|| bad("no end of HTTP headers"))?;
     let head = String::from_utf8_lossy(&raw[..head_end]);
     let mut lines = head.lines();
@@ -137,7 +139,10 @@ mod tests {
     fn responses_parse() {
         let raw = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>hi</p>";
         let r = parse_response(raw, 1000).unwrap();
-        assert_eq!((r.status, r.content_type.as_deref(), r.body.as_slice()), (200, Some("text/html; charset=utf-8"), b"<p>hi</p>".as_slice()));
+        assert_eq!(
+            (r.status, r.content_type.as_deref(), r.body.as_slice()),
+            (200, Some("text/html; charset=utf-8"), b"<p>hi</p>".as_slice())
+        );
         let chunked = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n<p>a\r\n5\r\nb</p>\r\n0\r\n\r\n";
         assert_eq!(parse_response(chunked, 1000).unwrap().body, b"<p>ab</p>");
         let mut zipped = b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n".to_vec();

@@ -224,15 +224,18 @@ mod tests {
             "{\"id\": \"d\", \"text\": \"  \"}\n",
             "{\"id\": \"e\", \"text\": \"Last, no newline.\"}",
         );
-        assert_eq!(summary(input), [
-            "ok a Text Some(2016-01-21) \"in.jsonl:1\"",
-            "ok in:3 Text None \"in.jsonl:3\"",
-            "ok 7 Html None \"in.jsonl:4\"",
-            "err in.jsonl:5: invalid JSON: EOF while parsing a value (column 19)",
-            "err in.jsonl:6: JSON record has neither \"text\" nor \"html\"",
-            "err in.jsonl:7: empty document",
-            "ok e Text None \"in.jsonl:8\"",
-        ]);
+        assert_eq!(
+            summary(input),
+            [
+                "ok a Text Some(2016-01-21) \"in.jsonl:1\"",
+                "ok in:3 Text None \"in.jsonl:3\"",
+                "ok 7 Html None \"in.jsonl:4\"",
+                "err in.jsonl:5: invalid JSON: EOF while parsing a value (column 19)",
+                "err in.jsonl:6: JSON record has neither \"text\" nor \"html\"",
+                "err in.jsonl:7: empty document",
+                "ok e Text None \"in.jsonl:8\"",
+            ]
+        );
     }
 
     #[test]

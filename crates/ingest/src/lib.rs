@@ -105,7 +105,11 @@ enum Task {
     Stdin,
     Url(String),
     /// One entry of a feed read earlier.
-    Entry { feed: std::sync::Arc<Feed>, index: usize, origin: String },
+    Entry {
+        feed: std::sync::Arc<Feed>,
+        index: usize,
+        origin: String,
+    },
 }
 
 /// A source of many documents (JSONL, WARC) being read.
@@ -196,7 +200,8 @@ impl Documents {
             return Ok(None);
         }
         let kind = kind_of(path);
-        let cap = if kind == FileKind::Warc { self.limits.max_archive_bytes } else { self.limits.max_decompressed_bytes };
+        let cap =
+            if kind == FileKind::Warc { self.limits.max_archive_bytes } else { self.limits.max_decompressed_bytes };
         let opened = open_path(path, cap).map_err(|p| IngestError::new(&origin, p))?;
         match kind {
             FileKind::Jsonl => self.start_jsonl(opened, origin, stem_of(path)),

@@ -10,14 +10,27 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime};
 /// dots ("21.01.2016"); slashes are read month-first, as US feeds and
 /// FA-KES write them, unless the first number cannot be a month.
 const DATE_FORMATS: &[&str] = &[
-    "%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%d.%m.%Y", "%m/%d/%Y", "%d/%m/%Y", "%B %d, %Y", "%B %d %Y",
-    "%b %d, %Y", "%b %d %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%A, %B %d, %Y", "%a, %d %b %Y",
-    "%A %d %B %Y", "%a %d %b %Y",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y%m%d",
+    "%d.%m.%Y",
+    "%m/%d/%Y",
+    "%d/%m/%Y",
+    "%B %d, %Y",
+    "%B %d %Y",
+    "%b %d, %Y",
+    "%b %d %Y",
+    "%b. %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%A, %B %d, %Y",
+    "%a, %d %b %Y",
+    "%A %d %B %Y",
+    "%a %d %b %Y",
 ];
 
 /// Timestamp formats without an offset.
-const DATETIME_FORMATS: &[&str] =
-    &["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"];
+const DATETIME_FORMATS: &[&str] = &["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"];
 
 /// Parse a publication date, or `None` when no known form fits.
 #[must_use]
@@ -36,10 +49,7 @@ fn parse_timestamp(s: &str) -> Option<NaiveDate> {
     if let Ok(t) = DateTime::parse_from_rfc2822(s) {
         return Some(t.date_naive());
     }
-    DATETIME_FORMATS
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
-        .map(|t| t.date())
+    DATETIME_FORMATS.iter().find_map(|f| NaiveDateTime::parse_from_str(s, f).ok()).map(|t| t.date())
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {

@@ -44,9 +44,8 @@ fn is_control(b: u8) -> bool {
 /// Binary content, invalid UTF-8 (with its offset) or an empty document.
 pub(crate) fn decode(bytes: Vec<u8>, base: u64) -> Result<String, Problem> {
     check_not_binary(&bytes).map_err(|p| shift(p, base))?;
-    let mut text = String::from_utf8(bytes).map_err(|e| Problem::InvalidUtf8 {
-        offset: base + e.utf8_error().valid_up_to() as u64,
-    })?;
+    let mut text = String::from_utf8(bytes)
+        .map_err(|e| Problem::InvalidUtf8 { offset: base + e.utf8_error().valid_up_to() as u64 })?;
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }

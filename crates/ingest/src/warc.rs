@@ -128,7 +128,8 @@ impl WarcStream {
         let mut total = 0;
         let mut has_length = false;
         loop {
-            let line = read_line(&mut self.reader, MAX_HEADER_LINE)?.ok_or(Problem::Truncated { what: "WARC header" })?;
+            let line =
+                read_line(&mut self.reader, MAX_HEADER_LINE)?.ok_or(Problem::Truncated { what: "WARC header" })?;
             total += line.len();
             if total > MAX_HEADER_BYTES {
                 return Err(Problem::BadRecord { reason: "header too long".into() });
@@ -156,7 +157,8 @@ impl WarcStream {
     }
 
     fn skip_body(&mut self, length: u64) -> Result<(), Problem> {
-        let copied = io::copy(&mut (&mut self.reader).take(length), &mut io::sink()).map_err(crate::open::problem_of)?;
+        let copied =
+            io::copy(&mut (&mut self.reader).take(length), &mut io::sink()).map_err(crate::open::problem_of)?;
         if copied < length {
             return Err(Problem::Truncated { what: "WARC record" });
         }
@@ -189,7 +191,8 @@ impl Header {
             "warc-record-id" => self.id = Some(record_id(value)),
             "content-type" => self.content_type = value.to_owned(),
             "content-length" => {
-                self.length = value.parse().map_err(|_| Problem::BadRecord { reason: format!("Content-Length {value:?}") })?;
+                self.length =
+                    value.parse().map_err(|_| Problem::BadRecord { reason: format!("Content-Length {value:?}") })?;
                 return Ok(true);
             }
             _ => {}

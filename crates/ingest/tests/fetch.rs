@@ -65,7 +65,10 @@ fn answer(mut stream: TcpStream, log: &Log) {
         earlier
     };
     let (status, body) = respond(&path, &headers, earlier);
-    let head = format!("HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
     let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(body.as_bytes()));
 }
 
@@ -110,7 +113,10 @@ fn page(f: Fetched) -> sitrep_ingest::Page {
 fn conditional_requests_use_last_modified_and_etag() {
     let (base, log) = serve();
     let mut f = fetcher(0, 0, 0);
-    for (path, want) in [("/lm", Validators { etag: None, last_modified: Some(LAST_MODIFIED.into()) }), ("/etag", Validators { etag: Some(ETAG.into()), last_modified: None })] {
+    for (path, want) in [
+        ("/lm", Validators { etag: None, last_modified: Some(LAST_MODIFIED.into()) }),
+        ("/etag", Validators { etag: Some(ETAG.into()), last_modified: None }),
+    ] {
         let url = format!("{base}{path}");
         let first = page(f.get(&url, Some(&Validators::default())).unwrap());
         assert_eq!(first.validators, want, "{path}");

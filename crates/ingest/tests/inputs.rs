@@ -50,16 +50,19 @@ fn a_directory_is_walked_in_sorted_order_and_bad_files_are_reported() {
     write(d, "latin1.txt", b"caf\xe9 au lait");
     write(d, "z.txt.gz", &gzip(b"Compressed article."));
     let got = run(&[Input::Path(d.to_path_buf())], &Limits::default(), d);
-    assert_eq!(got, [
-        "ok a Text $T/a.md",
-        "ok b Text $T/b.txt",
-        "err empty $T/empty.txt: empty document",
-        "err binary $T/image.txt: binary content: NUL byte at byte offset 8",
-        "err invalid_utf8 $T/latin1.txt: invalid UTF-8 at byte offset 3",
-        "ok c Text $T/sub/c",
-        "ok page Html $T/sub/page.html",
-        "ok z Text $T/z.txt.gz",
-    ]);
+    assert_eq!(
+        got,
+        [
+            "ok a Text $T/a.md",
+            "ok b Text $T/b.txt",
+            "err empty $T/empty.txt: empty document",
+            "err binary $T/image.txt: binary content: NUL byte at byte offset 8",
+            "err invalid_utf8 $T/latin1.txt: invalid UTF-8 at byte offset 3",
+            "ok c Text $T/sub/c",
+            "ok page Html $T/sub/page.html",
+            "ok z Text $T/z.txt.gz",
+        ]
+    );
 }
 
 #[test]
@@ -83,11 +86,14 @@ fn files_over_the_size_limit_name_size_and_limit() {
     write(d, "small.txt", b"Small.");
     let limits = Limits { max_doc_bytes: 1000, max_decompressed_bytes: 1 << 20, ..Limits::default() };
     let got = run(&[Input::Path(d.to_path_buf())], &limits, d);
-    assert_eq!(got, [
-        "err too_large $T/big.txt: 5000 bytes is larger than the limit of 1000 bytes",
-        "err too_large $T/big.txt.gz: decompressed data is larger than the limit of 1000 bytes",
-        "ok small Text $T/small.txt",
-    ]);
+    assert_eq!(
+        got,
+        [
+            "err too_large $T/big.txt: 5000 bytes is larger than the limit of 1000 bytes",
+            "err too_large $T/big.txt.gz: decompressed data is larger than the limit of 1000 bytes",
+            "ok small Text $T/small.txt",
+        ]
+    );
 }
 
 #[test]
@@ -122,12 +128,15 @@ fn jsonl_files_yield_records_and_line_errors() {
     write(d, "feed.jsonl", lines.as_bytes());
     write(d, "feed2.ndjson.gz", &gzip(b"{\"id\": \"g\", \"text\": \"Gz.\"}\n"));
     let got = run(&[Input::Path(d.to_path_buf())], &Limits::default(), d);
-    assert_eq!(got, [
-        "ok r1 Text $T/feed.jsonl:1",
-        "err invalid_json $T/feed.jsonl:2: invalid JSON: expected ident (column 2)",
-        "ok feed:3 Html $T/feed.jsonl:3",
-        "ok g Text $T/feed2.ndjson.gz:1",
-    ]);
+    assert_eq!(
+        got,
+        [
+            "ok r1 Text $T/feed.jsonl:1",
+            "err invalid_json $T/feed.jsonl:2: invalid JSON: expected ident (column 2)",
+            "ok feed:3 Html $T/feed.jsonl:3",
+            "ok g Text $T/feed2.ndjson.gz:1",
+        ]
+    );
     let first = documents(&[Input::Path(d.join("feed.jsonl"))], &Limits::default()).next().unwrap().unwrap();
     assert_eq!(first.hints.title.as_deref(), Some("T"));
     assert_eq!(first.hints.outlet.as_deref(), Some("X"));
@@ -157,10 +166,10 @@ fn stdin_items(bytes: &[u8]) -> Vec<String> {
 fn stdin_is_text_html_or_jsonl_by_content() {
     assert_eq!(stdin_items(b"Plain text."), ["ok stdin Text - 11"]);
     assert_eq!(stdin_items(b"  <html><p>x</p></html>"), ["ok stdin Html - 23"]);
-    assert_eq!(stdin_items(b"\n{\"text\": \"a\"}\n{\"text\": \"b\"}\n"), [
-        "ok stdin:2 Text -:2 1",
-        "ok stdin:3 Text -:3 1"
-    ]);
+    assert_eq!(
+        stdin_items(b"\n{\"text\": \"a\"}\n{\"text\": \"b\"}\n"),
+        ["ok stdin:2 Text -:2 1", "ok stdin:3 Text -:3 1"]
+    );
     assert_eq!(stdin_items(&gzip(b"Zipped.")), ["ok stdin Text - 7"]);
     assert_eq!(stdin_items(b""), ["err -: empty document"]);
 }

@@ -62,14 +62,39 @@ fn archive() -> Vec<u8> {
         members.push(record("request", &uri, "application/http; msgtype=request", b"GET / HTTP/1.1\r\n\r\n"));
         members.push(response(&uri, ok, page(i).as_bytes()));
         match i {
-            10 => members.push(response("https://x.example/bomb", "200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip", &gzip(&vec![b'<'; 200 << 20]))),
+            10 => members.push(response(
+                "https://x.example/bomb",
+                "200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip",
+                &gzip(&vec![b'<'; 200 << 20]),
+            )),
             20 => members.push(response("https://x.example/huge", ok, &vec![b'a'; 100 << 20])),
-            30 => members.push(response("https://x.example/img", "200 OK\r\nContent-Type: image/jpeg", &[0xff, 0xd8, 0, 1, 2, 3])),
+            30 => members.push(response(
+                "https://x.example/img",
+                "200 OK\r\nContent-Type: image/jpeg",
+                &[0xff, 0xd8, 0, 1, 2, 3],
+            )),
             40 => members.push(response("https://x.example/nul", ok, b"<p>binary\0\0\0 body</p>")),
-            50 => members.push(response("https://x.example/garbage", ok, &(0..600u32).map(|b| 0x80 + (b * 13 % 64) as u8).collect::<Vec<_>>())),
-            60 => members.push(response("https://x.example/unknown-charset", "200 OK\r\nContent-Type: text/html; charset=x-no-such", page(9999).as_bytes())),
-            70 => members.push(response("https://x.example/gone", "404 Not Found\r\nContent-Type: text/html", b"<p>gone</p>")),
-            80 => members.push(record("response", "https://x.example/bad", "application/http", b"not an http response at all")),
+            50 => members.push(response(
+                "https://x.example/garbage",
+                ok,
+                &(0..600u32).map(|b| 0x80 + (b * 13 % 64) as u8).collect::<Vec<_>>(),
+            )),
+            60 => members.push(response(
+                "https://x.example/unknown-charset",
+                "200 OK\r\nContent-Type: text/html; charset=x-no-such",
+                page(9999).as_bytes(),
+            )),
+            70 => members.push(response(
+                "https://x.example/gone",
+                "404 Not Found\r\nContent-Type: text/html",
+                b"<p>gone</p>",
+            )),
+            80 => members.push(record(
+                "response",
+                "https://x.example/bad",
+                "application/http",
+                b"not an http response at all",
+            )),
             _ => {}
         }
     }
@@ -106,13 +131,13 @@ fn a_warc_gz_is_read_end_to_end_with_counted_skips() {
     // The page with an unknown charset label is read (the label is ignored).
     assert_eq!(docs, PAGES + 1);
     let want: BTreeMap<&str, usize> = [
-        ("too_large", 2),      // the bomb and the 100 MB page
-        ("not_html", 1),       // the image
-        ("binary", 1),         // NUL bytes in an HTML body
-        ("bad_encoding", 1),   // bytes that are not UTF-8 as declared
-        ("http_status", 1),    // 404
-        ("bad_record", 1),     // a response record that is no HTTP response
-        ("truncated", 1),      // the last record
+        ("too_large", 2),    // the bomb and the 100 MB page
+        ("not_html", 1),     // the image
+        ("binary", 1),       // NUL bytes in an HTML body
+        ("bad_encoding", 1), // bytes that are not UTF-8 as declared
+        ("http_status", 1),  // 404
+        ("bad_record", 1),   // a response record that is no HTTP response
+        ("truncated", 1),    // the last record
     ]
     .into_iter()
     .collect();
@@ -125,7 +150,10 @@ fn garbage_and_empty_archives_end_cleanly() {
     for (name, bytes) in [
         ("empty.warc", Vec::new()),
         ("noise.warc", b"this is not a warc file\nat all\n".to_vec()),
-        ("bad-length.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999999999999999999999\r\n\r\n".to_vec()),
+        (
+            "bad-length.warc",
+            b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999999999999999999999\r\n\r\n".to_vec(),
+        ),
         ("cut-gzip.warc.gz", gzip(&response("https://x.example/a", "200 OK", b"<p>x</p>"))[..20].to_vec()),
     ] {
         let path = dir.path().join(name);

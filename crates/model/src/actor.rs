@@ -25,8 +25,7 @@ impl ActorCode {
     /// # Errors
     /// When the code is not 3–15 upper-case ASCII letters or digits.
     pub fn new(code: &str) -> Result<Self, InvalidValue> {
-        let ok = (3..=15).contains(&code.len())
-            && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        let ok = (3..=15).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
         if ok {
             Ok(Self(code.to_owned()))
         } else {

@@ -34,11 +34,8 @@ impl Canonical {
     /// once per document).
     #[must_use]
     pub fn outlets(&self) -> usize {
-        let mut names: Vec<String> = self
-            .sources
-            .iter()
-            .map(|s| s.outlet.clone().unwrap_or_else(|| format!("doc:{}", s.doc_id)))
-            .collect();
+        let mut names: Vec<String> =
+            self.sources.iter().map(|s| s.outlet.clone().unwrap_or_else(|| format!("doc:{}", s.doc_id))).collect();
         names.sort();
         names.dedup();
         names.len()

@@ -25,13 +25,9 @@ impl EventId {
     #[must_use]
     pub fn compute(doc: &DocId, evidence: Span, kind: SubEventType, place: Option<&str>) -> Self {
         let mut h = Sha256::new();
-        for part in [
-            doc.as_str(),
-            &evidence.start.to_string(),
-            &evidence.end.to_string(),
-            kind.as_str(),
-            place.unwrap_or(""),
-        ] {
+        for part in
+            [doc.as_str(), &evidence.start.to_string(), &evidence.end.to_string(), kind.as_str(), place.unwrap_or("")]
+        {
             h.update(part.as_bytes());
             h.update([0u8]);
         }

@@ -31,8 +31,7 @@ pub use date::{DatePrecision, EventDate};
 pub use doc::{Doc, DocId, Format, Hints, Paragraph, RawDoc, Sentence};
 pub use event::{Event, EventId, Evidence};
 pub use mention::{
-    ActorMention, CueKind, CueMention, DateMention, Mentions, PlaceCandidate, PlaceCue, PlaceMention,
-    QuantityMention,
+    ActorMention, CueKind, CueMention, DateMention, Mentions, PlaceCandidate, PlaceCue, PlaceMention, QuantityMention,
 };
 pub use modality::Modality;
 pub use ontology::{EventType, PloverCategory, SubEventType};

@@ -125,8 +125,5 @@ pub fn inside<'a, T>(
     span_of: impl Fn(&T) -> Span + Copy + 'a,
 ) -> impl Iterator<Item = &'a T> + 'a {
     let lo = list.partition_point(|m| span_of(m).start < within.start);
-    list[lo..]
-        .iter()
-        .take_while(move |m| span_of(m).start < within.end)
-        .filter(move |m| within.contains(span_of(m)))
+    list[lo..].iter().take_while(move |m| span_of(m).start < within.end).filter(move |m| within.contains(span_of(m)))
 }

@@ -58,8 +58,7 @@ degrees!(Lon, 180.0, "longitude");
 pub fn distance_km(a: (Lat, Lon), b: (Lat, Lon)) -> f64 {
     let (la1, lo1) = (a.0.degrees().to_radians(), a.1.degrees().to_radians());
     let (la2, lo2) = (b.0.degrees().to_radians(), b.1.degrees().to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
 }
 

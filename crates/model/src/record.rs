@@ -183,7 +183,11 @@ impl From<&crate::canonical::Canonical> for CanonicalRecord {
                 outlet: s.outlet.clone(),
                 modality: s.modality.as_str().to_owned(),
                 attribution: s.attribution.clone(),
-                evidence: EvidenceRecord { text: s.evidence.text.clone(), start: s.evidence.span.start, end: s.evidence.span.end },
+                evidence: EvidenceRecord {
+                    text: s.evidence.text.clone(),
+                    start: s.evidence.span.start,
+                    end: s.evidence.span.end,
+                },
             })
             .collect();
         Self { event: EventRecord::from(&c.event), source_count: sources.len(), outlet_count: c.outlets(), sources }

@@ -166,7 +166,12 @@ impl ActorRecogniser {
     fn agent_actor(&self, agent: &str, country: Option<Iso3>) -> Option<Actor> {
         let t = self.naming.agent(agent)?;
         let code = country.map_or_else(|| agent.to_owned(), |c| format!("{c}{agent}"));
-        Some(Actor { name: self.naming.fill(&t.template, country), code: ActorCode::new(&code).ok()?, country, role: t.role })
+        Some(Actor {
+            name: self.naming.fill(&t.template, country),
+            code: ActorCode::new(&code).ok()?,
+            country,
+            role: t.role,
+        })
     }
 
     fn overlay_actor(&self, row: &OverlayRow, adjective: Option<Iso3>) -> Option<Actor> {
@@ -278,9 +283,7 @@ fn word_list(bytes: &[u8]) -> Vec<String> {
 
 fn gunzip(file: &'static str, gz: &[u8]) -> Result<String, ActorDataError> {
     let mut out = String::new();
-    flate2::read::GzDecoder::new(gz)
-        .read_to_string(&mut out)
-        .map_err(|source| ActorDataError::Io { file, source })?;
+    flate2::read::GzDecoder::new(gz).read_to_string(&mut out).map_err(|source| ActorDataError::Io { file, source })?;
     Ok(out)
 }
 

@@ -107,10 +107,8 @@ impl Rule {
     }
 }
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
-    "your",
-];
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"];
 /// Words before "will" or "needs" that make it a noun.
 const NOUN_MAKERS: &[&str] = &[
     "the",
@@ -221,20 +219,9 @@ const SOURCE_BOUNDARY: &[&str] = &[
     "today",
 ];
 /// "-ed" words that are adjectives in a source ("unnamed sources", "armed groups").
-const ADJECTIVES_IN_ED: &[&str] = &[
-    "armed",
-    "concerned",
-    "informed",
-    "united",
-    "based",
-    "affiliated",
-    "related",
-    "led",
-    "backed",
-];
-const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "it", "we", "i", "you", "one", "this", "someone",
-];
+const ADJECTIVES_IN_ED: &[&str] =
+    &["armed", "concerned", "informed", "united", "based", "affiliated", "related", "led", "backed"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "one", "this", "someone"];
 
 impl CueRecogniser {
     /// The recogniser with the shipped lexicon.
@@ -247,17 +234,13 @@ impl CueRecogniser {
         let mut phrases = Vec::new();
         let mut entries = Vec::new();
         for (line, cols) in tsv_rows(tsv) {
-            let bad = |reason: &str| CueLexiconError {
-                line,
-                reason: reason.to_owned(),
-            };
+            let bad = |reason: &str| CueLexiconError { line, reason: reason.to_owned() };
             let [phrase, kind, side, ..] = cols[..] else {
                 return Err(bad("expected phrase, kind, source"));
             };
             let entry = Entry {
                 kinds: parse_kinds(kind).ok_or_else(|| bad("unknown kind"))?,
-                side: parse_side(side)
-                    .ok_or_else(|| bad("source is not left, right, either, possessive or -"))?,
+                side: parse_side(side).ok_or_else(|| bad("source is not left, right, either, possessive or -"))?,
                 rule: Rule::for_phrase(&phrase.to_ascii_lowercase()),
             };
             // Typographic apostrophes match like straight ones ("didn’t").
@@ -273,10 +256,7 @@ impl CueRecogniser {
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&phrases)
-            .map_err(|e| CueLexiconError {
-                line: 0,
-                reason: e.to_string(),
-            })?;
+            .map_err(|e| CueLexiconError { line: 0, reason: e.to_string() })?;
         Ok(Self { automaton, entries })
     }
 
@@ -317,11 +297,7 @@ fn push(
     toks: &mut WindowTokens,
 ) {
     if kind != CueKind::Attribution {
-        out.push(CueMention {
-            span,
-            kind,
-            source: None,
-        });
+        out.push(CueMention { span, kind, source: None });
         return;
     }
     let toks = toks.around(&doc.text, span, sentence);
@@ -347,10 +323,7 @@ impl WindowTokens {
     fn around(&mut self, text: &str, cue: Span, sentence: Span) -> &[Token] {
         // Half the reach either way: a window's ends are cut back to white space.
         let half = REACH / 2;
-        let needed = Span::new(
-            cue.start.saturating_sub(half).max(sentence.start),
-            (cue.end + half).min(sentence.end),
-        );
+        let needed = Span::new(cue.start.saturating_sub(half).max(sentence.start), (cue.end + half).min(sentence.end));
         if !self.window.is_some_and(|w| w.contains(needed)) {
             let w = window(text, cue, sentence, 4 * REACH);
             token::tokenize(text, w, &mut self.toks);
@@ -366,19 +339,10 @@ fn window(text: &str, cue: Span, sentence: Span, ahead: usize) -> Span {
     let from = cue.start.saturating_sub(REACH).max(sentence.start);
     let to = (cue.end + ahead).min(sentence.end);
     let head = text.get(from..cue.start).unwrap_or("");
-    let start = if from == sentence.start {
-        from
-    } else {
-        head.find(char::is_whitespace)
-            .map_or(cue.start, |i| from + i)
-    };
+    let start =
+        if from == sentence.start { from } else { head.find(char::is_whitespace).map_or(cue.start, |i| from + i) };
     let tail = text.get(cue.end..to).unwrap_or("");
-    let end = if to == sentence.end {
-        to
-    } else {
-        tail.rfind(char::is_whitespace)
-            .map_or(cue.end, |i| cue.end + i)
-    };
+    let end = if to == sentence.end { to } else { tail.rfind(char::is_whitespace).map_or(cue.end, |i| cue.end + i) };
     Span::new(start, end)
 }
 
@@ -416,24 +380,19 @@ fn on_word_boundaries(text: &str, span: Span) -> bool {
     let matched = span.slice(text).unwrap_or("");
     let head = text.get(..span.start).unwrap_or("");
     let tail = text.get(span.end..).unwrap_or("");
-    let start_ok = !matched.starts_with(char::is_alphanumeric)
-        || !head.chars().next_back().is_some_and(attached);
-    let end_ok =
-        !matched.ends_with(char::is_alphanumeric) || !tail.chars().next().is_some_and(attached);
+    let start_ok = !matched.starts_with(char::is_alphanumeric) || !head.chars().next_back().is_some_and(attached);
+    let end_ok = !matched.ends_with(char::is_alphanumeric) || !tail.chars().next().is_some_and(attached);
     start_ok && end_ok
 }
 
 /// The byte offset of the character after the one at `pos`.
 fn next_char(text: &str, pos: usize) -> usize {
-    text.get(pos..)
-        .and_then(|t| t.chars().next())
-        .map_or(text.len(), |c| pos + c.len_utf8())
+    text.get(pos..).and_then(|t| t.chars().next()).map_or(text.len(), |c| pos + c.len_utf8())
 }
 
 /// The span of the sentence holding `pos`, or the whole text.
 fn sentence_of(doc: &Doc, pos: usize) -> Span {
-    doc.sentence_at(pos)
-        .map_or(Span::new(0, doc.text.len()), |i| doc.sentences[i].span)
+    doc.sentence_at(pos).map_or(Span::new(0, doc.text.len()), |i| doc.sentences[i].span)
 }
 
 /// The kind a cue has in its context, or `None` when the context shows it is
@@ -447,26 +406,16 @@ fn apply_rule(
     before: &[CueMention],
 ) -> Option<CueKind> {
     let matched = span.slice(text).unwrap_or("");
-    let capital_inside =
-        matched.starts_with(char::is_uppercase) && !starts_sentence(text, span.start, sentence);
+    let capital_inside = matched.starts_with(char::is_uppercase) && !starts_sentence(text, span.start, sentence);
     let prev = word_before(text, span.start, sentence.start).to_ascii_lowercase();
     let next = text.get(span.end..).unwrap_or("").trim_start();
     let keep = match entry.rule {
         Rule::None => true,
-        Rule::May => {
-            !(capital_inside
-                || (matched.starts_with('M') && next.starts_with(|c: char| c.is_ascii_digit())))
-        }
+        Rule::May => !(capital_inside || (matched.starts_with('M') && next.starts_with(|c: char| c.is_ascii_digit()))),
         Rule::Will => !(capital_inside || NOUN_MAKERS.contains(&prev.as_str())),
         Rule::No => !(next.starts_with('.') || next.starts_with(|c: char| c.is_ascii_digit())),
         Rule::Needs => !NOUN_MAKERS.contains(&prev.as_str()),
-        Rule::Would => {
-            return Some(if reported_speech(before, sentence) {
-                kind
-            } else {
-                CueKind::Conditional
-            })
-        }
+        Rule::Would => return Some(if reported_speech(before, sentence) { kind } else { CueKind::Conditional }),
     };
     let adjective = entry.side == Side::Either && DETERMINERS.contains(&prev.as_str());
     (keep && !adjective).then_some(kind)
@@ -485,17 +434,13 @@ fn reported_speech(before: &[CueMention], sentence: Span) -> bool {
 /// start and `pos`.
 fn starts_sentence(text: &str, pos: usize, sentence: Span) -> bool {
     let before = text.get(sentence.start.min(pos)..pos).unwrap_or("");
-    before
-        .chars()
-        .all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '['))
+    before.chars().all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '['))
 }
 
 /// The word ending just before `pos`, not looking before `floor`.
 fn word_before(text: &str, pos: usize, floor: usize) -> &str {
     let head = text.get(floor.min(pos)..pos).unwrap_or("").trim_end();
-    let start = head
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map_or(0, |i| i + 1);
+    let start = head.rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).map_or(0, |i| i + 1);
     head.get(start..).unwrap_or("")
 }
 
@@ -549,10 +494,7 @@ impl Words<'_> {
     }
 
     fn span(&self, first: usize, last: usize) -> Option<Span> {
-        Some(Span::new(
-            self.toks.get(first)?.start,
-            self.toks.get(last)?.end,
-        ))
+        Some(Span::new(self.toks.get(first)?.start, self.toks.get(last)?.end))
     }
 
     /// Left of a verb, else right of it when a quote or comma comes first
@@ -608,9 +550,7 @@ impl Words<'_> {
     /// What the leftward scan does with token `t`.
     fn left_step(&self, t: usize, lower: &mut usize) -> Step {
         match self.kind(t) {
-            Some(Kind::Punct) if self.word(t) == ")" => {
-                self.open_paren(t).map_or(Step::Stop, Step::Jump)
-            }
+            Some(Kind::Punct) if self.word(t) == ")" => self.open_paren(t).map_or(Step::Stop, Step::Jump),
             Some(Kind::Punct) | None => Step::Stop,
             Some(Kind::Number) => Step::TakeAndStop,
             Some(Kind::Word) if self.is_any(t, DETERMINERS) => {
@@ -647,9 +587,7 @@ impl Words<'_> {
 
     /// The "(" that opens the ")" at `close`, a few tokens back.
     fn open_paren(&self, close: usize) -> Option<usize> {
-        (close.saturating_sub(6)..close)
-            .rev()
-            .find(|&k| self.word(k) == "(")
+        (close.saturating_sub(6)..close).rev().find(|&k| self.word(k) == "(")
     }
 
     /// The noun phrase starting at token `from`.
@@ -658,16 +596,14 @@ impl Words<'_> {
         while k < self.toks.len() && k < from + MAX_SOURCE_TOKENS {
             let taken = last.is_some();
             match self.kind(k) {
-                Some(Kind::Punct) if self.word(k) == "(" && taken => {
-                    match (k..k + 6).find(|&c| self.word(c) == ")") {
-                        Some(close) => {
-                            last = Some(close);
-                            k = close + 1;
-                            continue;
-                        }
-                        None => break,
+                Some(Kind::Punct) if self.word(k) == "(" && taken => match (k..k + 6).find(|&c| self.word(c) == ")") {
+                    Some(close) => {
+                        last = Some(close);
+                        k = close + 1;
+                        continue;
                     }
-                }
+                    None => break,
+                },
                 Some(Kind::Punct) | None => break,
                 Some(Kind::Number) if taken => break,
                 Some(Kind::Number) => last = Some(k),
@@ -685,8 +621,7 @@ impl Words<'_> {
             k += 1;
         }
         let single_pronoun = last == Some(from) && self.is_any(from, PRONOUNS);
-        last.filter(|_| !single_pronoun)
-            .and_then(|l| self.span(from, l))
+        last.filter(|_| !single_pronoun).and_then(|l| self.span(from, l))
     }
 
     /// "the ministry's statement" or "a statement by the ministry".
@@ -696,10 +631,7 @@ impl Words<'_> {
             w.ends_with("'s") || w.ends_with("’s")
         };
         if possessive {
-            return Attributed::Source(
-                self.left_phrase(first)
-                    .map(|s| strip_possessive(self.text, s)),
-            );
+            return Attributed::Source(self.left_phrase(first).map(|s| strip_possessive(self.text, s)));
         }
         if self.is_any(after, &["by", "from"]) {
             return Attributed::Source(self.right_phrase(after + 1));
@@ -711,10 +643,7 @@ impl Words<'_> {
 /// "the ministry's" → "the ministry" (either apostrophe).
 fn strip_possessive(text: &str, span: Span) -> Span {
     let s = span.slice(text).unwrap_or("");
-    let cut = ["'s", "’s"]
-        .iter()
-        .find(|suffix| s.ends_with(*suffix))
-        .map_or(0, |suffix| suffix.len());
+    let cut = ["'s", "’s"].iter().find(|suffix| s.ends_with(*suffix)).map_or(0, |suffix| suffix.len());
     Span::new(span.start, span.end - cut)
 }
 

@@ -48,7 +48,8 @@ pub struct DateRecogniser {
 }
 
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?";
-const FULL_MONTH: &str = r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b";
+const FULL_MONTH: &str =
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b";
 const DAY: &str = r"[0-9]{1,2}(?:st|nd|rd|th)?\b";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const PART_OF_DAY: &str = r"(?:morning|afternoon|evening|night)";
@@ -58,12 +59,9 @@ const COUNT: &str = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|[
 /// the first alternative that matches wins, so longer forms come first.
 fn pattern() -> String {
     let md = format!(r"(?P<md>\b(?:{MONTH})\s+{DAY}(?:\s*[-–]\s*{DAY})?(?:,?\s+[0-9]{{4}}\b)?)");
-    let dm = format!(
-        r"(?P<dm>\b{DAY}(?:\s*(?:-|–|and|to)\s*{DAY})?\s+(?:of\s+)?(?:{MONTH})(?:,?\s+[0-9]{{4}}\b)?)"
-    );
+    let dm = format!(r"(?P<dm>\b{DAY}(?:\s*(?:-|–|and|to)\s*{DAY})?\s+(?:of\s+)?(?:{MONTH})(?:,?\s+[0-9]{{4}}\b)?)");
     let my = format!(r"(?P<my>\b(?:{MONTH}),?\s+[0-9]{{4}}\b)");
-    let weekday =
-        format!(r"(?P<wd>\b(?:(?i:last|next)\s+)?{WEEKDAY}(?:'s|’s)?(?:\s+{PART_OF_DAY})?\b)");
+    let weekday = format!(r"(?P<wd>\b(?:(?i:last|next)\s+)?{WEEKDAY}(?:'s|’s)?(?:\s+{PART_OF_DAY})?\b)");
     let relative = format!(
         r"(?P<rel>(?i)\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|overnight|last\s+(?:night|week|weekend|month|year)|this\s+(?:morning|afternoon|evening|week|weekend|month|year)|earlier\s+(?:today|this\s+(?:week|month|year))|the\s+(?:previous|next|following|same)\s+day|the\s+day\s+(?:before|after)|{COUNT}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|later|before|after))\b)"
     );
@@ -111,19 +109,8 @@ const PERIOD_PREPOSITIONS: &[&str] = &[
 /// after it ("in 2016 displaced"); after the others in
 /// [`PERIOD_PREPOSITIONS`] a lower-case word may make it a count ("of 2000
 /// fighters", "around 2000 people").
-const YEAR_PREPOSITIONS: &[&str] = &[
-    "in",
-    "since",
-    "during",
-    "until",
-    "till",
-    "early",
-    "late",
-    "mid",
-    "throughout",
-    "before",
-    "after",
-];
+const YEAR_PREPOSITIONS: &[&str] =
+    &["in", "since", "during", "until", "till", "early", "late", "mid", "throughout", "before", "after"];
 /// Words that may follow a year introduced by a weaker preposition ("from
 /// 2014 to 2016", "of 2015, when").
 const AFTER_YEAR: &[&str] = &[
@@ -169,9 +156,7 @@ const AFTER_YEAR: &[&str] = &[
     "their",
 ];
 /// A weekday after one of these is part of a name.
-const WEEKDAY_NAME_BEFORE: &[&str] = &[
-    "Bloody", "Good", "Black", "Easter", "Palm", "Ash", "Holy", "Super", "Cyber",
-];
+const WEEKDAY_NAME_BEFORE: &[&str] = &["Bloody", "Good", "Black", "Easter", "Palm", "Ash", "Holy", "Super", "Cyber"];
 const WEEKDAY_NAME_AFTER: &[&str] = &[
     "Times",
     "Telegraph",
@@ -234,16 +219,10 @@ impl DateRecogniser {
     #[must_use]
     pub fn find(&self, doc: &Doc) -> Vec<DateMention> {
         let text = doc.text.as_str();
-        let mut anchors = Anchors {
-            published: doc.published,
-            last_day: None,
-        };
+        let mut anchors = Anchors { published: doc.published, last_day: None };
         let mut out = Vec::new();
         for caps in self.pattern.captures_iter(text) {
-            let Some((form, m)) = FORMS
-                .iter()
-                .find_map(|&(name, form)| caps.name(name).map(|m| (form, m)))
-            else {
+            let Some((form, m)) = FORMS.iter().find_map(|&(name, form)| caps.name(name).map(|m| (form, m))) else {
                 continue;
             };
             let span = Span::new(m.start(), m.end());
@@ -251,11 +230,7 @@ impl DateRecogniser {
                 if date.precision == DatePrecision::Day {
                     anchors.last_day = Some(date.day);
                 }
-                out.push(DateMention {
-                    span,
-                    date,
-                    relative,
-                });
+                out.push(DateMention { span, date, relative });
             }
         }
         out
@@ -263,26 +238,15 @@ impl DateRecogniser {
 }
 
 /// The date a candidate stands for, and whether it is relative.
-fn resolve(
-    form: Form,
-    text: &str,
-    span: Span,
-    caps: &Captures,
-    a: Anchors,
-) -> Option<(EventDate, bool)> {
-    let words: Vec<&str> = span
-        .slice(text)?
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+fn resolve(form: Form, text: &str, span: Span, caps: &Captures, a: Anchors) -> Option<(EventDate, bool)> {
+    let words: Vec<&str> =
+        span.slice(text)?.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let date = match form {
         Form::Iso => ymd_in_order(&words, [0, 1, 2]).map(EventDate::day),
         Form::Numeric => numeric(caps, &words),
         Form::MonthDay | Form::DayMonth => month_day(&words, a.published),
         Form::MonthYear => month_year(&words),
-        Form::Month => introduced(text, span, PERIOD_PREPOSITIONS)
-            .then(|| lone_month(&words, a.published))
-            .flatten(),
+        Form::Month => introduced(text, span, PERIOD_PREPOSITIONS).then(|| lone_month(&words, a.published)).flatten(),
         Form::Year => year(text, span, &words),
         Form::Weekday => return weekday(text, span, &words, a.published?).map(|d| (d, true)),
         Form::Relative => return relative(text, span, &words, a).map(|d| (d, true)),
@@ -314,33 +278,21 @@ fn numeric(caps: &Captures, words: &[&str]) -> Option<EventDate> {
 
 /// The month (1–12) a word names, if any.
 fn month_number(word: &str) -> Option<u32> {
-    const PREFIXES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    const PREFIXES: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let lower = word.get(..3)?.to_ascii_lowercase();
-    PREFIXES
-        .iter()
-        .position(|p| *p == lower)
-        .and_then(|i| u32::try_from(i + 1).ok())
+    PREFIXES.iter().position(|p| *p == lower).and_then(|i| u32::try_from(i + 1).ok())
 }
 
 /// A day number with its ordinal suffix stripped ("20th" → 20).
 fn day_number(word: &str) -> Option<u32> {
-    word.trim_end_matches(|c: char| c.is_ascii_alphabetic())
-        .parse()
-        .ok()
-        .filter(|d| (1..=31).contains(d))
+    word.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok().filter(|d| (1..=31).contains(d))
 }
 
 /// "Jan. 20", "21 March 2020", "20-21 January" (the first day).
 fn month_day(words: &[&str], published: Option<NaiveDate>) -> Option<EventDate> {
     let month = words.iter().find_map(|w| month_number(w))?;
-    let day = words
-        .iter()
-        .find_map(|w| day_number(w).filter(|_| w.len() <= 4))?;
-    let year = words
-        .iter()
-        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+    let day = words.iter().find_map(|w| day_number(w).filter(|_| w.len() <= 4))?;
+    let year = words.iter().find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
     let date = match year {
         Some(y) => NaiveDate::from_ymd_opt(y.parse().ok()?, month, day)?,
         None => infer_year(month, day, published?)?,
@@ -362,19 +314,13 @@ fn infer_year(month: u32, day: u32, published: NaiveDate) -> Option<NaiveDate> {
 fn month_year(words: &[&str]) -> Option<EventDate> {
     let month = words.iter().find_map(|w| month_number(w))?;
     let year = words.iter().find_map(|w| w.parse::<i32>().ok())?;
-    Some(EventDate {
-        day: NaiveDate::from_ymd_opt(year, month, 1)?,
-        precision: DatePrecision::Month,
-    })
+    Some(EventDate { day: NaiveDate::from_ymd_opt(year, month, 1)?, precision: DatePrecision::Month })
 }
 
 /// "in May": the month's first day, year as for a year-less day.
 fn lone_month(words: &[&str], published: Option<NaiveDate>) -> Option<EventDate> {
     let month = words.iter().find_map(|w| month_number(w))?;
-    Some(EventDate {
-        day: infer_year(month, 1, published?)?,
-        precision: DatePrecision::Month,
-    })
+    Some(EventDate { day: infer_year(month, 1, published?)?, precision: DatePrecision::Month })
 }
 
 /// "in 2015", "since 2011": a year introduced by a preposition and not
@@ -388,16 +334,12 @@ fn year(text: &str, span: Span, words: &[&str]) -> Option<EventDate> {
         return None;
     }
     let follower = word_after(text, span.end);
-    let counted =
-        follower.starts_with(|c: char| c.is_lowercase()) && !AFTER_YEAR.contains(&follower);
+    let counted = follower.starts_with(|c: char| c.is_lowercase()) && !AFTER_YEAR.contains(&follower);
     if counted && !introduced(text, span, YEAR_PREPOSITIONS) && !ends_year_range(text, span) {
         return None;
     }
     let year = words.first()?.parse().ok()?;
-    Some(EventDate {
-        day: NaiveDate::from_ymd_opt(year, 1, 1)?,
-        precision: DatePrecision::Year,
-    })
+    Some(EventDate { day: NaiveDate::from_ymd_opt(year, 1, 1)?, precision: DatePrecision::Year })
 }
 
 /// "2014 and 2016", "2011 to 2015": the second year of a range.
@@ -414,8 +356,8 @@ fn ends_year_range(text: &str, span: Span) -> bool {
 /// A weekday, resolved to the most recent one on or before publication.
 fn weekday(text: &str, span: Span, words: &[&str], published: NaiveDate) -> Option<EventDate> {
     let name = words.iter().find_map(|w| w.parse::<Weekday>().ok())?;
-    let named_before = WEEKDAY_NAME_BEFORE.contains(&word_before(text, span.start))
-        || word_before(text, span.start) == "the";
+    let named_before =
+        WEEKDAY_NAME_BEFORE.contains(&word_before(text, span.start)) || word_before(text, span.start) == "the";
     let named_after = WEEKDAY_NAME_AFTER.contains(&word_after(text, span.end));
     if named_before || named_after {
         return None;
@@ -437,9 +379,7 @@ fn days_back(from: Weekday, target: Weekday) -> u64 {
 
 /// A relative expression, resolved against publication or the last day.
 fn relative(text: &str, span: Span, words: &[&str], a: Anchors) -> Option<EventDate> {
-    if words
-        .first()
-        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+    if words.first().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
         && !at_sentence_start(text, span.start)
     {
         return None;
@@ -461,9 +401,7 @@ fn named_relative(words: &[&str], published: NaiveDate, last_day: NaiveDate) -> 
     let day = |d: NaiveDate| Some(EventDate::day(d));
     let back = |n: u64| published.checked_sub_days(Days::new(n));
     match words {
-        ["today" | "tonight"]
-        | ["this", "morning" | "afternoon" | "evening"]
-        | ["earlier", "today"] => day(published),
+        ["today" | "tonight"] | ["this", "morning" | "afternoon" | "evening"] | ["earlier", "today"] => day(published),
         ["yesterday"] | ["overnight"] | ["last", "night"] => day(back(1)?),
         ["the", "day", "before", "yesterday"] => day(back(2)?),
         ["the", "day", "before"] | ["the", "previous", "day"] => day(last_day.pred_opt()?),
@@ -510,57 +448,33 @@ fn offset_from(words: &[&str], from: NaiveDate) -> Option<EventDate> {
 
 /// The number a count word or numeral stands for.
 fn count_of(word: &str) -> Option<u64> {
-    const WORDS: [&str; 10] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    ];
+    const WORDS: [&str; 10] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
     match word {
         "a" | "an" => Some(1),
-        w => WORDS
-            .iter()
-            .position(|x| *x == w)
-            .map(|i| i as u64 + 1)
-            .or_else(|| w.parse().ok()),
+        w => WORDS.iter().position(|x| *x == w).map(|i| i as u64 + 1).or_else(|| w.parse().ok()),
     }
 }
 
 fn week_of(day: NaiveDate) -> Option<EventDate> {
-    let monday =
-        day.checked_sub_days(Days::new(u64::from(day.weekday().num_days_from_monday())))?;
-    Some(EventDate {
-        day: monday,
-        precision: DatePrecision::Week,
-    })
+    let monday = day.checked_sub_days(Days::new(u64::from(day.weekday().num_days_from_monday())))?;
+    Some(EventDate { day: monday, precision: DatePrecision::Week })
 }
 
 /// The Saturday of the weekend on or before publication; `last` steps back a
 /// week when publication falls on that weekend.
 fn weekend(published: NaiveDate, last: bool) -> Option<EventDate> {
-    let saturday =
-        published.checked_sub_days(Days::new(days_back(published.weekday(), Weekday::Sat)))?;
+    let saturday = published.checked_sub_days(Days::new(days_back(published.weekday(), Weekday::Sat)))?;
     let on_weekend = matches!(published.weekday(), Weekday::Sat | Weekday::Sun);
-    let day = if last && on_weekend {
-        saturday.checked_sub_days(Days::new(7))?
-    } else {
-        saturday
-    };
-    Some(EventDate {
-        day,
-        precision: DatePrecision::Week,
-    })
+    let day = if last && on_weekend { saturday.checked_sub_days(Days::new(7))? } else { saturday };
+    Some(EventDate { day, precision: DatePrecision::Week })
 }
 
 fn month_of(day: NaiveDate) -> Option<EventDate> {
-    Some(EventDate {
-        day: day.with_day(1)?,
-        precision: DatePrecision::Month,
-    })
+    Some(EventDate { day: day.with_day(1)?, precision: DatePrecision::Month })
 }
 
 fn year_of(year: i32) -> Option<EventDate> {
-    Some(EventDate {
-        day: NaiveDate::from_ymd_opt(year, 1, 1)?,
-        precision: DatePrecision::Year,
-    })
+    Some(EventDate { day: NaiveDate::from_ymd_opt(year, 1, 1)?, precision: DatePrecision::Year })
 }
 
 /// True when the word before `start` is one of `words` (case-insensitive).
@@ -573,26 +487,19 @@ fn introduced(text: &str, span: Span, words: &[&str]) -> bool {
 fn word_before(text: &str, pos: usize) -> &str {
     let head = text.get(..pos).unwrap_or("");
     let trimmed = head.trim_end_matches(|c: char| c.is_whitespace() || c == '-');
-    let start = trimmed
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + 1);
+    let start = trimmed.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
     trimmed.get(start..).unwrap_or("")
 }
 
 /// The word that starts just after `pos`, across spaces.
 fn word_after(text: &str, pos: usize) -> &str {
     let tail = text.get(pos..).unwrap_or("").trim_start();
-    let end = tail
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(tail.len());
+    let end = tail.find(|c: char| !c.is_alphanumeric()).unwrap_or(tail.len());
     tail.get(..end).unwrap_or("")
 }
 
 /// True at the start of the text, a line, or after a sentence's end.
 fn at_sentence_start(text: &str, pos: usize) -> bool {
-    let head = text
-        .get(..pos)
-        .unwrap_or("")
-        .trim_end_matches([' ', '\t', '"', '“', '\'', '‘']);
+    let head = text.get(..pos).unwrap_or("").trim_end_matches([' ', '\t', '"', '“', '\'', '‘']);
     head.is_empty() || head.ends_with(['.', '!', '?', '\n', ':'])
 }

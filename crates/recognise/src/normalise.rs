@@ -238,9 +238,23 @@ fn read_word(text: &str, mut i: usize, out: &mut String) -> (usize, usize) {
 
 /// The assimilated article forms and the consonant each assimilates to.
 const SUN_ARTICLES: &[(&str, &str)] = &[
-    ("ad", "d"), ("adh", "dh"), ("ar", "r"), ("as", "s"), ("ash", "sh"), ("at", "t"),
-    ("ath", "th"), ("az", "z"), ("an", "n"), ("ed", "d"), ("er", "r"), ("es", "s"),
-    ("esh", "sh"), ("et", "t"), ("ez", "z"), ("en", "n"), ("ul", "l"),
+    ("ad", "d"),
+    ("adh", "dh"),
+    ("ar", "r"),
+    ("as", "s"),
+    ("ash", "sh"),
+    ("at", "t"),
+    ("ath", "th"),
+    ("az", "z"),
+    ("an", "n"),
+    ("ed", "d"),
+    ("er", "r"),
+    ("es", "s"),
+    ("esh", "sh"),
+    ("et", "t"),
+    ("ez", "z"),
+    ("en", "n"),
+    ("ul", "l"),
 ];
 
 /// True when the folded word `w` (written with `case`, followed by a hyphen
@@ -329,7 +343,15 @@ impl Words {
             let (end, next) = read_word(text, i, &mut self.key);
             let case = case_of(text.get(i..end).unwrap_or(""));
             let hyphen_after = char_at(text, end).is_some_and(|(c, _)| is_hyphen(c));
-            self.words.push(Word { start: i, end, case, article: false, key_start, key_end: self.key.len(), hyphen_after });
+            self.words.push(Word {
+                start: i,
+                end,
+                case,
+                article: false,
+                key_start,
+                key_end: self.key.len(),
+                hyphen_after,
+            });
             if self.words.len() > 1 {
                 self.settle(self.words.len() - 2);
             }
@@ -515,14 +537,9 @@ fn is_vowel(b: u8) -> bool {
 
 /// Remove a glued article: `alqusayr` → `qusayr`, `ezzor` → `zor`.
 fn strip_glued_article(w: &[u8]) -> &[u8] {
-    let glued_al = (w.starts_with(b"al") || w.starts_with(b"el"))
-        && w.len() >= 6
-        && !is_vowel(w[2])
-        && w[2] != b'l';
-    let assimilated = w.len() >= 5
-        && is_vowel(w[0])
-        && w[1] == w[2]
-        && matches!(w[1], b't' | b'd' | b'r' | b'z' | b's' | b'n');
+    let glued_al = (w.starts_with(b"al") || w.starts_with(b"el")) && w.len() >= 6 && !is_vowel(w[2]) && w[2] != b'l';
+    let assimilated =
+        w.len() >= 5 && is_vowel(w[0]) && w[1] == w[2] && matches!(w[1], b't' | b'd' | b'r' | b'z' | b's' | b'n');
     if glued_al || assimilated {
         &w[2..]
     } else {
@@ -689,10 +706,8 @@ mod tests {
     fn tokens_keep_original_offsets_and_case() {
         let text = "near Deir ez-Zor's SYRIA";
         let toks = tokens(text);
-        let got: Vec<(&str, &str, Case, bool)> = toks
-            .iter()
-            .map(|t| (t.folded.as_str(), &text[t.start..t.end], t.case, t.article))
-            .collect();
+        let got: Vec<(&str, &str, Case, bool)> =
+            toks.iter().map(|t| (t.folded.as_str(), &text[t.start..t.end], t.case, t.article)).collect();
         assert_eq!(
             got,
             vec![

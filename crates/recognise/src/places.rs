@@ -109,7 +109,21 @@ const BEFORE: &[CuePattern] = &[
     ),
     (
         PlaceCue::Near,
-        &["near", "around", "outside", "close", "outskirts", "vicinity", "countryside", "suburb", "environs", "north", "south", "east", "west"],
+        &[
+            "near",
+            "around",
+            "outside",
+            "close",
+            "outskirts",
+            "vicinity",
+            "countryside",
+            "suburb",
+            "environs",
+            "north",
+            "south",
+            "east",
+            "west",
+        ],
         r"(?i)\b(?:near|nearby|around|outside|close\s+to|outskirts\s+of|vicinity\s+of|countryside\s+of|suburbs?\s+of|environs\s+of|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of)\s+(?:the\s+)?(?:\w+\s+)?(?:(?:village|town|city|area)\s+of\s+)?$",
     ),
     (PlaceCue::Landform, &["mount", "mt"], r"(?i)\b(?:mount|mt\.?|mountains?\s+of)\s+$"),
@@ -148,7 +162,8 @@ const AFTER: &[CuePattern] = &[
 
 /// A plural kind word after the last of coordinated names applies to all
 /// ("Latakia and Deir ez-Zor provinces").
-const PLURAL_AFTER: &str = r"(?i)^\s*(?:\([^)]{1,40}\)\s*)?(?:provinces|governorates|districts|villages|towns|counties|regions)\b";
+const PLURAL_AFTER: &str =
+    r"(?i)^\s*(?:\([^)]{1,40}\)\s*)?(?:provinces|governorates|districts|villages|towns|counties|regions)\b";
 /// The stems [`PLURAL_AFTER`] needs.
 const PLURAL_STEMS: &[&str] = &["province", "governorate", "district", "village", "town", "counties", "region"];
 /// What may stand between two coordinated names.
@@ -159,9 +174,30 @@ const QUALIFIED_BY: &str = r"(?i)^\)?\s*(?:\([^)]{1,40}\)\s*)?(?:(?:village|town
 const ACTOR_AFTER: &str = r"(?i)^(?:-(?:backed|led|based|controlled|held|supported|allied|aligned|sponsored|born)\b|\s+(?:army|armed\s+forces|forces|force|troops|jets|warplanes|militia|militias|government|regime|authorities|ministry|military|police|officials)\b)";
 /// The stems [`ACTOR_AFTER`] needs.
 const ACTOR_STEMS: &[&str] = &[
-    "backed", "led", "based", "controlled", "held", "supported", "allied", "aligned", "sponsored", "born", "army",
-    "armed", "force", "troops", "jets", "warplanes", "militia", "government", "regime", "authorities", "ministry",
-    "military", "police", "officials",
+    "backed",
+    "led",
+    "based",
+    "controlled",
+    "held",
+    "supported",
+    "allied",
+    "aligned",
+    "sponsored",
+    "born",
+    "army",
+    "armed",
+    "force",
+    "troops",
+    "jets",
+    "warplanes",
+    "militia",
+    "government",
+    "regime",
+    "authorities",
+    "ministry",
+    "military",
+    "police",
+    "officials",
 ];
 /// The stems [`QUALIFIED_BY`] needs besides a comma.
 const QUALIFIED_STEMS: &[&str] = &["in", "of"];
@@ -263,7 +299,8 @@ impl CuePatterns {
     /// The cues of the patterns that match `text`; only patterns whose bit
     /// is in `mask` run.
     fn matching<'a>(&'a self, text: &'a str, mask: u32) -> impl Iterator<Item = PlaceCue> + 'a {
-        let run = move |(k, (c, r)): (usize, &(PlaceCue, Regex))| (mask & (1 << k) != 0 && r.is_match(text)).then_some(*c);
+        let run =
+            move |(k, (c, r)): (usize, &(PlaceCue, Regex))| (mask & (1 << k) != 0 && r.is_match(text)).then_some(*c);
         self.list.iter().enumerate().filter_map(run)
     }
 }
@@ -308,7 +345,6 @@ impl Patterns {
     fn qualifies(&self, gap: &str) -> bool {
         (gap.contains(',') || self.qualified_stems.may_match(gap)) && self.qualified_by.is_match(gap)
     }
-
 }
 
 /// The stem lists of [`Patterns::post_stems`].
@@ -377,9 +413,8 @@ fn before_mask(stems: &Stems, pre: &str) -> u32 {
 
 /// True when most letters of `s` are capitals (a headline, a shouted line).
 fn mostly_upper(s: &str) -> bool {
-    let (upper, letters) = s.chars().filter(|c| c.is_alphabetic()).fold((0, 0), |(u, n), c| {
-        (u + usize::from(c.is_uppercase()), n + 1)
-    });
+    let (upper, letters) =
+        s.chars().filter(|c| c.is_alphabetic()).fold((0, 0), |(u, n), c| (u + usize::from(c.is_uppercase()), n + 1));
     letters > 0 && upper * 10 >= letters * 6
 }
 
@@ -433,7 +468,12 @@ impl<'a> PlaceRecogniser<'a> {
 
     /// The place mentions of [`PlaceRecogniser::find`]; names rejected as
     /// part of an actor go to `modifiers` when it is given.
-    fn collect(&self, doc: &Doc, actors: &[ActorMention], mut modifiers: Option<&mut Vec<PlaceMention>>) -> Vec<PlaceMention> {
+    fn collect(
+        &self,
+        doc: &Doc,
+        actors: &[ActorMention],
+        mut modifiers: Option<&mut Vec<PlaceMention>>,
+    ) -> Vec<PlaceMention> {
         let Some(p) = &self.patterns else { return Vec::new() };
         let text = doc.text.as_str();
         let mut name = Words::default();
@@ -446,7 +486,12 @@ impl<'a> PlaceRecogniser<'a> {
                 Ok(cues) => cues,
                 Err(Rejected::Actor) if !m.loose => {
                     if let Some(out) = modifiers.as_deref_mut() {
-                        out.push(PlaceMention { span: m.span, candidates: m.candidates, cues: Vec::new(), qualifier: None });
+                        out.push(PlaceMention {
+                            span: m.span,
+                            candidates: m.candidates,
+                            cues: Vec::new(),
+                            qualifier: None,
+                        });
                     }
                     continue;
                 }
@@ -468,7 +513,14 @@ impl<'a> PlaceRecogniser<'a> {
     /// `post` is its [`Patterns::post_mask`]); an error for an acronym or a
     /// stop word without a cue, and for part of an actor or an adjective
     /// before an actor noun.
-    fn accepted(&self, doc: &Doc, m: &NameMatch, (name, post): (&Words, u32), actors: &[ActorMention], p: &Patterns) -> Result<Vec<PlaceCue>, Rejected> {
+    fn accepted(
+        &self,
+        doc: &Doc,
+        m: &NameMatch,
+        (name, post): (&Words, u32),
+        actors: &[ActorMention],
+        p: &Patterns,
+    ) -> Result<Vec<PlaceCue>, Rejected> {
         let text = doc.text.as_str();
         let actor_after = || post & ACTOR_BIT != 0 && p.actor_after.is_match(after(text, m.span.end, 40));
         if !m.abbreviation && is_acronym(doc, m.span, name) {
@@ -479,7 +531,11 @@ impl<'a> PlaceRecogniser<'a> {
         }
         let cues = cues(text, m.span, (name, post), p);
         let stop = !m.abbreviation && self.stopwords.contains(name.key()) && !has_kind_cue(&cues);
-        if stop { Err(Rejected::NotAPlace) } else { Ok(cues) }
+        if stop {
+            Err(Rejected::NotAPlace)
+        } else {
+            Ok(cues)
+        }
     }
 }
 
@@ -490,7 +546,8 @@ fn is_acronym(doc: &Doc, span: Span, name: &Words) -> bool {
     let short_caps = name.len() == 1
         && name.as_slice()[0].case == normalise::Case::Upper
         && text.chars().filter(|c| c.is_alphabetic()).count() <= 4;
-    let sentence = || doc.sentence_at(span.start).and_then(|i| doc.sentences.get(i)).map_or(text, |s| doc.slice(s.span));
+    let sentence =
+        || doc.sentence_at(span.start).and_then(|i| doc.sentences.get(i)).map_or(text, |s| doc.slice(s.span));
     short_caps && !mostly_upper(sentence())
 }
 
@@ -501,7 +558,8 @@ fn inside_actor(span: Span, actors: &[ActorMention]) -> bool {
 
 /// Cues that say what kind of place this is (not just "near").
 fn has_kind_cue(cues: &[PlaceCue]) -> bool {
-    cues.iter().any(|c| matches!(c, PlaceCue::Settlement | PlaceCue::Province | PlaceCue::District | PlaceCue::Landform))
+    cues.iter()
+        .any(|c| matches!(c, PlaceCue::Settlement | PlaceCue::Province | PlaceCue::District | PlaceCue::Landform))
 }
 
 /// True when a loose match has the context that makes it a place: a cue
@@ -587,7 +645,12 @@ mod tests {
                     Some((j, n)) => {
                         let loose = self.0[n].starts_with('~');
                         let cand = vec![PlaceCandidate(u32::try_from(n).unwrap_or(0))];
-                        out.push(NameMatch { span: Span::new(toks[i].start, toks[j].end), candidates: cand, loose, abbreviation: false });
+                        out.push(NameMatch {
+                            span: Span::new(toks[i].start, toks[j].end),
+                            candidates: cand,
+                            loose,
+                            abbreviation: false,
+                        });
                         i = j + 1;
                     }
                     None => i += 1,
@@ -613,9 +676,26 @@ mod tests {
 
     fn lexicon() -> Toy {
         Toy(vec![
-            "Deir ez-Zor", "Latakia", "Mreya", "Bgelia", "Jabal al-Akrad", "Syria", "Turkey", "Arab",
-            "Mobile", "Alexandria", "Louisiana", "Dawlat Abad", "Balkh", "Kanjak", "Imam Sahib", "Kunduz",
-            "Manbij", "Kabul", "SAA", "~Zzyzx",
+            "Deir ez-Zor",
+            "Latakia",
+            "Mreya",
+            "Bgelia",
+            "Jabal al-Akrad",
+            "Syria",
+            "Turkey",
+            "Arab",
+            "Mobile",
+            "Alexandria",
+            "Louisiana",
+            "Dawlat Abad",
+            "Balkh",
+            "Kanjak",
+            "Imam Sahib",
+            "Kunduz",
+            "Manbij",
+            "Kabul",
+            "SAA",
+            "~Zzyzx",
         ])
     }
 
@@ -625,21 +705,50 @@ mod tests {
     fn cases() -> Vec<Case> {
         use PlaceCue::*;
         vec![
-            ("Strikes hit Latakia and Deir ez-Zor provinces.", vec![("Latakia", vec![Province], None), ("Deir ez-Zor", vec![Province], None)]),
-            ("in the vicinity of the village of Mreya in Deir ez Zor province", vec![("Mreya", vec![Settlement, Near], Some("Deir ez Zor")), ("Deir ez Zor", vec![Province], None)]),
-            ("the Russian jets hit the terrorists near Jabal al-Akrad", vec![("Jabal al-Akrad", vec![Near, Landform], None)]),
+            (
+                "Strikes hit Latakia and Deir ez-Zor provinces.",
+                vec![("Latakia", vec![Province], None), ("Deir ez-Zor", vec![Province], None)],
+            ),
+            (
+                "in the vicinity of the village of Mreya in Deir ez Zor province",
+                vec![("Mreya", vec![Settlement, Near], Some("Deir ez Zor")), ("Deir ez Zor", vec![Province], None)],
+            ),
+            (
+                "the Russian jets hit the terrorists near Jabal al-Akrad",
+                vec![("Jabal al-Akrad", vec![Near, Landform], None)],
+            ),
             ("along the Turkey-Syria border", vec![("Turkey", vec![Border], None), ("Syria", vec![Border], None)]),
             ("attacked by the Syrian Arab Army (SAA)", vec![]),
             ("However, Mobile said in may", vec![]),
             ("the town of Mobile was hit", vec![("Mobile", vec![Settlement], None)]),
             ("Alexandria, Louisiana", vec![("Alexandria", vec![], Some("Louisiana")), ("Louisiana", vec![], None)]),
-            ("in Dawlat Abad district, Balkh.", vec![("Dawlat Abad", vec![District], Some("Balkh")), ("Balkh", vec![], None)]),
-            ("in Imam Sahib (Kanjak) district, Kunduz.", vec![("Imam Sahib", vec![District], Some("Kunduz")), ("Kanjak", vec![], Some("Kunduz")), ("Kunduz", vec![], None)]),
-            ("in the Kanjak area of Imam Sahib district, Kunduz", vec![("Kanjak", vec![Near], Some("Imam Sahib")), ("Imam Sahib", vec![District], Some("Kunduz")), ("Kunduz", vec![], None)]),
+            (
+                "in Dawlat Abad district, Balkh.",
+                vec![("Dawlat Abad", vec![District], Some("Balkh")), ("Balkh", vec![], None)],
+            ),
+            (
+                "in Imam Sahib (Kanjak) district, Kunduz.",
+                vec![
+                    ("Imam Sahib", vec![District], Some("Kunduz")),
+                    ("Kanjak", vec![], Some("Kunduz")),
+                    ("Kunduz", vec![], None),
+                ],
+            ),
+            (
+                "in the Kanjak area of Imam Sahib district, Kunduz",
+                vec![
+                    ("Kanjak", vec![Near], Some("Imam Sahib")),
+                    ("Imam Sahib", vec![District], Some("Kunduz")),
+                    ("Kunduz", vec![], None),
+                ],
+            ),
             ("the ISIS-controlled town of Manbij", vec![("Manbij", vec![Settlement], None)]),
             ("the Kabul government and Ankara-backed groups", vec![]),
             ("Zzyzx was quiet, but the village of Zzyzx burned", vec![("Zzyzx", vec![Settlement], None)]),
-            ("Zzyzx, Kabul and Zzyzx in Kabul", vec![("Kabul", vec![], None), ("Zzyzx", vec![], Some("Kabul")), ("Kabul", vec![], None)]),
+            (
+                "Zzyzx, Kabul and Zzyzx in Kabul",
+                vec![("Kabul", vec![], None), ("Zzyzx", vec![], Some("Kabul")), ("Kabul", vec![], None)],
+            ),
             ("LATAKIA: STRIKES ON SAA", vec![("LATAKIA", vec![], None), ("SAA", vec![], None)]),
         ]
     }
@@ -665,7 +774,12 @@ mod tests {
         let rec = PlaceRecogniser::new(&lex);
         let d = doc("Forces of Syria Command struck Syria.");
         let code = sitrep_model::ActorCode::new("SYRMIL").unwrap_or_else(|_| unreachable!());
-        let actor = Actor { name: "Military Forces of Syria".into(), code, country: None, role: sitrep_model::ActorRole::Military };
+        let actor = Actor {
+            name: "Military Forces of Syria".into(),
+            code,
+            country: None,
+            role: sitrep_model::ActorRole::Military,
+        };
         let actor = ActorMention { span: Span::new(0, 23), actor };
         let got: Vec<&str> = rec.find(&d, &[actor]).iter().map(|m| d.slice(m.span)).collect();
         assert_eq!(got, vec!["Syria"], "the Syria inside the actor's name is dropped");
@@ -684,10 +798,45 @@ mod tests {
     /// the stem-filter property below: keywords, their near misses, `ſ` and
     /// the Kelvin sign, brackets and Unicode spaces.
     const PIECES: &[&str] = &[
-        "village of ", "Towns of the ", "CITIES of ", "province of ", "sub-district of ", "near ", "close to the ",
-        "northwestern ", "of ", "Mt. ", "mountains of ", "borders with ", " area", " ſtate", " \u{212A}abul", "-led",
-        "-backed", " army", " armed forces", ", in the ", " (old) ", " provinces", " counties", " regions", " hills",
-        " valley", " outskirts", " border", "x", "3", "é", "\u{a0}", "\u{2009}", "\n", " ", "-", "(", ")", ",",
+        "village of ",
+        "Towns of the ",
+        "CITIES of ",
+        "province of ",
+        "sub-district of ",
+        "near ",
+        "close to the ",
+        "northwestern ",
+        "of ",
+        "Mt. ",
+        "mountains of ",
+        "borders with ",
+        " area",
+        " ſtate",
+        " \u{212A}abul",
+        "-led",
+        "-backed",
+        " army",
+        " armed forces",
+        ", in the ",
+        " (old) ",
+        " provinces",
+        " counties",
+        " regions",
+        " hills",
+        " valley",
+        " outskirts",
+        " border",
+        "x",
+        "3",
+        "é",
+        "\u{a0}",
+        "\u{2009}",
+        "\n",
+        " ",
+        "-",
+        "(",
+        ")",
+        ",",
     ];
 
     /// The stem filter never rules out a pattern that matches: for every
@@ -724,14 +873,16 @@ mod tests {
     fn stems_are_sound_for_every_keyword() {
         let before = "village town city hamlet township villages towns cities province governorate region state \
             provinces governorates district county parish subdistrict sub-district districts";
-        let near = "near|nearby|around|outside|close\tto|outskirts\nof|vicinity\u{a0}of|countryside of|suburb of|suburbs of|\
+        let near =
+            "near|nearby|around|outside|close\tto|outskirts\nof|vicinity\u{a0}of|countryside of|suburb of|suburbs of|\
             environs of|north of|southern of|east of|westERN of|northeast of|northwestern of|southeast of|southwest of|\
             mount|mt.|Mt|mountains of|borders with|border of";
         let after = "village town city hamlet villages towns province governorate region state provinces governorates \
             oblast district county parish sub-district subdistrict districts counties countryside area outskirts suburbs \
             environs vicinity surroundings mountain mountains valley hill hills plain plateau range";
         let actor = "-backed -led -based -controlled -held -supported -allied -aligned -sponsored -born";
-        let actor_nouns = "army armed\u{2009}forces forces force troops jets warplanes militia militias government regime \
+        let actor_nouns =
+            "army armed\u{2009}forces forces force troops jets warplanes militia militias government regime \
             authorities ministry military police officials";
         let mut cases = Vec::new();
         for w in before.split(' ') {

@@ -173,10 +173,7 @@ impl Class {
 
     /// What befalls one person: the only units an article "a" may count.
     fn befalls_person(self) -> bool {
-        matches!(
-            self,
-            Self::Killed | Self::Injured | Self::Arrested | Self::Abducted
-        )
+        matches!(self, Self::Killed | Self::Injured | Self::Arrested | Self::Abducted)
     }
 
     fn to_unit(self, noun: &str) -> Unit {
@@ -216,16 +213,7 @@ struct Number {
 impl Number {
     /// A plain count at tokens `first..end`.
     fn new(first: usize, end: usize, value: u32) -> Self {
-        Self {
-            first,
-            end,
-            value,
-            max: None,
-            vague: false,
-            article: false,
-            one: false,
-            year_like: false,
-        }
+        Self { first, end, value, max: None, vague: false, article: false, one: false, year_like: false }
     }
 }
 
@@ -324,15 +312,11 @@ impl Sentence<'_> {
     }
 }
 
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
-];
-const BE_FORMS: &[&str] = &[
-    "was", "were", "is", "are", "be", "been", "being", "had", "have", "has", "got", "get",
-];
+const DETERMINERS: &[&str] = &["a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our"];
+const BE_FORMS: &[&str] = &["was", "were", "is", "are", "be", "been", "being", "had", "have", "has", "got", "get"];
 const CLAUSE_BREAKS: &[&str] = &[
-    "while", "when", "after", "but", "who", "which", "that", "as", "because", "before", "since",
-    "whereas", "whose", "although", "though",
+    "while", "when", "after", "but", "who", "which", "that", "as", "because", "before", "since", "whereas", "whose",
+    "although", "though",
 ];
 const SUBSET_MARKERS: &[&str] = &["including", "among", "includes"];
 
@@ -343,27 +327,15 @@ impl QuantityRecogniser {
     }
 
     /// A recogniser from tables in the shipped formats (see `data/lexicon/`).
-    pub fn from_tables(
-        number_words: &str,
-        units: &str,
-        qualifiers: &str,
-    ) -> Result<Self, QuantityLexiconError> {
+    pub fn from_tables(number_words: &str, units: &str, qualifiers: &str) -> Result<Self, QuantityLexiconError> {
         let mut words = WordTable::default();
         read_number_words(number_words, &mut words)?;
         read_units(units, &mut words)?;
         let qualifiers = read_qualifiers(qualifiers)?;
         let filter = WordFilter::new(words.keys().map(AsRef::as_ref));
-        let numbers = WordFilter::new(
-            words
-                .iter()
-                .filter(|(_, e)| e.number.is_some())
-                .map(|(k, _)| k.as_ref()),
-        );
+        let numbers = WordFilter::new(words.iter().filter(|(_, e)| e.number.is_some()).map(|(k, _)| k.as_ref()));
         let verbs = WordFilter::new(
-            words
-                .iter()
-                .filter(|(_, e)| matches!(e.role, Some(Role::Verb(_))))
-                .map(|(k, _)| k.as_ref()),
+            words.iter().filter(|(_, e)| matches!(e.role, Some(Role::Verb(_)))).map(|(k, _)| k.as_ref()),
         );
         let hint_words: Vec<&[u8]> = words
             .iter()
@@ -375,14 +347,7 @@ impl QuantityRecogniser {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&hint_words)
             .map_err(|e| QuantityLexiconError { table: "number_words.tsv", line: 0, reason: e.to_string() })?;
-        Ok(Self {
-            words,
-            filter,
-            numbers,
-            verbs,
-            qualifiers,
-            hints,
-        })
+        Ok(Self { words, filter, numbers, verbs, qualifiers, hints })
     }
 
     /// True when the sentence may hold a quantity: a digit, a number word or
@@ -404,12 +369,7 @@ impl QuantityRecogniser {
             token::tokenize(&doc.text, span, &mut toks);
             entries.clear();
             entries.resize(toks.len(), Cell::new(Looked::NotYet));
-            let s = Sentence {
-                text: &doc.text,
-                toks: &toks,
-                entries: &entries,
-                rec: self,
-            };
+            let s = Sentence { text: &doc.text, toks: &toks, entries: &entries, rec: self };
             self.find_in(&s, &mut out);
         }
         out
@@ -470,19 +430,13 @@ impl QuantityRecogniser {
     fn casualty_near(&self, s: &Sentence, i: usize) -> bool {
         let verb = |k: usize| self.verbs.may_contain(s.word(k).as_bytes()) && s.verb(k).is_some();
         let before = i > 0 && verb(i - 1);
-        let mut after = (i + 1..s.len().min(i + 2 + MAX_NOUN_WORDS + 3))
-            .take_while(|&k| s.kind(k) == Some(Kind::Word));
+        let mut after = (i + 1..s.len().min(i + 2 + MAX_NOUN_WORDS + 3)).take_while(|&k| s.kind(k) == Some(Kind::Word));
         before || after.any(verb)
     }
 
     /// The quantity whose number starts at token `i`, and its last token.
     /// Tokens before `floor` belong to the previous mention.
-    fn quantity_at(
-        &self,
-        s: &Sentence,
-        i: usize,
-        floor: usize,
-    ) -> Option<(QuantityMention, usize)> {
+    fn quantity_at(&self, s: &Sentence, i: usize, floor: usize) -> Option<(QuantityMention, usize)> {
         let number = self.number_at(s, i)?;
         if (number.article && !self.casualty_near(s, i)) || !counts(s, &number) {
             return None;
@@ -493,31 +447,13 @@ impl QuantityRecogniser {
         };
         let noun = noun_after(s, number.end);
         let subset = qual_first > 0 && s.is_any(qual_first - 1, SUBSET_MARKERS);
-        let r = resolve(
-            s,
-            &number,
-            Bounds {
-                start: qual_first,
-                floor,
-            },
-            &noun,
-            subset,
-        )?;
+        let r = resolve(s, &number, Bounds { start: qual_first, floor }, &noun, subset)?;
         if !accepts(&number, &noun, r.class) {
             return None;
         }
-        let qualifier = qualifier.unwrap_or(if number.vague {
-            Qualifier::About
-        } else {
-            Qualifier::Exact
-        });
+        let qualifier = qualifier.unwrap_or(if number.vague { Qualifier::About } else { Qualifier::Exact });
         let noun_text = r.head.map_or("", |h| s.word(h));
-        let quantity = Quantity {
-            value: number.value,
-            max: number.max,
-            qualifier,
-            unit: r.class.to_unit(noun_text),
-        };
+        let quantity = Quantity { value: number.value, max: number.max, qualifier, unit: r.class.to_unit(noun_text) };
         let span = Span::new(s.toks[r.first].start, s.toks[r.last].end);
         Some((QuantityMention { span, quantity }, r.last))
     }
@@ -571,10 +507,7 @@ impl QuantityRecogniser {
         }
         let (value, end) = self.spelled(s, i)?;
         let one = end == i + 1 && s.is(i, "one");
-        Some(Number {
-            one,
-            ..Number::new(i, end, value)
-        })
+        Some(Number { one, ..Number::new(i, end, value) })
     }
 
     /// A spelled-out number from token `i`: its value and end token.
@@ -596,9 +529,7 @@ impl QuantityRecogniser {
     }
 
     fn spelled_word_at(&self, s: &Sentence, k: usize) -> bool {
-        s.entry(k)
-            .number
-            .is_some_and(|w| matches!(w.kind, NumKind::Num | NumKind::Mult | NumKind::Scale))
+        s.entry(k).number.is_some_and(|w| matches!(w.kind, NumKind::Num | NumKind::Mult | NumKind::Scale))
     }
 
     /// Add token `k` ("twenty-three" counts as its parts) to a spelled number.
@@ -615,9 +546,7 @@ impl QuantityRecogniser {
     }
 
     fn number_word(&self, word: &str) -> Option<NumberWord> {
-        self.lookup(word)?
-            .number
-            .filter(|w| matches!(w.kind, NumKind::Num | NumKind::Mult | NumKind::Scale))
+        self.lookup(word)?.number.filter(|w| matches!(w.kind, NumKind::Num | NumKind::Mult | NumKind::Scale))
     }
 
     /// "10 to 15", "10 or 12", "between 10 and 15": set `max`, move `end`.
@@ -629,9 +558,7 @@ impl QuantityRecogniser {
         }
         let upper = match s.kind(joint + 1) {
             Some(Kind::Number) => digits_at(s, joint + 1),
-            Some(Kind::Word) => self
-                .spelled(s, joint + 1)
-                .map(|(value, end)| Number::new(joint + 1, end, value)),
+            Some(Kind::Word) => self.spelled(s, joint + 1).map(|(value, end)| Number::new(joint + 1, end, value)),
             _ => None,
         };
         if let Some(upper) = upper.filter(|u| u.value > n.value && u.max.is_none()) {
@@ -654,9 +581,7 @@ impl Spelled {
     fn feed(&mut self, w: NumberWord) -> bool {
         let v = u64::from(w.value);
         match w.kind {
-            NumKind::Num
-                if self.group.is_multiple_of(100) || (self.group.is_multiple_of(10) && v < 10) =>
-            {
+            NumKind::Num if self.group.is_multiple_of(100) || (self.group.is_multiple_of(10) && v < 10) => {
                 self.group += v
             }
             NumKind::Mult => self.group = self.group.max(1) * v,
@@ -691,10 +616,7 @@ fn digits_at(s: &Sentence, i: usize) -> Option<Number> {
     let value = value as u32;
     let end = if scale.is_some() { i + 2 } else { i + 1 };
     let year_like = scale.is_none() && word.len() == 4 && (1800..=2100).contains(&value);
-    Some(Number {
-        year_like,
-        ..Number::new(i, end, value)
-    })
+    Some(Number { year_like, ..Number::new(i, end, value) })
 }
 
 /// "10-15" written as one token: a range.
@@ -702,19 +624,12 @@ fn hyphen_range(s: &Sentence, i: usize) -> Option<Number> {
     let (low, high) = s.word(i).split_once(['-', '–'])?;
     let (low, high): (u32, u32) = (low.parse().ok()?, high.parse().ok()?);
     let year_like = low.to_string().len() == 4 && (1800..=2100).contains(&low);
-    (low < high).then(|| Number {
-        max: Some(high),
-        year_like,
-        ..Number::new(i, i + 1, low)
-    })
+    (low < high).then(|| Number { max: Some(high), year_like, ..Number::new(i, i + 1, low) })
 }
 
 /// The value of "thousand" or "million" at token `i`.
 fn scale_after(s: &Sentence, i: usize) -> Option<u32> {
-    s.entry(i)
-        .number
-        .filter(|w| w.kind == NumKind::Scale)
-        .map(|w| w.value)
+    s.entry(i).number.filter(|w| w.kind == NumKind::Scale).map(|w| w.value)
 }
 
 /// "1,200" or "57"; `None` for decimals and misplaced commas.
@@ -738,10 +653,7 @@ fn parse_decimal(word: &str) -> Option<f64> {
 /// "a"/"an": "a dozen", "a hundred", "a few", or one of something.
 fn article_at(s: &Sentence, i: usize) -> Number {
     let next = s.entry(i + 1).number;
-    let mut n = Number {
-        article: true,
-        ..Number::new(i, i + 1, 1)
-    };
+    let mut n = Number { article: true, ..Number::new(i, i + 1, 1) };
     match next {
         Some(w) if matches!(w.kind, NumKind::Mult | NumKind::Scale | NumKind::AfterA) => {
             n.value = w.value;
@@ -756,14 +668,8 @@ fn article_at(s: &Sentence, i: usize) -> Number {
 
 /// "dozens", "several", "tens of thousands".
 fn vague_at(s: &Sentence, i: usize, value: u32) -> Number {
-    let mut n = Number {
-        vague: true,
-        ..Number::new(i, i + 1, value)
-    };
-    let times = s
-        .entry(i + 2)
-        .number
-        .filter(|w| w.kind == NumKind::Vague && w.value >= 1000);
+    let mut n = Number { vague: true, ..Number::new(i, i + 1, value) };
+    let times = s.entry(i + 2).number.filter(|w| w.kind == NumKind::Vague && w.value >= 1000);
     if let Some(w) = times.filter(|_| s.is(i + 1, "of")) {
         n.value = value.saturating_mul(w.value);
         n.end = i + 3;
@@ -776,13 +682,7 @@ fn vague_at(s: &Sentence, i: usize, value: u32) -> Number {
 fn counts(s: &Sentence, n: &Number) -> bool {
     let before = n.first.checked_sub(1);
     let after = n.end;
-    let prev_word = before.map(|b| {
-        if s.is_punct(b, ".") {
-            b.saturating_sub(1)
-        } else {
-            b
-        }
-    });
+    let prev_word = before.map(|b| if s.is_punct(b, ".") { b.saturating_sub(1) } else { b });
     let named = prev_word.is_some_and(|p| s.is_label(p)) || s.is_label(after);
     let symbol = before.is_some_and(|b| s.is_punct(b, "$£€#") || touching(s, b, "/:"))
         || s.is_punct(after, "%")
@@ -797,12 +697,7 @@ fn counts(s: &Sentence, n: &Number) -> bool {
 /// A "/" or ":" written against the number: a date, time or ratio ("20/06",
 /// "10:30"), not the colon of a clause ("clashes: 5 killed").
 fn touching(s: &Sentence, k: usize, chars: &str) -> bool {
-    let near = |a: usize, b: usize| {
-        s.toks
-            .get(a)
-            .zip(s.toks.get(b))
-            .is_some_and(|(x, y)| x.end == y.start)
-    };
+    let near = |a: usize, b: usize| s.toks.get(a).zip(s.toks.get(b)).is_some_and(|(x, y)| x.end == y.start);
     s.is_punct(k, chars) && (near(k, k + 1) && k > 0 && near(k - 1, k))
 }
 
@@ -834,11 +729,7 @@ fn noun_after(s: &Sentence, end: usize) -> Noun {
         k += 1;
     }
     let last = (k > start).then(|| k - 1);
-    let head = known.or_else(|| {
-        unknown
-            .filter(|&u| is_common_noun(s.word(u)))
-            .map(|u| (u, Class::Other))
-    });
+    let head = known.or_else(|| unknown.filter(|&u| is_common_noun(s.word(u))).map(|u| (u, Class::Other)));
     Noun { head, last }
 }
 
@@ -847,9 +738,7 @@ fn noun_after(s: &Sentence, end: usize) -> Noun {
 fn ends_run(s: &Sentence, k: usize, start: usize) -> bool {
     let w = s.word(k);
     let verbish = w.ends_with("ed") || w.ends_with("ing");
-    let adjective = k == start
-        && s.kind(k + 1) == Some(Kind::Word)
-        && s.role(k + 1).is_none_or(|r| r != Role::Stop);
+    let adjective = k == start && s.kind(k + 1) == Some(Kind::Word) && s.role(k + 1).is_none_or(|r| r != Role::Stop);
     verbish && !adjective
 }
 
@@ -874,34 +763,20 @@ fn resolve(s: &Sentence, n: &Number, b: Bounds, noun: &Noun, subset: bool) -> Op
     let start = b.start;
     let head = noun.head.map(|(h, _)| h);
     let last = head.or(noun.last).unwrap_or(n.end - 1);
-    let plain = |class| Resolved {
-        class,
-        first: start,
-        last,
-        head,
-    };
+    let plain = |class| Resolved { class, first: start, last, head };
     match noun.head {
         Some((_, class)) if !class.upgradeable() || subset => return Some(plain(class)),
         _ => {}
     }
     if let Some(class) = verb_right_after(s, last + 1) {
-        return Some(Resolved {
-            last: last + 1,
-            ..plain(class)
-        });
+        return Some(Resolved { last: last + 1, ..plain(class) });
     }
     let people = noun.head.is_none_or(|(_, c)| c == Class::People);
     if let Some(class) = passive_after(s, last + 1, people) {
         return Some(plain(class));
     }
-    if let Some(class) = (start > b.floor)
-        .then(|| verb_right_before(s, start - 1))
-        .flatten()
-    {
-        return Some(Resolved {
-            first: start - 1,
-            ..plain(class)
-        });
+    if let Some(class) = (start > b.floor).then(|| verb_right_before(s, start - 1)).flatten() {
+        return Some(Resolved { first: start - 1, ..plain(class) });
     }
     if toll_before(s, start) {
         return Some(plain(Class::Killed));
@@ -925,10 +800,7 @@ fn verb_right_after(s: &Sentence, k: usize) -> Option<Class> {
 
 /// "killed and wounded" counts casualties of both kinds: people, not deaths.
 fn unless_both(s: &Sentence, k: usize, class: Class) -> Class {
-    let other = s
-        .is_any(k + 1, &["and", "or"])
-        .then(|| s.verb(k + 2))
-        .flatten();
+    let other = s.is_any(k + 1, &["and", "or"]).then(|| s.verb(k + 2)).flatten();
     match other {
         Some(o) if o != class => Class::People,
         _ => class,
@@ -961,9 +833,7 @@ fn starts_number(s: &Sentence, k: usize) -> bool {
 
 /// A clause goes on past "including 2 …", and for people past "and 2 …".
 fn allows_number(s: &Sentence, before: usize, cross_and: bool) -> bool {
-    s.is_any(before, SUBSET_MARKERS)
-        || (cross_and && s.is(before, "and"))
-        || starts_number(s, before)
+    s.is_any(before, SUBSET_MARKERS) || (cross_and && s.is(before, "and")) || starts_number(s, before)
 }
 
 /// The casualty participle within three words after a be-form at `k`
@@ -989,17 +859,13 @@ fn verb_right_before(s: &Sentence, b: usize) -> Option<Class> {
         };
     }
     let class = s.verb(b)?;
-    let both =
-        b >= 2 && s.is_any(b - 1, &["and", "or"]) && s.verb(b - 2).is_some_and(|c| c != class);
+    let both = b >= 2 && s.is_any(b - 1, &["and", "or"]) && s.verb(b - 2).is_some_and(|c| c != class);
     Some(if both { Class::People } else { class })
 }
 
 /// "the death toll rose to 30", "a toll of at least 12".
 fn toll_before(s: &Sentence, start: usize) -> bool {
-    (start.saturating_sub(5)..start)
-        .rev()
-        .take_while(|&k| s.kind(k) == Some(Kind::Word))
-        .any(|k| s.is(k, "toll"))
+    (start.saturating_sub(5)..start).rev().take_while(|&k| s.kind(k) == Some(Kind::Word)).any(|k| s.is(k, "toll"))
 }
 
 /// Whether a number with this noun and unit is worth reporting.
@@ -1028,17 +894,11 @@ fn sentence_spans(doc: &Doc) -> Vec<Span> {
 fn read_number_words(text: &str, words: &mut WordTable) -> Result<(), QuantityLexiconError> {
     const TABLE: &str = "number_words.tsv";
     for (line, cols) in tsv_rows(text) {
-        let bad = |reason: &str| QuantityLexiconError {
-            table: TABLE,
-            line,
-            reason: reason.to_owned(),
-        };
+        let bad = |reason: &str| QuantityLexiconError { table: TABLE, line, reason: reason.to_owned() };
         let [word, value, kind, ..] = cols[..] else {
             return Err(bad("expected word, value, kind"));
         };
-        let value = value
-            .parse()
-            .map_err(|_| bad("value is not a whole number"))?;
+        let value = value.parse().map_err(|_| bad("value is not a whole number"))?;
         let kind = match kind {
             "num" => NumKind::Num,
             "mult" => NumKind::Mult,
@@ -1055,11 +915,7 @@ fn read_number_words(text: &str, words: &mut WordTable) -> Result<(), QuantityLe
 fn read_units(text: &str, words: &mut WordTable) -> Result<(), QuantityLexiconError> {
     const TABLE: &str = "units.tsv";
     for (line, cols) in tsv_rows(text) {
-        let bad = |reason: &str| QuantityLexiconError {
-            table: TABLE,
-            line,
-            reason: reason.to_owned(),
-        };
+        let bad = |reason: &str| QuantityLexiconError { table: TABLE, line, reason: reason.to_owned() };
         let [word, role, unit, ..] = cols[..] else {
             return Err(bad("expected word, role, unit"));
         };
@@ -1087,11 +943,7 @@ fn read_qualifiers(text: &str) -> Result<Vec<(Vec<String>, Qualifier)>, Quantity
     const TABLE: &str = "qualifiers.tsv";
     let mut out = Vec::new();
     for (line, cols) in tsv_rows(text) {
-        let bad = |reason: &str| QuantityLexiconError {
-            table: TABLE,
-            line,
-            reason: reason.to_owned(),
-        };
+        let bad = |reason: &str| QuantityLexiconError { table: TABLE, line, reason: reason.to_owned() };
         let [phrase, qualifier, ..] = cols[..] else {
             return Err(bad("expected phrase, qualifier"));
         };
@@ -1101,10 +953,7 @@ fn read_qualifiers(text: &str) -> Result<Vec<(Vec<String>, Qualifier)>, Quantity
             "at_most" => Qualifier::AtMost,
             _ => return Err(bad("qualifier is not at_least, about or at_most")),
         };
-        out.push((
-            phrase.split_whitespace().map(str::to_lowercase).collect(),
-            qualifier,
-        ));
+        out.push((phrase.split_whitespace().map(str::to_lowercase).collect(), qualifier));
     }
     Ok(out)
 }
@@ -1167,20 +1016,12 @@ pub(crate) mod token {
             if alphanumeric {
                 let (end, numeric) = word_end(s, pos);
                 let kind = if numeric { Kind::Number } else { Kind::Word };
-                out.push(Token {
-                    start: span.start + pos,
-                    end: span.start + end,
-                    kind,
-                });
+                out.push(Token { start: span.start + pos, end: span.start + end, kind });
                 pos = end;
                 continue;
             }
             if !space {
-                out.push(Token {
-                    start: span.start + pos,
-                    end: span.start + pos + len,
-                    kind: Kind::Punct,
-                });
+                out.push(Token { start: span.start + pos, end: span.start + pos + len, kind: Kind::Punct });
             }
             pos += len;
         }
@@ -1188,9 +1029,7 @@ pub(crate) mod token {
 
     /// The character at byte `pos` of `s` and its length.
     fn decode(s: &str, pos: usize) -> (char, usize) {
-        s.get(pos..)
-            .and_then(|t| t.chars().next())
-            .map_or((' ', 1), |c| (c, c.len_utf8()))
+        s.get(pos..).and_then(|t| t.chars().next()).map_or((' ', 1), |c| (c, c.len_utf8()))
     }
 
     /// Where the word starting at `start` ends, and whether it is a number
@@ -1202,10 +1041,7 @@ pub(crate) mod token {
         let mut numeric = bytes.get(start).is_some_and(u8::is_ascii_digit);
         loop {
             let run = bytes.get(end..).unwrap_or(&[]);
-            let len = run
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(run.len());
+            let len = run.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(run.len());
             numeric = numeric && run[..len].iter().all(u8::is_ascii_digit);
             end += len;
             match joined_at(s, end) {
@@ -1231,11 +1067,7 @@ pub(crate) mod token {
         if c.is_alphanumeric() {
             return Some((len, false));
         }
-        let prev = pos
-            .checked_sub(1)
-            .and_then(|p| bytes.get(p))
-            .copied()
-            .unwrap_or(b' ');
+        let prev = pos.checked_sub(1).and_then(|p| bytes.get(p)).copied().unwrap_or(b' ');
         let next = decode(s, pos + len).0;
         match c {
             '-' | '\'' | '’' if next.is_alphanumeric() => Some((len, false)),

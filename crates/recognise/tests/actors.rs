@@ -26,42 +26,47 @@ fn doc(text: &str) -> Doc {
 
 fn found(text: &str) -> Vec<String> {
     let d = doc(text);
-    RECOGNISER
-        .find(&d)
-        .iter()
-        .map(|m| format!("{} => {} ({})", d.slice(m.span), m.actor.code, m.actor.name))
-        .collect()
+    RECOGNISER.find(&d).iter().map(|m| format!("{} => {} ({})", d.slice(m.span), m.actor.code, m.actor.name)).collect()
 }
 
 /// (sentence, expected `surface => code (name)` list)
 const CASES: &[(&str, &[&str])] = &[
     ("Russian warplanes have carried out 16 sorties.", &["Russian warplanes => RUSMIL (Military Forces of Russia)"]),
-    ("The Russian Air Force destroyed a field camp held by ISIS.", &[
-        "Russian Air Force => RUSMIL (Military Forces of Russia)",
-        "ISIS => IMGMUSISI (Islamic State)",
-    ]),
-    ("They fled being attacked by the Syrian Arab Army (SAA).", &[
-        "Syrian Arab Army => SYRMIL (Military Forces of Syria)",
-        "SAA => SYRMIL (Military Forces of Syria)",
-    ]),
-    ("Turkish minesweeping vehicles have started clearing mines.", &["Turkish minesweeping vehicles => TURMIL (Military Forces of Turkey)"]),
-    ("Afghan security forces repulsed the attack.", &["Afghan security forces => AFGMIL (Military Forces of Afghanistan)"]),
+    (
+        "The Russian Air Force destroyed a field camp held by ISIS.",
+        &["Russian Air Force => RUSMIL (Military Forces of Russia)", "ISIS => IMGMUSISI (Islamic State)"],
+    ),
+    (
+        "They fled being attacked by the Syrian Arab Army (SAA).",
+        &["Syrian Arab Army => SYRMIL (Military Forces of Syria)", "SAA => SYRMIL (Military Forces of Syria)"],
+    ),
+    (
+        "Turkish minesweeping vehicles have started clearing mines.",
+        &["Turkish minesweeping vehicles => TURMIL (Military Forces of Turkey)"],
+    ),
+    (
+        "Afghan security forces repulsed the attack.",
+        &["Afghan security forces => AFGMIL (Military Forces of Afghanistan)"],
+    ),
     ("12 Taliban militants were killed.", &["Taliban militants => AFGREB (Taliban)"]),
     ("the Kurdish YPG is advancing westward", &["Kurdish YPG => SYRREBYPG (People's Protection Units)"]),
     ("Turkey has also ramped up its artillery strikes.", &["Turkey => TUR (Turkey)"]),
     ("Turkey's army shelled the village.", &["Turkey's army => TURMIL (Military Forces of Turkey)"]),
     ("the forces of Syria advanced", &["forces of Syria => SYRMIL (Military Forces of Syria)"]),
-    ("Unidentified gunmen killed two civilians.", &[
-        "Unidentified gunmen => UAF (Unidentified Armed Group)",
-        "civilians => CVL (Civilians)",
-    ]),
+    (
+        "Unidentified gunmen killed two civilians.",
+        &["Unidentified gunmen => UAF (Unidentified Armed Group)", "civilians => CVL (Civilians)"],
+    ),
     ("Syrian civilians fled.", &["Syrian civilians => SYRCVL (Civilians (Syria))"]),
     ("Rebels shelled regime forces.", &["Rebels => REB (Rebel Forces)", "regime forces => MIL (Military Forces)"]),
-    ("Hayat Tahrir al-Sham (HTS) and the SDF clashed.", &[
-        "Hayat Tahrir al-Sham => SYRREBHTS (Hayat Tahrir al-Sham)",
-        "HTS => SYRREBHTS (Hayat Tahrir al-Sham)",
-        "SDF => SYRREBSDF (Syrian Democratic Forces)",
-    ]),
+    (
+        "Hayat Tahrir al-Sham (HTS) and the SDF clashed.",
+        &[
+            "Hayat Tahrir al-Sham => SYRREBHTS (Hayat Tahrir al-Sham)",
+            "HTS => SYRREBHTS (Hayat Tahrir al-Sham)",
+            "SDF => SYRREBSDF (Syrian Democratic Forces)",
+        ],
+    ),
     ("Erdogan needs this zone.", &["Erdogan => TURGOV (Government of Turkey)"]),
     ("Police arrested 5 protesters in Kabul.", &["Police => COP (Police Forces)", "protesters => OPP (Protesters)"]),
     ("killed by a Russian airstrike on the town", &["Russian airstrike => RUSMIL (Military Forces of Russia)"]),

@@ -25,15 +25,10 @@ fn cases_from_the_table() {
 
 #[test]
 fn seed_article_marks_its_speculation() {
-    let text =
-        include_str!("../../../examples/corpus/2016-01-21-southfront-military-review-syria.txt");
+    let text = include_str!("../../../examples/corpus/2016-01-21-southfront-military-review-syria.txt");
     let d = doc(text, None);
     let found = CueRecogniser::new().unwrap().find(&d);
-    let has = |phrase: &str, kind: CueKind| {
-        found
-            .iter()
-            .any(|m| d.slice(m.span) == phrase && m.kind == kind)
-    };
+    let has = |phrase: &str, kind: CueKind| found.iter().any(|m| d.slice(m.span) == phrase && m.kind == kind);
     assert!(has("indications", CueKind::Hedge));
     assert!(has("is preparing", CueKind::Future));
     assert!(has("It's clear that", CueKind::Opinion));

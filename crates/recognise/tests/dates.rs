@@ -15,12 +15,7 @@ use sitrep_recognise::dates::DateRecogniser;
 
 /// A found date in the case files' shape.
 fn row(d: &Doc, m: &DateMention) -> Value {
-    serde_json::json!([
-        d.slice(m.span),
-        m.date.day.to_string(),
-        m.date.precision.as_str(),
-        m.relative
-    ])
+    serde_json::json!([d.slice(m.span), m.date.day.to_string(), m.date.precision.as_str(), m.relative])
 }
 
 #[test]
@@ -31,19 +26,10 @@ fn cases_from_the_table() {
 
 #[test]
 fn seed_article_dates_the_strikes_to_the_day_before_publication() {
-    let text =
-        include_str!("../../../examples/corpus/2016-01-21-southfront-military-review-syria.txt");
+    let text = include_str!("../../../examples/corpus/2016-01-21-southfront-military-review-syria.txt");
     let d = doc(text, Some(NaiveDate::from_ymd_opt(2016, 1, 21).unwrap()));
-    let got: Vec<Value> = DateRecogniser::new()
-        .unwrap()
-        .find(&d)
-        .iter()
-        .map(|m| row(&d, m))
-        .collect();
-    assert!(
-        got.contains(&serde_json::json!(["Jan. 20", "2016-01-20", "day", false])),
-        "{got:?}"
-    );
+    let got: Vec<Value> = DateRecogniser::new().unwrap().find(&d).iter().map(|m| row(&d, m)).collect();
+    assert!(got.contains(&serde_json::json!(["Jan. 20", "2016-01-20", "day", false])), "{got:?}");
 }
 
 const VOCABULARY: &[&str] = &[

@@ -26,35 +26,11 @@ fn cases_from_the_table() {
 
 #[test]
 fn seed_article_counts_sorties_and_targets() {
-    let text =
-        include_str!("../../../examples/corpus/2016-01-21-southfront-military-review-syria.txt");
+    let text = include_str!("../../../examples/corpus/2016-01-21-southfront-military-review-syria.txt");
     let d = doc(text, None);
-    let got: Vec<Value> = QuantityRecogniser::new()
-        .unwrap()
-        .find(&d)
-        .iter()
-        .map(|m| row(&d, m))
-        .collect();
-    assert!(
-        got.contains(&serde_json::json!([
-            "16 sorties",
-            16,
-            null,
-            "exact",
-            "sorties"
-        ])),
-        "{got:?}"
-    );
-    assert!(
-        got.contains(&serde_json::json!([
-            "57 terrorist targets",
-            57,
-            null,
-            "exact",
-            "targets"
-        ])),
-        "{got:?}"
-    );
+    let got: Vec<Value> = QuantityRecogniser::new().unwrap().find(&d).iter().map(|m| row(&d, m)).collect();
+    assert!(got.contains(&serde_json::json!(["16 sorties", 16, null, "exact", "sorties"])), "{got:?}");
+    assert!(got.contains(&serde_json::json!(["57 terrorist targets", 57, null, "exact", "targets"])), "{got:?}");
 }
 
 #[test]

@@ -53,9 +53,15 @@ struct Transform {
 #[derive(Debug, Deserialize)]
 #[serde(tag = "type")]
 enum Object {
-    Polygon { arcs: Vec<Vec<i64>> },
-    MultiPolygon { arcs: Vec<Vec<Vec<i64>>> },
-    GeometryCollection { geometries: Vec<Object> },
+    Polygon {
+        arcs: Vec<Vec<i64>>,
+    },
+    MultiPolygon {
+        arcs: Vec<Vec<Vec<i64>>>,
+    },
+    GeometryCollection {
+        geometries: Vec<Object>,
+    },
     #[serde(other)]
     Other,
 }

@@ -44,7 +44,13 @@ mod tests {
 
     #[test]
     fn codes_name_countries() {
-        let cases = [("SY", Some("Syria"), Some(760)), ("af", Some("Afghanistan"), Some(4)), ("ZM", Some("Zambia"), Some(894)), ("XX", None, None), ("", None, None)];
+        let cases = [
+            ("SY", Some("Syria"), Some(760)),
+            ("af", Some("Afghanistan"), Some(4)),
+            ("ZM", Some("Zambia"), Some(894)),
+            ("XX", None, None),
+            ("", None, None),
+        ];
         for (code, name, numeric) in cases {
             assert_eq!((country_name(code), country_numeric(code)), (name, numeric), "{code:?}");
         }

@@ -32,7 +32,8 @@ fn the_day_reads_as_expected() {
 #[test]
 fn a_statement_about_two_areas_is_counted_once() {
     let r = report(None);
-    let tally = |t: &sitrep_report::daily::Totals| t.quantities.iter().map(|q| (q.unit.clone(), q.value)).collect::<Vec<_>>();
+    let tally =
+        |t: &sitrep_report::daily::Totals| t.quantities.iter().map(|q| (q.unit.clone(), q.value)).collect::<Vec<_>>();
     let want = vec![("sorties".to_owned(), 16), ("targets".to_owned(), 57)];
     assert_eq!(tally(&r.totals), want, "the day");
     let hama = r.areas.iter().find(|a| a.name == "Hama").unwrap();

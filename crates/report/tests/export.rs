@@ -21,7 +21,27 @@ fn csv_has_acled_columns_and_types() {
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(header, CSV_COLUMNS);
-    for acled in ["event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "iso", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities"] {
+    for acled in [
+        "event_id_cnty",
+        "event_date",
+        "year",
+        "time_precision",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "iso",
+        "country",
+        "admin1",
+        "admin2",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "source",
+        "notes",
+        "fatalities",
+    ] {
         assert!(header.iter().any(|h| h == acled), "ACLED's {acled}");
     }
     let rows: Vec<HashMap<String, String>> = reader.deserialize().map(Result::unwrap).collect();
@@ -60,7 +80,14 @@ fn geojson_follows_rfc_7946() {
                 assert_eq!(g["type"], "Point");
                 let c = g["coordinates"].as_array().unwrap();
                 let (lon, lat) = (c[0].as_f64().unwrap(), c[1].as_f64().unwrap());
-                assert_eq!((lon, lat), (f["properties"]["location"]["lon"].as_f64().unwrap(), f["properties"]["location"]["lat"].as_f64().unwrap()), "lon, lat");
+                assert_eq!(
+                    (lon, lat),
+                    (
+                        f["properties"]["location"]["lon"].as_f64().unwrap(),
+                        f["properties"]["location"]["lat"].as_f64().unwrap()
+                    ),
+                    "lon, lat"
+                );
                 assert!((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat));
             }
         }
@@ -71,11 +98,16 @@ fn geojson_follows_rfc_7946() {
 #[test]
 fn exports_hold_the_filtered_events_in_order_up_to_the_limit() {
     let store = common::store();
-    let day = EventFilter { since: Some(common::day("2016-01-20")), until: Some(common::day("2016-01-20")), ..EventFilter::default() };
+    let day = EventFilter {
+        since: Some(common::day("2016-01-20")),
+        until: Some(common::day("2016-01-20")),
+        ..EventFilter::default()
+    };
     let want: Vec<String> = store.events(&day).unwrap().into_iter().map(|r| r.event_id).collect();
     let (bytes, n) = run(ExportFormat::GeoJson, &EventQuery::of(day.clone()));
     let fc: Value = serde_json::from_slice(&bytes).unwrap();
-    let got: Vec<String> = fc["features"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap().to_owned()).collect();
+    let got: Vec<String> =
+        fc["features"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap().to_owned()).collect();
     assert_eq!((got, n), (want.clone(), 7));
     let (_, n) = run(ExportFormat::Csv, &EventQuery::of(EventFilter { limit: Some(3), ..day }));
     assert_eq!(n, 3);

@@ -19,9 +19,17 @@ const FILES: &[(&str, &str, &[u8])] = &[
     ("app.css", "text/css; charset=utf-8", include_bytes!("../assets/app.css")),
     ("vendor/leaflet.js", "text/javascript; charset=utf-8", include_bytes!("../assets/vendor/leaflet.js")),
     ("vendor/leaflet.css", "text/css; charset=utf-8", include_bytes!("../assets/vendor/leaflet.css")),
-    ("vendor/leaflet.markercluster.js", "text/javascript; charset=utf-8", include_bytes!("../assets/vendor/leaflet.markercluster.js")),
+    (
+        "vendor/leaflet.markercluster.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/vendor/leaflet.markercluster.js"),
+    ),
     ("vendor/MarkerCluster.css", "text/css; charset=utf-8", include_bytes!("../assets/vendor/MarkerCluster.css")),
-    ("vendor/topojson-client.min.js", "text/javascript; charset=utf-8", include_bytes!("../assets/vendor/topojson-client.min.js")),
+    (
+        "vendor/topojson-client.min.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/vendor/topojson-client.min.js"),
+    ),
     ("vendor/LICENSES.txt", "text/plain; charset=utf-8", include_bytes!("../assets/vendor/LICENSES.txt")),
 ];
 
@@ -29,10 +37,7 @@ const INDEX: &str = include_str!("../assets/index.html");
 
 /// The page's routes.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(index))
-        .route("/assets/{*path}", get(asset))
-        .route("/basemap/{name}", get(basemap))
+    Router::new().route("/", get(index)).route("/assets/{*path}", get(asset)).route("/basemap/{name}", get(basemap))
 }
 
 async fn index() -> Response {
@@ -40,10 +45,8 @@ async fn index() -> Response {
 }
 
 async fn asset(Path(path): Path<String>) -> Result<Response, ApiError> {
-    let (_, media, bytes) = FILES
-        .iter()
-        .find(|(p, _, _)| *p == path)
-        .ok_or_else(|| ApiError::NotFound(format!("no asset {path:?}")))?;
+    let (_, media, bytes) =
+        FILES.iter().find(|(p, _, _)| *p == path).ok_or_else(|| ApiError::NotFound(format!("no asset {path:?}")))?;
     Ok(([(header::CONTENT_TYPE, *media), (header::CACHE_CONTROL, "public, max-age=3600")], *bytes).into_response())
 }
 
@@ -54,5 +57,6 @@ async fn basemap(Path(name): Path<String>) -> Result<Response, ApiError> {
         "admin1.json" => sitrep_report::basemap::ADMIN1,
         _ => return Err(ApiError::NotFound(format!("no basemap {name:?}"))),
     };
-    Ok(([(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "public, max-age=86400")], body).into_response())
+    Ok(([(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "public, max-age=86400")], body)
+        .into_response())
 }

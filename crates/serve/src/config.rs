@@ -72,7 +72,14 @@ mod tests {
     fn tokens_are_checked_whole_and_hidden() {
         assert!(Token::new("short").is_none());
         assert!(Token::new("   ").is_none());
-        let t = Token::new(" 0123456789abcdef ").map(|t| (t.matches("0123456789abcdef"), t.matches("0123456789abcdeX"), t.matches("0123456789abcdef0"), format!("{t:?}")));
+        let t = Token::new(" 0123456789abcdef ").map(|t| {
+            (
+                t.matches("0123456789abcdef"),
+                t.matches("0123456789abcdeX"),
+                t.matches("0123456789abcdef0"),
+                format!("{t:?}"),
+            )
+        });
         assert_eq!(t, Some((true, false, false, "Token(..)".to_owned())));
     }
 

@@ -9,8 +9,10 @@ use sitrep_store::{EventFilter, EventQuery, Near};
 use crate::error::ApiError;
 
 /// The filter parameters every event endpoint takes.
-pub const FILTERS: &[&str] =
-    &["since", "until", "type", "actor", "country", "modality", "near", "text", "admin1", "doc", "limit", "after", "merged"];
+pub const FILTERS: &[&str] = &[
+    "since", "until", "type", "actor", "country", "modality", "near", "text", "admin1", "doc", "limit", "after",
+    "merged",
+];
 
 /// A request's query string as name-value pairs.
 #[derive(Debug, Default)]
@@ -25,7 +27,10 @@ impl Params {
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or(""))
             .map_err(|e| ApiError::BadRequest(format!("malformed query string: {e}")))?;
         if let Some((name, _)) = pairs.iter().find(|(n, _)| !allowed.contains(&n.as_str())) {
-            return Err(ApiError::BadRequest(format!("unknown parameter {name:?} (expected one of: {})", allowed.join(", "))));
+            return Err(ApiError::BadRequest(format!(
+                "unknown parameter {name:?} (expected one of: {})",
+                allowed.join(", ")
+            )));
         }
         Ok(Self(pairs))
     }
@@ -146,7 +151,10 @@ mod tests {
         assert_eq!(q.filter.types, ["Battles", "Air/drone strike"]);
         assert_eq!((q.filter.limit, q.filter.modality), (Some(5), Some(Modality::Asserted)));
         assert_eq!(q.filter.near.map(|n| n.km), Some(25.0));
-        assert_eq!((q.text.as_deref(), q.admin1.as_deref(), q.doc_id.as_deref(), q.after.as_deref()), (Some("deir"), Some("Aleppo"), Some("d1"), Some("e9")));
+        assert_eq!(
+            (q.text.as_deref(), q.admin1.as_deref(), q.doc_id.as_deref(), q.after.as_deref()),
+            (Some("deir"), Some("Aleppo"), Some("d1"), Some("e9"))
+        );
         assert_eq!(query("").unwrap().filter.limit, Some(100));
         assert_eq!(query("actor=&text=+").unwrap(), query("").unwrap(), "blank is absent");
     }

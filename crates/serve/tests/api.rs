@@ -47,7 +47,12 @@ fn server(token: Option<&str>, config: ServeConfig, delay: Duration) -> Server {
 }
 
 /// [`server`], with `prepare` run on the store once the fixture is in it.
-fn server_with(token: Option<&str>, config: ServeConfig, delay: Duration, prepare: impl FnOnce(&mut SqliteStore)) -> Server {
+fn server_with(
+    token: Option<&str>,
+    config: ServeConfig,
+    delay: Duration,
+    prepare: impl FnOnce(&mut SqliteStore),
+) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("api.db");
     let mut store = SqliteStore::open(&path).unwrap();
@@ -78,7 +83,9 @@ fn rebuild(doc: &sitrep_model::Doc, r: &sitrep_model::record::EventRecord) -> si
     e.fatalities = r.fatalities;
     if let Some(l) = &r.location {
         let place = common::place(&l.name, l.admin1.as_deref(), l.country.as_deref().unwrap(), l.lat, l.lon);
-        let precision = [sitrep_model::Precision::Exact, sitrep_model::Precision::Near, sitrep_model::Precision::Region][usize::from(l.precision) - 1];
+        let precision =
+            [sitrep_model::Precision::Exact, sitrep_model::Precision::Near, sitrep_model::Precision::Region]
+                [usize::from(l.precision) - 1];
         e.at = Some((place, precision));
     }
     e.actor1 = r.actor1.as_ref().map(|a| common::actor(&a.name, &a.code, a.country.as_deref()));
@@ -183,7 +190,8 @@ async fn one_event_comes_with_its_paragraph_and_sources() {
     assert_eq!(c["before"], format!("{} ", common::SENTENCES[0]), "the paragraph holds the sentence before");
     assert_eq!(c["after"], "");
     assert_eq!(d["sources"][0]["outlet"], "Test Front");
-    let (_, d) = json(&s.app, &format!("/api/events/{}", first_of(&s, "/api/events?admin1=Homs&modality=asserted").await)).await;
+    let (_, d) =
+        json(&s.app, &format!("/api/events/{}", first_of(&s, "/api/events?admin1=Homs&modality=asserted").await)).await;
     assert_eq!(d["same_sentence"].as_array().unwrap().len(), 1, "the Hama event of the same sentence");
     assert_eq!(d["other_reports"].as_array().unwrap().len(), 0);
 }
@@ -206,12 +214,18 @@ async fn geojson_csv_and_counts_answer_in_their_formats() {
     assert!(text.starts_with("event_id_cnty,event_date,year,"));
     assert_eq!(text.lines().count(), 1 + 6);
     let (_, v) = json(&s.app, "/api/counts?by=day").await;
-    assert_eq!(v["counts"][1], serde_json::json!({"key": "2016-01-20", "country": null, "events": 7, "fatalities": null}));
+    assert_eq!(
+        v["counts"][1],
+        serde_json::json!({"key": "2016-01-20", "country": null, "events": 7, "fatalities": null})
+    );
     let (_, v) = json(&s.app, "/api/counts?by=day&fatalities=true").await;
-    assert_eq!(v["counts"], serde_json::json!([
-        {"key": "2016-01-19", "country": null, "events": 1, "fatalities": 0},
-        {"key": "2016-01-20", "country": null, "events": 7, "fatalities": 3},
-    ]));
+    assert_eq!(
+        v["counts"],
+        serde_json::json!([
+            {"key": "2016-01-19", "country": null, "events": 1, "fatalities": 0},
+            {"key": "2016-01-20", "country": null, "events": 7, "fatalities": 3},
+        ])
+    );
     let (_, v) = json(&s.app, "/api/actors?q=army").await;
     assert_eq!(v["actors"][0]["mentions"], 3);
     let (_, v) = json(&s.app, "/api/documents").await;
@@ -248,7 +262,10 @@ async fn every_answer_keeps_the_page_to_its_origin() {
     assert!(body.len() > 100_000);
     let (_, _, page) = get(&s.app, "/").await;
     let page = String::from_utf8(page).unwrap();
-    assert!(!page.contains("http://") && !page.contains("https://") && !page.contains("//cdn"), "no other host in the page");
+    assert!(
+        !page.contains("http://") && !page.contains("https://") && !page.contains("//cdn"),
+        "no other host in the page"
+    );
 }
 
 #[tokio::test]
@@ -257,10 +274,24 @@ async fn the_openapi_description_covers_every_route() {
     let (status, doc) = json(&s.app, "/api/openapi.json").await;
     assert_eq!((status, doc["openapi"].as_str()), (StatusCode::OK, Some("3.1.0")));
     let paths: Vec<&String> = doc["paths"].as_object().unwrap().keys().collect();
-    for route in ["/health", "/api/events", "/api/events.geojson", "/api/events.csv", "/api/events/{id}", "/api/documents", "/api/documents/{id}", "/api/actors", "/api/counts", "/api/report", "/api/openapi.json", "/api/ingest"] {
+    for route in [
+        "/health",
+        "/api/events",
+        "/api/events.geojson",
+        "/api/events.csv",
+        "/api/events/{id}",
+        "/api/documents",
+        "/api/documents/{id}",
+        "/api/actors",
+        "/api/counts",
+        "/api/report",
+        "/api/openapi.json",
+        "/api/ingest",
+    ] {
         assert!(paths.iter().any(|p| *p == route), "{route} is described");
     }
-    for path in paths.iter().filter(|p| !p.contains('{') && p.as_str() != "/api/ingest" && p.as_str() != "/api/report") {
+    for path in paths.iter().filter(|p| !p.contains('{') && p.as_str() != "/api/ingest" && p.as_str() != "/api/report")
+    {
         let (status, _, _) = get(&s.app, path).await;
         assert_eq!(status, StatusCode::OK, "{path} answers");
     }
@@ -308,7 +339,12 @@ async fn an_event_lists_the_other_reports_of_its_merge_group_and_merged_lists_it
     let all = {
         let s = default_server();
         let (_, page) = json(&s.app, "/api/events?limit=1000").await;
-        page["events"].as_array().unwrap().iter().map(|e| e["event_id"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+        page["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["event_id"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
     };
     let (a, b) = (all[0].clone(), all[1].clone());
     let pairs = vec![(a.clone(), a.clone()), (b.clone(), a.clone())];
@@ -316,10 +352,12 @@ async fn an_event_lists_the_other_reports_of_its_merge_group_and_merged_lists_it
         sitrep_store::MergeStore::set_representatives(store, &pairs).unwrap();
     });
     let (_, d) = json(&s.app, &format!("/api/events/{b}")).await;
-    let others: Vec<&str> = d["other_reports"].as_array().unwrap().iter().map(|e| e["event_id"].as_str().unwrap()).collect();
+    let others: Vec<&str> =
+        d["other_reports"].as_array().unwrap().iter().map(|e| e["event_id"].as_str().unwrap()).collect();
     assert_eq!(others, vec![a.as_str()], "the representative is the other report");
     let (_, merged) = json(&s.app, "/api/events?limit=1000&merged=true").await;
-    let listed: Vec<&str> = merged["events"].as_array().unwrap().iter().map(|e| e["event_id"].as_str().unwrap()).collect();
+    let listed: Vec<&str> =
+        merged["events"].as_array().unwrap().iter().map(|e| e["event_id"].as_str().unwrap()).collect();
     assert_eq!(listed.len(), all.len() - 1);
     assert!(listed.contains(&a.as_str()) && !listed.contains(&b.as_str()));
     let (status, v) = json(&s.app, "/api/events?merged=maybe").await;

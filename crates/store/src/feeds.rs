@@ -48,5 +48,11 @@ pub trait FeedStore {
     ///
     /// # Errors
     /// When the backend cannot be written.
-    fn mark_entry_seen(&mut self, feed_url: &str, entry_id: &str, doc_id: Option<&str>, at: i64) -> Result<(), StoreError>;
+    fn mark_entry_seen(
+        &mut self,
+        feed_url: &str,
+        entry_id: &str,
+        doc_id: Option<&str>,
+        at: i64,
+    ) -> Result<(), StoreError>;
 }

@@ -112,10 +112,10 @@ impl EventFilter {
             since: self.since,
             until: self.until,
             sub_types: resolve_types(&self.types)?,
-            actor: self.actor.as_deref().map(|a| ActorQuery {
-                folded: a.trim().to_lowercase(),
-                code: a.trim().to_uppercase(),
-            }),
+            actor: self
+                .actor
+                .as_deref()
+                .map(|a| ActorQuery { folded: a.trim().to_lowercase(), code: a.trim().to_uppercase() }),
             near: self.near.map(|n| check_near(n).map(|n| (n, bounding_boxes(n)))).transpose()?,
             country: self.country.as_deref().map(resolve_country).transpose()?,
             modality: self.modality,
@@ -206,7 +206,8 @@ mod tests {
 
     #[test]
     fn types_expand_and_bad_names_are_named() {
-        let f = |t: &[&str]| EventFilter { types: t.iter().map(|s| (*s).to_owned()).collect(), ..EventFilter::default() };
+        let f =
+            |t: &[&str]| EventFilter { types: t.iter().map(|s| (*s).to_owned()).collect(), ..EventFilter::default() };
         let battles = f(&["battles"]).resolve().unwrap().sub_types.unwrap();
         assert_eq!(battles.len(), 3);
         let mixed = f(&["Armed clash", "BATTLES", "air/drone strike"]).resolve().unwrap().sub_types.unwrap();

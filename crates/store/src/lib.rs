@@ -83,12 +83,7 @@ pub trait EventStore {
     /// document id, [`StoreError::ForeignEvent`] when an event names another
     /// document, [`StoreError::DuplicateEventId`] when two events share an id,
     /// or a backend failure. On error nothing is stored.
-    fn put_document(
-        &mut self,
-        doc: &Doc,
-        hash: &ContentHash,
-        events: &[Event],
-    ) -> Result<PutOutcome, StoreError>;
+    fn put_document(&mut self, doc: &Doc, hash: &ContentHash, events: &[Event]) -> Result<PutOutcome, StoreError>;
 
     /// The events that pass `filter`, in (date, doc_id, evidence start,
     /// event_id) order, undated last, then `offset` skipped and `limit` kept.

@@ -16,7 +16,11 @@ pub trait MergeStore {
     ///
     /// # Errors
     /// When the backend cannot be read.
-    fn merge_window(&self, since: NaiveDate, until: NaiveDate) -> Result<Vec<(EventRecord, Option<String>)>, StoreError>;
+    fn merge_window(
+        &self,
+        since: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<Vec<(EventRecord, Option<String>)>, StoreError>;
 
     /// Record (member, representative) event ids, in one transaction;
     /// returns how many events changed group.

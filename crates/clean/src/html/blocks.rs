@@ -23,9 +23,40 @@ const MAX_LINK_DENSITY: f32 = 0.5;
 fn is_block_tag(tag: &str) -> bool {
     matches!(
         tag,
-        "p" | "div" | "section" | "article" | "main" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "dl"
-            | "dt" | "dd" | "table" | "tr" | "td" | "th" | "tbody" | "thead" | "blockquote" | "pre" | "hr" | "address"
-            | "center" | "details" | "summary" | "br" | "form" | "fieldset" | "caption" | "body"
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "tbody"
+            | "thead"
+            | "blockquote"
+            | "pre"
+            | "hr"
+            | "address"
+            | "center"
+            | "details"
+            | "summary"
+            | "br"
+            | "form"
+            | "fieldset"
+            | "caption"
+            | "body"
     )
 }
 
@@ -53,7 +84,12 @@ impl Writer {
         let text = self.current.trim();
         if !text.is_empty() {
             let chars = count_chars(text);
-            self.done.push(Block { text: text.to_owned(), chars, link_chars: self.link_chars.min(chars), heading: self.heading });
+            self.done.push(Block {
+                text: text.to_owned(),
+                chars,
+                link_chars: self.link_chars.min(chars),
+                heading: self.heading,
+            });
         }
         self.current.clear();
         self.link_chars = 0;
@@ -119,8 +155,14 @@ mod tests {
     #[test]
     fn blocks_in_order() {
         let cases: &[(&str, &[&str])] = &[
-            ("<h1>Title</h1><p>One <b>bold</b> word.</p><h2>Sub</h2><p>Two<br>lines</p>", &["One bold word.", "Sub", "Two", "lines"]),
-            ("<p>See <a href=x>this</a> report on the fighting.</p><p><a href=y>Read more</a></p>", &["See this report on the fighting."]),
+            (
+                "<h1>Title</h1><p>One <b>bold</b> word.</p><h2>Sub</h2><p>Two<br>lines</p>",
+                &["One bold word.", "Sub", "Two", "lines"],
+            ),
+            (
+                "<p>See <a href=x>this</a> report on the fighting.</p><p><a href=y>Read more</a></p>",
+                &["See this report on the fighting."],
+            ),
             ("<div>Loose text <p>inner</p> tail</div>", &["Loose text", "inner", "tail"]),
             ("<ul><li>First item</li><li>Second</li></ul>", &["First item", "Second"]),
         ];

@@ -32,10 +32,26 @@ pub struct PageMeta {
 
 /// `<meta>` names and properties that carry the publication time.
 const DATE_KEYS: &[&str] = &[
-    "article:published_time", "og:article:published_time", "article.published", "datepublished", "pubdate",
-    "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
-    "dcterms.date", "sailthru.date", "parsely-pub-date", "og:published_time", "citation_publication_date",
-    "article_date_original", "originalpublicationdate", "displaydate",
+    "article:published_time",
+    "og:article:published_time",
+    "article.published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "og:published_time",
+    "citation_publication_date",
+    "article_date_original",
+    "originalpublicationdate",
+    "displaydate",
 ];
 
 /// The raw facts one pass over the page collects.
@@ -68,8 +84,13 @@ pub(crate) fn read(dom: &Dom, removed: &[bool]) -> PageMeta {
             .clone()
             .or_else(|| f.meta(&["author", "article:author", "byl"]).filter(|a| !a.starts_with("http")))
             .or_else(|| f.byline.as_deref().map(strip_by)),
-        language: f.lang.map(str::to_owned).or_else(|| f.meta(&["content-language"])).or(ld.language.clone())
-            .or_else(|| f.meta(&["og:locale"])).and_then(|l| primary_language(&l)),
+        language: f
+            .lang
+            .map(str::to_owned)
+            .or_else(|| f.meta(&["content-language"]))
+            .or(ld.language.clone())
+            .or_else(|| f.meta(&["og:locale"]))
+            .and_then(|l| primary_language(&l)),
         url,
     }
 }
@@ -182,7 +203,8 @@ mod tests {
         assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2020-03-22"));
         let m = meta("<html><body><p class='article-byline'>By Jane Doe</p></body></html>");
         assert_eq!(m.author.as_deref(), Some("Jane Doe"));
-        let m = meta("<html><head><meta property='og:url' content='https://example.org/2016/01/21/story'></head></html>");
+        let m =
+            meta("<html><head><meta property='og:url' content='https://example.org/2016/01/21/story'></head></html>");
         assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2016-01-21"));
         let ld = "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":\"2017-04-05\",\"publisher\":{\"name\":\"Wire\"}}</script>";
         let m = meta(&format!("<html><head>{ld}</head></html>"));

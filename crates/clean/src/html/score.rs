@@ -35,7 +35,8 @@ impl Stats {
     pub(crate) fn new(dom: &Dom, removed: &[bool]) -> Self {
         let n = dom.nodes.len();
         let in_link = in_link(dom);
-        let (mut chars, mut link_chars, mut commas, mut blocks_below) = (vec![0; n], vec![0; n], vec![0; n], vec![0; n]);
+        let (mut chars, mut link_chars, mut commas, mut blocks_below) =
+            (vec![0; n], vec![0; n], vec![0; n], vec![0; n]);
         for i in (0..n).rev() {
             if removed[i] {
                 continue;
@@ -159,7 +160,8 @@ const RIVAL_SHARE: f32 = 0.75;
 pub(crate) fn choose(dom: &Dom, stats: &Stats, scores: &[Option<f32>]) -> Vec<usize> {
     let final_scores: Vec<Option<f32>> =
         scores.iter().enumerate().map(|(i, s)| s.map(|s| s * (1.0 - stats.link_density(i)))).collect();
-    let mut ranked: Vec<(usize, f32)> = final_scores.iter().enumerate().filter_map(|(i, s)| s.map(|s| (i, s))).collect();
+    let mut ranked: Vec<(usize, f32)> =
+        final_scores.iter().enumerate().filter_map(|(i, s)| s.map(|s| (i, s))).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let Some(&(best, best_score)) = ranked.first() else { return Vec::new() };
     let top = climb(dom, stats, shared_ancestor(dom, &ranked, best, best_score));

@@ -8,12 +8,40 @@
 //! reader looks for a title.
 
 /// Elements whose content is never text.
-const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "svg", "iframe", "object", "head", "select", "button", "form", "nav"];
+const SKIPPED: &[&str] =
+    &["script", "style", "noscript", "template", "svg", "iframe", "object", "head", "select", "button", "form", "nav"];
 
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "header", "footer", "aside", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-    "ul", "ol", "dl", "dt", "dd", "tr", "table", "blockquote", "pre", "figure", "figcaption", "hr", "address", "body",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "tr",
+    "table",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "hr",
+    "address",
+    "body",
 ];
 
 /// Plain text (with markdown links) from an HTML page.

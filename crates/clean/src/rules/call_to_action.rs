@@ -62,20 +62,23 @@ mod tests {
 
     #[test]
     fn cases() {
-        super::super::check(&RULE, &[
-            ("Subscribe!: <https://www.youtube.com/channel/x>", true),
-            ("[Comment on Daily Review Articles on our Facebook page](#)", true),
-            ("[Become a Member of The Daily Review](#)", true),
-            ("Follow us on Twitter and Telegram", true),
-            ("Join our Telegram channel for the latest updates", true),
-            ("Sign up for our daily newsletter", true),
-            ("Get the latest headlines in your inbox every morning.", true),
-            ("Community standards Discussion Comment via Facebook", true),
-            ("Please share this article.", true),
-            ("The militants called on residents to join their ranks.", false),
-            ("Protesters urged the crowd to follow them to the square.", false),
-            ("Subscribers to the ceasefire deal include Russia and Turkey.", false),
-            ("Share prices fell in Istanbul after the border clashes.", false),
-        ]);
+        super::super::check(
+            &RULE,
+            &[
+                ("Subscribe!: <https://www.youtube.com/channel/x>", true),
+                ("[Comment on Daily Review Articles on our Facebook page](#)", true),
+                ("[Become a Member of The Daily Review](#)", true),
+                ("Follow us on Twitter and Telegram", true),
+                ("Join our Telegram channel for the latest updates", true),
+                ("Sign up for our daily newsletter", true),
+                ("Get the latest headlines in your inbox every morning.", true),
+                ("Community standards Discussion Comment via Facebook", true),
+                ("Please share this article.", true),
+                ("The militants called on residents to join their ranks.", false),
+                ("Protesters urged the crowd to follow them to the square.", false),
+                ("Subscribers to the ceasefire deal include Russia and Turkey.", false),
+                ("Share prices fell in Istanbul after the border clashes.", false),
+            ],
+        );
     }
 }

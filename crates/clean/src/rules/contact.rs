@@ -49,13 +49,16 @@ mod tests {
 
     #[test]
     fn cases() {
-        super::super::check(&RULE, &[
-            ("For media inquiries: press@example.org", true),
-            ("Contact: newsroom@example.org, +1 555 0100", true),
-            ("Tel.: +963 11 000 0000", true),
-            ("Write to editor@example.org", true),
-            ("Contact with the convoy was lost near Palmyra on Sunday.", false),
-            ("Email leaks showed the ministry knew of the strike in advance, according to the newspaper.", false),
-        ]);
+        super::super::check(
+            &RULE,
+            &[
+                ("For media inquiries: press@example.org", true),
+                ("Contact: newsroom@example.org, +1 555 0100", true),
+                ("Tel.: +963 11 000 0000", true),
+                ("Write to editor@example.org", true),
+                ("Contact with the convoy was lost near Palmyra on Sunday.", false),
+                ("Email leaks showed the ministry knew of the strike in advance, according to the newspaper.", false),
+            ],
+        );
     }
 }

@@ -46,7 +46,8 @@ static AGENCIES_CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
 static CONTRIBUTED: LazyLock<Phrases> = LazyLock::new(|| Phrases::new("contributed", End::Any));
 
 /// "(With Reuters)", "(with reporting from the field)".
-static WITH_BRACKETED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\(?\(with [^)]{2,60}\)").expect("valid regex"));
+static WITH_BRACKETED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\(?\(with [^)]{2,60}\)").expect("valid regex"));
 
 /// Credits are short.
 const MAX_WORDS: usize = 25;
@@ -65,22 +66,25 @@ mod tests {
 
     #[test]
     fn cases() {
-        super::super::check(&RULE, &[
-            ("The original source of this article is [Daily Review](#)", true),
-            ("This article was originally published by Example Post.", true),
-            ("(Source: Syrian Coalition)", true),
-            ("Source: Example News Agency", true),
-            ("Photo: AFP", true),
-            ("Reporting by Jane Roe; Editing by John Doe", true),
-            ("Agencies contributed to this report", true),
-            ("Two wire services contributed reporting.", true),
-            ("(With reporting from the field) Last Update: 2016", true),
-            ("Ten people contributed to the fund.", false),
-            ("(With Reuters) Last Update: Tuesday 22 November 2016", true),
-            ("This article is an edited translation from our Arabic edition.", true),
-            ("Updated with detail throughout ...", true),
-            ("The source of the explosion was not immediately clear, the police said.", false),
-            ("A military source told the agency that 12 soldiers were killed.", false),
-        ]);
+        super::super::check(
+            &RULE,
+            &[
+                ("The original source of this article is [Daily Review](#)", true),
+                ("This article was originally published by Example Post.", true),
+                ("(Source: Syrian Coalition)", true),
+                ("Source: Example News Agency", true),
+                ("Photo: AFP", true),
+                ("Reporting by Jane Roe; Editing by John Doe", true),
+                ("Agencies contributed to this report", true),
+                ("Two wire services contributed reporting.", true),
+                ("(With reporting from the field) Last Update: 2016", true),
+                ("Ten people contributed to the fund.", false),
+                ("(With Reuters) Last Update: Tuesday 22 November 2016", true),
+                ("This article is an edited translation from our Arabic edition.", true),
+                ("Updated with detail throughout ...", true),
+                ("The source of the explosion was not immediately clear, the police said.", false),
+                ("A military source told the agency that 12 soldiers were killed.", false),
+            ],
+        );
     }
 }

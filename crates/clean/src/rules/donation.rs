@@ -26,7 +26,10 @@ pub(crate) const RULE: Rule = Rule { code: "B04", name: "donation appeal", appli
 
 /// Payment services and addresses: enough on their own.
 static PAYMENT: LazyLock<Phrases> = LazyLock::new(|| {
-    Phrases::new(r"paypal|patreon|ko-?fi|buy ?me ?a ?coffee|subscribestar|liberapay|bitcoin|btc|ethereum|crypto ?wallet|iban", End::Word)
+    Phrases::new(
+        r"paypal|patreon|ko-?fi|buy ?me ?a ?coffee|subscribestar|liberapay|bitcoin|btc|ethereum|crypto ?wallet|iban",
+        End::Word,
+    )
 });
 
 /// Appeal vocabulary: counts only when the reader is addressed. One more
@@ -48,7 +51,8 @@ const NAMED_WORK: &[&str] = &["project", "work", "journalism"];
 
 /// An appeal that opens the line is addressed to the reader by its mood.
 static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:please,?\s+)?(?:donate|support us|make a donation|become a patron)(?-u:\b)").expect("valid regex")
+    Regex::new(r"(?i)^(?:please,?\s+)?(?:donate|support us|make a donation|become a patron)(?-u:\b)")
+        .expect("valid regex")
 });
 
 static READER: LazyLock<Phrases> = LazyLock::new(|| Phrases::new("you|your|please|we need|help us", End::Word));
@@ -74,13 +78,17 @@ fn applies(u: &Unit) -> bool {
 fn supports_named_work(text: &str) -> bool {
     // "support" opens with `s`, `S` or `ſ` (`C5 BF`).
     text.bytes().enumerate().filter(|&(_, b)| matches!(b, b's' | b'S' | 0xc5)).any(|(i, _)| {
-        let Some(word) = prefix_ci(&text[i..], "support ").filter(|_| ascii_word_boundary(text, i)) else { return false };
+        let Some(word) = prefix_ci(&text[i..], "support ").filter(|_| ascii_word_boundary(text, i)) else {
+            return false;
+        };
         let rest = &text[i + word..];
         let name = rest.find(|c: char| !(c == ' ' || is_letter(c))).unwrap_or(rest.len());
         if !(1..=MAX_NAME_CHARS).contains(&rest[..name].chars().count()) {
             return false;
         }
-        let Some(s) = rest[name..].strip_prefix('\'').and_then(|r| prefix_ci(r, "s ")).map(|n| name + 1 + n) else { return false };
+        let Some(s) = rest[name..].strip_prefix('\'').and_then(|r| prefix_ci(r, "s ")).map(|n| name + 1 + n) else {
+            return false;
+        };
         NAMED_WORK.iter().any(|w| prefix_ci(&rest[s..], w).is_some_and(|n| ascii_word_ends(&rest[s + n..])))
     })
 }
@@ -111,9 +119,18 @@ mod tests {
     fn named_work_agrees_with_its_expression() {
         let oracle = Regex::new(r"(?i)(?-u:\b)support [\p{L} ]{1,30}'s (?:project|work|journalism)(?-u:\b)").unwrap();
         let cases = [
-            "support Daily Review's project", "Support DAILY's WORK.", "support X's works", "xsupport X's work", "ſupport X's work",
-            "a ſupport X's work", "support Ömer's journalism", "support  's work", "support the site's work, support Y's project",
-            "support aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa support b's work", "support b'S journalism_", "support b’s work",
+            "support Daily Review's project",
+            "Support DAILY's WORK.",
+            "support X's works",
+            "xsupport X's work",
+            "ſupport X's work",
+            "a ſupport X's work",
+            "support Ömer's journalism",
+            "support  's work",
+            "support the site's work, support Y's project",
+            "support aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa support b's work",
+            "support b'S journalism_",
+            "support b’s work",
         ];
         for text in cases {
             assert_eq!(supports_named_work(text), oracle.is_match(text), "{text}");

@@ -106,7 +106,8 @@ mod tests {
 
     #[test]
     fn sentence_endings() {
-        for (text, want) in [("Done.", true), ("He said \"go.\"", true), ("Why?)", true), ("Title", false), ("", false)] {
+        for (text, want) in [("Done.", true), ("He said \"go.\"", true), ("Why?)", true), ("Title", false), ("", false)]
+        {
             assert_eq!(ends_like_sentence(text), want, "{text}");
         }
     }

@@ -58,21 +58,24 @@ mod tests {
 
     #[test]
     fn cases() {
-        super::super::check(&RULE, &[
-            ("Related articles", true),
-            ("Read more: Army advances near Hama", true),
-            ("READ ALSO:", true),
-            ("Social Media:", true),
-            ("Infopartners:", true),
-            ("Partners:", true),
-            ("Tags: Syria, Aleppo, airstrikes", true),
-            ("You may also like", true),
-            ("Share this:", true),
-            ("Comments (3)", true),
-            ("Sources said the convoy was hit near the border.", false),
-            ("The ministry said:", false),
-            ("Share prices fell sharply in Damascus on Sunday.", false),
-            ("Related to the attack, three men were arrested.", false),
-        ]);
+        super::super::check(
+            &RULE,
+            &[
+                ("Related articles", true),
+                ("Read more: Army advances near Hama", true),
+                ("READ ALSO:", true),
+                ("Social Media:", true),
+                ("Infopartners:", true),
+                ("Partners:", true),
+                ("Tags: Syria, Aleppo, airstrikes", true),
+                ("You may also like", true),
+                ("Share this:", true),
+                ("Comments (3)", true),
+                ("Sources said the convoy was hit near the border.", false),
+                ("The ministry said:", false),
+                ("Share prices fell sharply in Damascus on Sunday.", false),
+                ("Related to the attack, three men were arrested.", false),
+            ],
+        );
     }
 }

@@ -36,8 +36,9 @@ static NOTICE: LazyLock<Phrases> = LazyLock::new(|| {
 
 /// The notices with a number or optional spaces inside, which a phrase
 /// list cannot hold; tried only where [`COUNTED_NOTICE_START`] is found.
-static COUNTED_NOTICE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:you have \d+ free articles?|last updated?\s*:)").expect("valid regex"));
+static COUNTED_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:you have \d+ free articles?|last updated?\s*:)").expect("valid regex")
+});
 
 static COUNTED_NOTICE_START: LazyLock<Phrases> = LazyLock::new(|| Phrases::new("you have |last update", End::Any));
 
@@ -65,18 +66,21 @@ mod tests {
 
     #[test]
     fn cases() {
-        super::super::check(&RULE, &[
-            ("We use cookies to improve your experience on our site.", true),
-            ("Please enable JavaScript to view the comments.", true),
-            ("Advertisement", true),
-            ("Our Standards: The Example Trust Principles.", true),
-            ("08.04.2017 Get short URL", true),
-            ("You have 3 free articles left this month.", true),
-            ("You have two free articles left.", true),
-            ("Last updated : 5 May 2016", true),
-            ("You have 3 more days, the commander told them.", false),
-            ("The advertisement campaign by the ministry urged young men to enlist.", false),
-            ("The standards of the camp were poor, aid workers said.", false),
-        ]);
+        super::super::check(
+            &RULE,
+            &[
+                ("We use cookies to improve your experience on our site.", true),
+                ("Please enable JavaScript to view the comments.", true),
+                ("Advertisement", true),
+                ("Our Standards: The Example Trust Principles.", true),
+                ("08.04.2017 Get short URL", true),
+                ("You have 3 free articles left this month.", true),
+                ("You have two free articles left.", true),
+                ("Last updated : 5 May 2016", true),
+                ("You have 3 more days, the commander told them.", false),
+                ("The advertisement campaign by the ministry urged young men to enlist.", false),
+                ("The standards of the camp were poor, aid workers said.", false),
+            ],
+        );
     }
 }

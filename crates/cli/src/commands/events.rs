@@ -23,7 +23,8 @@ pub enum EventsError {
 }
 
 pub(crate) fn day(flag: &str, s: &str) -> Result<NaiveDate, EventsError> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| EventsError::Usage(format!("--{flag} {s:?}: expected a date as YYYY-MM-DD")))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| EventsError::Usage(format!("--{flag} {s:?}: expected a date as YYYY-MM-DD")))
 }
 
 fn near(s: &str) -> Result<Near, EventsError> {
@@ -34,8 +35,9 @@ fn near(s: &str) -> Result<Near, EventsError> {
 }
 
 fn modality(s: &str) -> Result<Modality, EventsError> {
-    serde_json::from_value(serde_json::Value::String(s.to_ascii_lowercase()))
-        .map_err(|_| EventsError::Usage(format!("--modality {s:?}: expected asserted, attributed, speculative, negated or planned")))
+    serde_json::from_value(serde_json::Value::String(s.to_ascii_lowercase())).map_err(|_| {
+        EventsError::Usage(format!("--modality {s:?}: expected asserted, attributed, speculative, negated or planned"))
+    })
 }
 
 /// The store filter the flags ask for.

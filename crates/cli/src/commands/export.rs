@@ -48,7 +48,8 @@ impl From<ExportFormatArg> for ExportFormat {
 
 /// The query the flags ask for, validated as `sitrep events` validates its own.
 fn query(args: &ExportArgs) -> Result<EventQuery, FrontEndError> {
-    let as_events = EventsArgs { db: args.db.clone(), filter: args.filter.clone(), near: None, limit: None, format: None };
+    let as_events =
+        EventsArgs { db: args.db.clone(), filter: args.filter.clone(), near: None, limit: None, format: None };
     let filter = super::events::filter(&as_events).map_err(|e| FrontEndError::Usage(e.to_string()))?;
     filter.validate().map_err(|e| FrontEndError::Usage(e.to_string()))?;
     Ok(EventQuery::of(filter))
@@ -67,7 +68,9 @@ pub fn run(args: &ExportArgs) -> Result<(), FrontEndError> {
     }
     let store = open_store(&args.db)?;
     let out: Box<dyn Write + Send> = match &args.output {
-        Some(path) => Box::new(File::create(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?),
+        Some(path) => {
+            Box::new(File::create(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?)
+        }
         None => Box::new(io::stdout()),
     };
     let (mut out, _) = export(&store, &query, format, BufWriter::new(out))?;

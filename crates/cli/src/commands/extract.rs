@@ -16,19 +16,32 @@ use crate::pipeline::{Pipeline, Processed, Resources};
 ///
 /// # Errors
 /// When writing the output fails.
-pub fn run(args: &ExtractArgs, res: &Resources, out: &mut dyn Write, report: &mut dyn FnMut(&str)) -> io::Result<Summary> {
+pub fn run(
+    args: &ExtractArgs,
+    res: &Resources,
+    out: &mut dyn Write,
+    report: &mut dyn FnMut(&str),
+) -> io::Result<Summary> {
     let pipeline = Pipeline::new(res);
     let (inputs, limits) = super::inputs(&args.read);
     let format = choose(args.read.format);
-    let keep = |p: &Processed| p.events.iter().filter(|e| !args.factual || e.modality.is_factual()).cloned().collect::<Vec<_>>();
+    let keep = |p: &Processed| {
+        p.events.iter().filter(|e| !args.factual || e.modality.is_factual()).cloned().collect::<Vec<_>>()
+    };
     let work = |raw: &sitrep_model::RawDoc| pipeline.process(raw).map_err(|e| super::clean_failure(&e));
     if args.merge {
         let mut reports = Vec::new();
-        let mut summary = batch::run(&inputs, &limits, work, |p| {
-            let outlet = p.doc.outlet.clone();
-            reports.extend(keep(&p).into_iter().map(|event| Report { event, outlet: outlet.clone() }));
-            Ok(0)
-        }, report)?;
+        let mut summary = batch::run(
+            &inputs,
+            &limits,
+            work,
+            |p| {
+                let outlet = p.doc.outlet.clone();
+                reports.extend(keep(&p).into_iter().map(|event| Report { event, outlet: outlet.clone() }));
+                Ok(0)
+            },
+            report,
+        )?;
         summary.emitted = write_merged(merge(reports), format, out)?;
         return Ok(summary);
     }

@@ -15,7 +15,7 @@ use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sitrep_geo::gazetteer::INDEX_VAR;
 use sitrep_geo::import::{import, ImportError};
-use sitrep_geo::{GeoError, Gazetteer};
+use sitrep_geo::{Gazetteer, GeoError};
 use thiserror::Error;
 
 /// `sitrep gazetteer …`.
@@ -110,7 +110,8 @@ fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// A spinner with the lines read, on standard error when it is a terminal.
 fn progress_bar() -> ProgressBar {
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4));
-    let style = ProgressStyle::with_template("{spinner} importing: {pos} lines read, {elapsed}").unwrap_or_else(|_| ProgressStyle::default_spinner());
+    let style = ProgressStyle::with_template("{spinner} importing: {pos} lines read, {elapsed}")
+        .unwrap_or_else(|_| ProgressStyle::default_spinner());
     bar.set_style(style);
     bar
 }

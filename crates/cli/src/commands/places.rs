@@ -67,7 +67,12 @@ fn records(p: &Located, explain: bool) -> Vec<PlaceRecord> {
 ///
 /// # Errors
 /// When writing the output fails.
-pub fn run(args: &PlacesArgs, res: &Resources, out: &mut dyn Write, report: &mut dyn FnMut(&str)) -> io::Result<Summary> {
+pub fn run(
+    args: &PlacesArgs,
+    res: &Resources,
+    out: &mut dyn Write,
+    report: &mut dyn FnMut(&str),
+) -> io::Result<Summary> {
     let pipeline = Pipeline::new(res);
     let (inputs, limits) = super::inputs(&args.read);
     let format = choose(args.read.format);

@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use clap::Args;
 use sitrep_ingest::{Documents, Input, Limits};
-use sitrep_serve::{AppState, IngestFailure, IngestReport, Ingestor, Pool, ServeConfig, Token};
 use sitrep_model::RawDoc;
+use sitrep_serve::{AppState, IngestFailure, IngestReport, Ingestor, Pool, ServeConfig, Token};
 use sitrep_store::{ContentHash, EventStore, PutOutcome, SqliteStore, StoreError};
 
 use super::report::FrontEndError;
@@ -45,7 +45,9 @@ pub struct ServeArgs {
 
 fn token(args: &ServeArgs) -> Result<Option<Token>, FrontEndError> {
     let secret = match &args.token_file {
-        Some(path) => Some(std::fs::read_to_string(path).map_err(|e| FrontEndError::Usage(format!("{}: {e}", path.display())))?),
+        Some(path) => {
+            Some(std::fs::read_to_string(path).map_err(|e| FrontEndError::Usage(format!("{}: {e}", path.display())))?)
+        }
         None => std::env::var("SITREP_TOKEN").ok(),
     };
     secret
@@ -112,7 +114,9 @@ impl Ingestor for PipelineIngestor {
                 Err(e) => Err(IngestFailure { at: format!("document {}", i + 1), message: e.to_string() }),
             };
             match stored {
-                Ok(PutOutcome::Inserted { events }) => (report.inserted, report.events) = (report.inserted + 1, report.events + events),
+                Ok(PutOutcome::Inserted { events }) => {
+                    (report.inserted, report.events) = (report.inserted + 1, report.events + events)
+                }
                 Ok(PutOutcome::Duplicate) => report.duplicates += 1,
                 Err(f) if f.at.is_empty() => return Err(f.message),
                 Err(f) => report.failed.push(f),

@@ -89,7 +89,8 @@ impl WatchError {
 pub fn feeds(args: &WatchArgs) -> Result<Vec<String>, WatchError> {
     let mut feeds = args.feeds.clone();
     if let Some(path) = &args.config {
-        let text = fs::read_to_string(path).map_err(|source| WatchError::Config { path: path.display().to_string(), source })?;
+        let text = fs::read_to_string(path)
+            .map_err(|source| WatchError::Config { path: path.display().to_string(), source })?;
         let lines = text.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty());
         feeds.extend(lines.map(str::to_owned));
     }
@@ -156,7 +157,8 @@ fn now() -> i64 {
 impl Watcher<'_> {
     /// Poll one feed and handle its new entries.
     fn poll(&mut self, url: &str, report: &mut dyn FnMut(&str)) -> Result<(), WatchError> {
-        let mut state = self.store.feed_state(url)?.unwrap_or_else(|| FeedState { url: url.to_owned(), ..FeedState::default() });
+        let mut state =
+            self.store.feed_state(url)?.unwrap_or_else(|| FeedState { url: url.to_owned(), ..FeedState::default() });
         let validators = Validators { etag: state.etag.clone(), last_modified: state.last_modified.clone() };
         let feed = match self.fetch_feed(url, &validators) {
             Ok(Some((feed, fresh))) => {
@@ -199,7 +201,13 @@ impl Watcher<'_> {
     }
 
     /// Handle one new entry: fetch, clean, code, store, then mark it seen.
-    fn entry(&mut self, url: &str, feed: &Feed, entry: &FeedEntry, report: &mut dyn FnMut(&str)) -> Result<(), WatchError> {
+    fn entry(
+        &mut self,
+        url: &str,
+        feed: &Feed,
+        entry: &FeedEntry,
+        report: &mut dyn FnMut(&str),
+    ) -> Result<(), WatchError> {
         self.summary.read += 1;
         let origin = entry.link.clone().unwrap_or_else(|| format!("{url}#{}", entry.id));
         let raw = match entry.document(feed, &origin, Some(&mut self.fetcher)) {

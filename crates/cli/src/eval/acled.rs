@@ -56,13 +56,15 @@ struct NoteScore {
 pub fn score(path: &Path, pipeline: &Pipeline<'_>) -> Result<AcledScore, EvalError> {
     let rows = csv_rows(path)?;
     let old_schema = rows.first().is_some_and(|r| r.get("sub_event_type").is_none());
-    let notes: Vec<Option<NoteScore>> = rows.par_iter().enumerate().map(|(i, r)| score_row(path, i, r, old_schema, pipeline)).collect();
+    let notes: Vec<Option<NoteScore>> =
+        rows.par_iter().enumerate().map(|(i, r)| score_row(path, i, r, old_schema, pipeline)).collect();
     Ok(aggregate(path, old_schema, &notes))
 }
 
 fn score_row(path: &Path, i: usize, row: &Row, old: bool, pipeline: &Pipeline<'_>) -> Option<NoteScore> {
     let date = parse_acled_date(row.get("event_date")?)?;
-    let id = row.get("event_id_cnty").or_else(|| row.get("data_id")).map_or_else(|| format!("row{}", i + 2), str::to_owned);
+    let id =
+        row.get("event_id_cnty").or_else(|| row.get("data_id")).map_or_else(|| format!("row{}", i + 2), str::to_owned);
     let raw = RawDoc {
         id: DocId::new(id.clone()),
         origin: format!("{}:{}", path.display(), i + 2),
@@ -78,11 +80,17 @@ fn score_row(path: &Path, i: usize, row: &Row, old: bool, pipeline: &Pipeline<'_
 
 fn note_score(id: &str, row: &Row, old: bool, date: NaiveDate, records: &[EventRecord]) -> NoteScore {
     let Some(main) = records.first() else {
-        return NoteScore { miss: Some(format!("{id}: no event: {}", row.get("notes").unwrap_or(""))), ..NoteScore::default() };
+        return NoteScore {
+            miss: Some(format!("{id}: no event: {}", row.get("notes").unwrap_or(""))),
+            ..NoteScore::default()
+        };
     };
     let answer_type = row.get("event_type").unwrap_or("");
     let answer_sub = if old { old_schema_type(answer_type).1 } else { row.get("sub_event_type") };
-    let point = row.get("latitude").zip(row.get("longitude")).and_then(|(a, b)| Some((a.parse::<f64>().ok()?, b.parse::<f64>().ok()?)));
+    let point = row
+        .get("latitude")
+        .zip(row.get("longitude"))
+        .and_then(|(a, b)| Some((a.parse::<f64>().ok()?, b.parse::<f64>().ok()?)));
     let km = main.location.as_ref().zip(point).and_then(|(l, (lat, lon))| km_to(l, lat, lon));
     let fatalities: u32 = row.get("fatalities").and_then(|f| f.parse().ok()).unwrap_or(0);
     let sub_known = answer_sub.is_some();
@@ -102,17 +110,36 @@ fn note_score(id: &str, row: &Row, old: bool, date: NaiveDate, records: &[EventR
     NoteScore { miss, ..s }
 }
 
-fn describe_miss(id: &str, row: &Row, main: &EventRecord, s: &NoteScore, km: Option<f64>, sub_known: bool) -> Option<String> {
+fn describe_miss(
+    id: &str,
+    row: &Row,
+    main: &EventRecord,
+    s: &NoteScore,
+    km: Option<f64>,
+    sub_known: bool,
+) -> Option<String> {
     let mut wrong = Vec::new();
     if !s.event_type || (sub_known && !s.sub_event_type) {
-        wrong.push(format!("type {} ≠ {}", main.sub_event_type, row.get("sub_event_type").or_else(|| row.get("event_type")).unwrap_or("")));
+        wrong.push(format!(
+            "type {} ≠ {}",
+            main.sub_event_type,
+            row.get("sub_event_type").or_else(|| row.get("event_type")).unwrap_or("")
+        ));
     }
     if !s.loc161 {
         let place = main.location.as_ref().map_or("none".to_owned(), |l| l.name.clone());
-        wrong.push(format!("place {place} ≠ {} ({})", row.get("location").unwrap_or(""), km.map_or("-".into(), |k| format!("{k:.0} km"))));
+        wrong.push(format!(
+            "place {place} ≠ {} ({})",
+            row.get("location").unwrap_or(""),
+            km.map_or("-".into(), |k| format!("{k:.0} km"))
+        ));
     }
     if !s.actor1 {
-        wrong.push(format!("actor1 {} ≠ {}", main.actor1.as_ref().map_or("-", |a| a.name.as_str()), row.get("actor1").unwrap_or("")));
+        wrong.push(format!(
+            "actor1 {} ≠ {}",
+            main.actor1.as_ref().map_or("-", |a| a.name.as_str()),
+            row.get("actor1").unwrap_or("")
+        ));
     }
     (!wrong.is_empty()).then(|| format!("{id}: {}", wrong.join("; ")))
 }

@@ -61,7 +61,11 @@ pub fn score(path: &Path, pipeline: &Pipeline<'_>, gazetteer: &Gazetteer) -> Res
         with_events: done.iter().filter(|r| r.0 > 0).count(),
         events: done.iter().map(|r| r.0).sum(),
         governorate_match: done.iter().filter(|r| r.2).count() as f64 / n,
-        misses: done.iter().filter(|r| !r.2).map(|r| format!("{} ≠ {}", r.3, r.1.as_deref().unwrap_or("none"))).collect(),
+        misses: done
+            .iter()
+            .filter(|r| !r.2)
+            .map(|r| format!("{} ≠ {}", r.3, r.1.as_deref().unwrap_or("none")))
+            .collect(),
     })
 }
 
@@ -98,8 +102,10 @@ fn same_governorate(governorate: &str, answer: &str, gazetteer: &Gazetteer) -> b
     let key = skeleton(governorate);
     let sy = Iso2::new("SY").ok();
     skeleton(answer) == key
-        || gazetteer.lookup(answer).into_iter().filter_map(|c| gazetteer.place(c)).filter(|p| p.country == sy).any(|p| {
-            let g = if p.kind == PlaceKind::Admin1 { Some(p.name) } else { p.admin1 };
-            g.is_some_and(|g| skeleton(&g) == key)
-        })
+        || gazetteer.lookup(answer).into_iter().filter_map(|c| gazetteer.place(c)).filter(|p| p.country == sy).any(
+            |p| {
+                let g = if p.kind == PlaceKind::Admin1 { Some(p.name) } else { p.admin1 };
+                g.is_some_and(|g| skeleton(&g) == key)
+            },
+        )
 }

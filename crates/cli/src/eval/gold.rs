@@ -82,7 +82,8 @@ pub fn score(path: &Path, root: Option<&Path>, pipeline: &Pipeline<'_>) -> Resul
     let gold: Gold = serde_json::from_str(&text).map_err(|e| EvalError::parse(path, e))?;
     let doc_path = resolve(path, root, &gold.file);
     let raw = super::read_one(&doc_path)?;
-    let processed = pipeline.process(&raw).map_err(|e| EvalError::Document(doc_path.display().to_string(), e.to_string()))?;
+    let processed =
+        pipeline.process(&raw).map_err(|e| EvalError::Document(doc_path.display().to_string(), e.to_string()))?;
     Ok(score_processed(&gold, &processed))
 }
 
@@ -180,12 +181,16 @@ fn date_ok(g: &GoldEvent, r: &EventRecord) -> bool {
 
 /// The system event that comes closest to a missed gold event, and how it fails.
 fn nearest(g: &GoldEvent, records: &[EventRecord]) -> String {
-    records
-        .iter()
-        .map(|r| (failures(g, r), r))
-        .min_by_key(|(f, _)| f.len())
-        .map_or_else(
-            || "no event at all".to_owned(),
-            |(f, r)| format!("nearest fails {} ({} / {} at {:?})", f.join("+"), r.sub_event_type, r.actor1.as_ref().map_or("-", |a| a.name.as_str()), r.location.as_ref().map(|l| &l.name)),
-        )
+    records.iter().map(|r| (failures(g, r), r)).min_by_key(|(f, _)| f.len()).map_or_else(
+        || "no event at all".to_owned(),
+        |(f, r)| {
+            format!(
+                "nearest fails {} ({} / {} at {:?})",
+                f.join("+"),
+                r.sub_event_type,
+                r.actor1.as_ref().map_or("-", |a| a.name.as_str()),
+                r.location.as_ref().map(|l| &l.name)
+            )
+        },
+    )
 }

@@ -20,8 +20,8 @@ use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use sitrep_model::place::distance_km;
 use sitrep_geo::Resolved;
+use sitrep_model::place::distance_km;
 use sitrep_model::{Doc, DocId, Lat, Lon, Paragraph, PlaceMention, Sentence, Span};
 
 use super::EvalError;
@@ -146,7 +146,8 @@ fn finish(s: &mut LglScore, errors: &mut [f64]) {
 /// whether it is a modifier.
 fn read_article(doc: Doc, pipeline: &Pipeline<'_>) -> (Doc, Vec<(PlaceMention, Option<Resolved>, bool)>) {
     let p = pipeline.locate_clean(doc);
-    let mut all: Vec<(PlaceMention, Option<Resolved>, bool)> = p.places.into_iter().zip(p.resolved).map(|(m, r)| (m, r, false)).collect();
+    let mut all: Vec<(PlaceMention, Option<Resolved>, bool)> =
+        p.places.into_iter().zip(p.resolved).map(|(m, r)| (m, r, false)).collect();
     all.extend(p.modifiers.into_iter().map(|(m, r)| (m, r, true)));
     (p.doc, all)
 }
@@ -162,10 +163,13 @@ fn run_article(a: &Article, pipeline: &Pipeline<'_>) -> (ArticleResult, Vec<Stri
             let over = |modifier: bool| all.iter().position(|(m, _, x)| *x == modifier && m.span.overlaps(t.span));
             let hit = over(false).or_else(|| over(true));
             let place = hit.and_then(|i| all[i].1.as_ref()).map(|r| &r.place);
-            let km = place.and_then(|p| Some(distance_km((Lat::new(t.point.0).ok()?, Lon::new(t.point.1).ok()?), p.point())));
+            let km = place
+                .and_then(|p| Some(distance_km((Lat::new(t.point.0).ok()?, Lon::new(t.point.1).ok()?), p.point())));
             match (hit, place) {
                 (None, _) => notes.push(format!("{} missed {:?} ({})", a.id, t.phrase, t.fcode)),
-                (Some(i), None) => notes.push(format!("{} unresolved {:?} ({})", a.id, doc.slice(all[i].0.span), t.fcode)),
+                (Some(i), None) => {
+                    notes.push(format!("{} unresolved {:?} ({})", a.id, doc.slice(all[i].0.span), t.fcode))
+                }
                 (Some(_), Some(p)) if km.is_some_and(|k| k > 161.0) => notes.push(format!(
                     "{} {:>6.0} km {:?} ({}) -> {} ({:?}, {})",
                     a.id,
@@ -197,7 +201,10 @@ fn doc_of(id: &str, text: &str) -> Doc {
     let mut sentences = Vec::new();
     let mut start = 0;
     for i in 1..b.len().saturating_sub(1) {
-        if matches!(b[i - 1], b'.' | b'!' | b'?') && b[i] == b' ' && (b[i + 1].is_ascii_uppercase() || b[i + 1].is_ascii_digit()) {
+        if matches!(b[i - 1], b'.' | b'!' | b'?')
+            && b[i] == b' '
+            && (b[i + 1].is_ascii_uppercase() || b[i + 1].is_ascii_digit())
+        {
             sentences.push(Sentence { span: Span::new(start, i), paragraph: 0 });
             start = i + 1;
         }
@@ -253,8 +260,12 @@ fn char_starts(text: &str) -> Vec<usize> {
 
 /// A toponym with coordinates (`None` for one without a GeoNames entry).
 fn toponym(block: &str, starts: &[usize]) -> Option<Toponym> {
-    let num = |tag: &str| between(block, &format!("<{tag}>"), &format!("</{tag}>")).and_then(|v| v.trim().parse::<f64>().ok());
-    let offset = |tag: &str| between(block, &format!("<{tag}>"), &format!("</{tag}>")).and_then(|v| v.trim().parse::<usize>().ok());
+    let num = |tag: &str| {
+        between(block, &format!("<{tag}>"), &format!("</{tag}>")).and_then(|v| v.trim().parse::<f64>().ok())
+    };
+    let offset = |tag: &str| {
+        between(block, &format!("<{tag}>"), &format!("</{tag}>")).and_then(|v| v.trim().parse::<usize>().ok())
+    };
     let (start, end) = (*starts.get(offset("start")?)?, *starts.get(offset("end")?)?);
     Some(Toponym {
         span: Span::new(start, end),
@@ -280,7 +291,11 @@ fn unescape(s: &str) -> String {
 /// When writing fails.
 pub fn print(s: &LglScore, verbose: bool, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}: {} articles, {} gold toponyms with coordinates", s.file, s.articles, s.toponyms)?;
-    writeln!(out, "  recall (mention overlaps gold)   {:.3} ({}/{}, {} as modifiers)", s.recall, s.found, s.toponyms, s.found_as_modifier)?;
+    writeln!(
+        out,
+        "  recall (mention overlaps gold)   {:.3} ({}/{}, {} as modifiers)",
+        s.recall, s.found, s.toponyms, s.found_as_modifier
+    )?;
     writeln!(out, "  Acc@161 of found                 {:.3} ({}/{})", s.acc161_found, s.within_161, s.found)?;
     writeln!(out, "  Acc@161 of all                   {:.3}", s.acc161_all)?;
     writeln!(out, "  error km, mean / median          {:.0} / {:.1}", s.mean_km, s.median_km)?;

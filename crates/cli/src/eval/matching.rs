@@ -9,7 +9,8 @@ use sitrep_model::{Lat, Lon};
 /// of afghanistan": ACLED's period and unit suffixes dropped, case folded.
 #[must_use]
 pub fn base_actor_name(name: &str) -> String {
-    let cut = name.find(" (").filter(|&i| name[i + 2..].starts_with(|c: char| c.is_ascii_digit())).unwrap_or(name.len());
+    let cut =
+        name.find(" (").filter(|&i| name[i + 2..].starts_with(|c: char| c.is_ascii_digit())).unwrap_or(name.len());
     let cut = name[..cut].find(" - ").unwrap_or(cut);
     name[..cut].trim().to_lowercase()
 }

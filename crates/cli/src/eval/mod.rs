@@ -128,7 +128,9 @@ fn classify(path: &Path) -> Result<Vec<Kind>, EvalError> {
         "xml" if petrarch::is_petrarch(path) => Ok(vec![Kind::Petrarch(path.to_owned())]),
         "xml" if lgl::is_lgl(path) => Ok(vec![Kind::Lgl(path.to_owned())]),
         "csv" => {
-            let header = csv::Reader::from_path(path).and_then(|mut r| r.headers().cloned()).map_err(|e| EvalError::parse(path, e))?;
+            let header = csv::Reader::from_path(path)
+                .and_then(|mut r| r.headers().cloned())
+                .map_err(|e| EvalError::parse(path, e))?;
             if header.iter().any(|h| h == "notes") {
                 Ok(vec![Kind::Acled(path.to_owned())])
             } else if header.iter().any(|h| h == "article_content") {
@@ -187,7 +189,11 @@ pub fn print(report: &Report, verbose: bool, out: &mut dyn Write) -> io::Result<
         print_acled(a, verbose, out)?;
     }
     for f in &report.fakes {
-        writeln!(out, "{}: {} articles, {} failed, {} with events, {} events", f.file, f.articles, f.failed, f.with_events, f.events)?;
+        writeln!(
+            out,
+            "{}: {} articles, {} failed, {} with events, {} events",
+            f.file, f.articles, f.failed, f.with_events, f.events
+        )?;
         writeln!(out, "  main event governorate = location: {:.1} %", 100.0 * f.governorate_match)?;
         if verbose {
             f.misses.iter().try_for_each(|m| writeln!(out, "  miss {m}"))?;
@@ -203,9 +209,21 @@ fn print_gold(g: &gold::GoldScore, verbose: bool, out: &mut dyn Write) -> io::Re
     let yes = |b: bool| if b { "ok" } else { "WRONG" };
     writeln!(out, "{}", g.doc_id)?;
     writeln!(out, "  title {}, published {}, outlet {}", yes(g.title_ok), yes(g.published_ok), yes(g.outlet_ok))?;
-    writeln!(out, "  content markers kept {}/{}, boilerplate markers left {}", g.content_markers_kept, g.content_markers, g.boilerplate_markers_left)?;
-    writeln!(out, "  required events found {}/{}, optional {}/{}", g.required_found, g.required, g.optional_found, g.optional)?;
-    writeln!(out, "  asserted events from non-event sentences {}, events matching nothing {}", g.asserted_non_events, g.unmatched_events)?;
+    writeln!(
+        out,
+        "  content markers kept {}/{}, boilerplate markers left {}",
+        g.content_markers_kept, g.content_markers, g.boilerplate_markers_left
+    )?;
+    writeln!(
+        out,
+        "  required events found {}/{}, optional {}/{}",
+        g.required_found, g.required, g.optional_found, g.optional
+    )?;
+    writeln!(
+        out,
+        "  asserted events from non-event sentences {}, events matching nothing {}",
+        g.asserted_non_events, g.unmatched_events
+    )?;
     if verbose || g.required_found < g.required {
         g.misses.iter().try_for_each(|m| writeln!(out, "  miss {m}"))?;
     }
@@ -214,7 +232,14 @@ fn print_gold(g: &gold::GoldScore, verbose: bool, out: &mut dyn Write) -> io::Re
 
 fn print_acled(a: &acled::AcledScore, verbose: bool, out: &mut dyn Write) -> io::Result<()> {
     let pct = |x: f64| format!("{:.1} %", 100.0 * x);
-    writeln!(out, "{}: {} notes{}{}", a.file, a.notes, if a.old_schema { " (old schema)" } else { "" }, if a.failed > 0 { format!(", {} failed", a.failed) } else { String::new() })?;
+    writeln!(
+        out,
+        "{}: {} notes{}{}",
+        a.file,
+        a.notes,
+        if a.old_schema { " (old schema)" } else { "" },
+        if a.failed > 0 { format!(", {} failed", a.failed) } else { String::new() }
+    )?;
     writeln!(out, "  event found        {}", pct(a.event_found))?;
     writeln!(out, "  event_type         {}", pct(a.event_type))?;
     if let Some(s) = a.sub_event_type {

@@ -120,7 +120,12 @@ pub fn score(path: &Path, pipeline: &Pipeline<'_>, cameo: &CameoCoder) -> Result
     let records = records(&xml);
     let align = align(&records);
     let coded: Vec<Vec<(CameoEvent, String, String)>> = records.par_iter().map(|r| code(r, pipeline, cameo)).collect();
-    let mut score = PetrarchScore { file: path.display().to_string(), records: records.len(), aligned_codes: align.len(), ..PetrarchScore::default() };
+    let mut score = PetrarchScore {
+        file: path.display().to_string(),
+        records: records.len(),
+        aligned_codes: align.len(),
+        ..PetrarchScore::default()
+    };
     let mut groups: BTreeMap<String, GroupScore> = BTreeMap::new();
     for (r, events) in records.iter().zip(&coded) {
         tally_record(&mut score, &mut groups, r, events, &align);
@@ -130,7 +135,13 @@ pub fn score(path: &Path, pipeline: &Pipeline<'_>, cameo: &CameoCoder) -> Result
 }
 
 /// Add one record's answers to the tallies.
-fn tally_record(score: &mut PetrarchScore, groups: &mut BTreeMap<String, GroupScore>, r: &Record, events: &[(CameoEvent, String, String)], align: &HashMap<String, String>) {
+fn tally_record(
+    score: &mut PetrarchScore,
+    groups: &mut BTreeMap<String, GroupScore>,
+    r: &Record,
+    events: &[(CameoEvent, String, String)],
+    align: &HashMap<String, String>,
+) {
     if r.no_events {
         score.no_event_records += 1;
         score.no_event_kept += usize::from(events.iter().all(|(e, _, _)| e.plover.is_none()));
@@ -142,7 +153,9 @@ fn tally_record(score: &mut PetrarchScore, groups: &mut BTreeMap<String, GroupSc
     for c in &r.codings {
         let f = found(c, events, align);
         score.codings += 1;
-        let g = groups.entry(r.group.clone()).or_insert_with(|| GroupScore { group: r.group.clone(), ..GroupScore::default() });
+        let g = groups
+            .entry(r.group.clone())
+            .or_insert_with(|| GroupScore { group: r.group.clone(), ..GroupScore::default() });
         if !f.cameo {
             continue;
         }
@@ -168,7 +181,9 @@ fn tally_record(score: &mut PetrarchScore, groups: &mut BTreeMap<String, GroupSc
 fn found(c: &Coding, events: &[(CameoEvent, String, String)], align: &HashMap<String, String>) -> Found {
     let Some(root) = root_of(&c.code) else { return Found::default() };
     let (src, tgt) = (actor_word(&c.source, align), actor_word(&c.target, align));
-    let side = |w: &Option<String>, pick: fn(&(CameoEvent, String, String)) -> &str| w.as_ref().map(|w| events.iter().any(|e| matches_actor(pick(e), w)));
+    let side = |w: &Option<String>, pick: fn(&(CameoEvent, String, String)) -> &str| {
+        w.as_ref().map(|w| events.iter().any(|e| matches_actor(pick(e), w)))
+    };
     let both = |e: &&(CameoEvent, String, String)| {
         let ok = |w: &Option<String>, text: &str| w.as_ref().is_none_or(|w| matches_actor(text, w));
         ok(&src, &e.1) && ok(&tgt, &e.2)
@@ -205,7 +220,10 @@ fn actor_word(code: &str, align: &HashMap<String, String>) -> Option<String> {
 fn matches_actor(chosen: &str, word: &str) -> bool {
     let chosen = chosen.to_ascii_lowercase();
     if word.contains(' ') {
-        return word.split(' ').filter(|w| w.len() > 2).any(|w| chosen.split(|c: char| !c.is_alphanumeric()).any(|c| c == w));
+        return word
+            .split(' ')
+            .filter(|w| w.len() > 2)
+            .any(|w| chosen.split(|c: char| !c.is_alphanumeric()).any(|c| c == w));
     }
     chosen.split(|c: char| !c.is_alphanumeric()).any(|c| c == word)
 }
@@ -215,11 +233,17 @@ fn matches_actor(chosen: &str, word: &str) -> bool {
 fn code(r: &Record, pipeline: &Pipeline<'_>, cameo: &CameoCoder) -> Vec<(CameoEvent, String, String)> {
     let p = super::plover::process_sentence(pipeline, &r.id, &r.text);
     let text = |s: Option<sitrep_code::cameo::Party>| s.map_or(String::new(), |s| p.doc.slice(s.span).to_owned());
-    p.doc.sentences.iter().flat_map(|s| cameo.code(&p.doc, s.span, &p.mentions)).map(|e| (e, text(e.source), text(e.target))).collect()
+    p.doc
+        .sentences
+        .iter()
+        .flat_map(|s| cameo.code(&p.doc, s.span, &p.mentions))
+        .map(|e| (e, text(e.source), text(e.target)))
+        .collect()
 }
 
 fn describe(r: &Record, c: &Coding, events: &[(CameoEvent, String, String)]) -> String {
-    let got: Vec<String> = events.iter().map(|(e, s, t)| format!("{} {s}>{t}{}", e.code, if e.negated { " not" } else { "" })).collect();
+    let got: Vec<String> =
+        events.iter().map(|(e, s, t)| format!("{} {s}>{t}{}", e.code, if e.negated { " not" } else { "" })).collect();
     format!("{} want {} {}>{} got [{}]: {}", r.id, c.code, c.source, c.target, got.join("; "), r.text)
 }
 
@@ -236,7 +260,8 @@ fn align(records: &[Record]) -> HashMap<String, String> {
     let mut pair_n: HashMap<(String, String), usize> = HashMap::new();
     for r in records {
         let words = names(&r.text);
-        let codes: HashSet<String> = r.codings.iter().flat_map(|c| [&c.source, &c.target]).filter_map(|c| plain_code(c)).collect();
+        let codes: HashSet<String> =
+            r.codings.iter().flat_map(|c| [&c.source, &c.target]).filter_map(|c| plain_code(c)).collect();
         for w in &words {
             *word_n.entry(w.clone()).or_default() += 1;
         }
@@ -292,13 +317,18 @@ fn record(block: &str) -> Option<Record> {
     let head = &block[..block.find('>')?];
     let id = attr(head, "id")?;
     let category = attr(head, "category").unwrap_or_default();
-    let text = between(block, "<Text>", "</Text>").map(|t| unescape(&t.split_whitespace().collect::<Vec<_>>().join(" ")))?;
+    let text =
+        between(block, "<Text>", "</Text>").map(|t| unescape(&t.split_whitespace().collect::<Vec<_>>().join(" ")))?;
     let mut codings = Vec::new();
     let mut no_events = false;
     for tag in block.split("<EventCoding").skip(1).map(|t| &t[..t.find('>').unwrap_or(t.len())]) {
         no_events |= attr(tag, "noevents").is_some_and(|v| v.eq_ignore_ascii_case("true"));
         if let Some(code) = attr(tag, "eventcode") {
-            codings.push(Coding { source: attr(tag, "sourcecode").unwrap_or_default(), target: attr(tag, "targetcode").unwrap_or_default(), code });
+            codings.push(Coding {
+                source: attr(tag, "sourcecode").unwrap_or_default(),
+                target: attr(tag, "targetcode").unwrap_or_default(),
+                code,
+            });
         }
     }
     Some(Record { group: group_of(&id, &category), id, text, codings, no_events })
@@ -346,9 +376,18 @@ fn unescape(s: &str) -> String {
 /// When writing fails.
 pub fn print(p: &PetrarchScore, verbose: bool, out: &mut dyn Write) -> io::Result<()> {
     let pct = |a: usize, b: usize| format!("{a}/{b} = {:.1} %", 100.0 * a as f64 / b.max(1) as f64);
-    writeln!(out, "{}: {} records, {} codings ({} with a CAMEO root; the rest use validation-only codes)", p.file, p.records, p.codings, p.cameo_codings)?;
+    writeln!(
+        out,
+        "{}: {} records, {} codings ({} with a CAMEO root; the rest use validation-only codes)",
+        p.file, p.records, p.codings, p.cameo_codings
+    )?;
     writeln!(out, "  root code found         {}", pct(p.root_found, p.cameo_codings))?;
-    writeln!(out, "  source found            {} scored ({} actor codes aligned to words)", pct(p.source_found, p.source_scored), p.aligned_codes)?;
+    writeln!(
+        out,
+        "  source found            {} scored ({} actor codes aligned to words)",
+        pct(p.source_found, p.source_scored),
+        p.aligned_codes
+    )?;
     writeln!(out, "  target found            {} scored", pct(p.target_found, p.target_scored))?;
     writeln!(out, "  actors found, any code  {}", pct(p.actors_found, p.cameo_codings))?;
     writeln!(out, "  root + actors found     {}", pct(p.full_found, p.cameo_codings))?;
@@ -393,7 +432,8 @@ Kestria was opposed by Valdoria &amp; friends.
     #[test]
     fn reads_records_and_attributes() {
         let rs = records(XML);
-        let summary: Vec<(String, String, usize, bool)> = rs.iter().map(|r| (r.id.clone(), r.group.clone(), r.codings.len(), r.no_events)).collect();
+        let summary: Vec<(String, String, usize, bool)> =
+            rs.iter().map(|r| (r.id.clone(), r.group.clone(), r.codings.len(), r.no_events)).collect();
         assert_eq!(
             summary,
             [

@@ -105,7 +105,10 @@ fn record(v: &Value) -> Option<Record> {
     let name = v.get("event")?.as_str()?;
     let (gold, category) = map_category(name)?;
     let actors = |field: &str| -> Vec<String> {
-        v.get(field).and_then(Value::as_array).map(|a| a.iter().filter_map(|x| x.get("actorText")?.as_str().map(str::to_owned)).collect()).unwrap_or_default()
+        v.get(field)
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(|x| x.get("actorText")?.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default()
     };
     Some(Record {
         id: v.get("id").and_then(Value::as_str).unwrap_or("?").to_owned(),
@@ -120,18 +123,32 @@ fn record(v: &Value) -> Option<Record> {
 fn map_category(name: &str) -> Option<(&'static str, PloverCategory)> {
     use PloverCategory as P;
     let table: [(&str, P); 18] = [
-        ("AGREE", P::Agree), ("CONSULT", P::Consult), ("SUPPORT", P::Support), ("COOPERATE", P::Cooperate),
-        ("AID", P::Aid), ("CONCEDE", P::Concede), ("RETREAT", P::Retreat), ("DEMAND", P::Request),
-        ("DISAPPROVE", P::Accuse), ("INVESTIGATE", P::Accuse), ("REJECT", P::Reject), ("THREATEN", P::Threaten),
-        ("PROTEST", P::Protest), ("SANCTION", P::Sanction), ("MOBILIZE", P::Mobilize), ("COERCE", P::Coerce),
-        ("FIGHT", P::Assault), ("ASSAULT", P::Assault),
+        ("AGREE", P::Agree),
+        ("CONSULT", P::Consult),
+        ("SUPPORT", P::Support),
+        ("COOPERATE", P::Cooperate),
+        ("AID", P::Aid),
+        ("CONCEDE", P::Concede),
+        ("RETREAT", P::Retreat),
+        ("DEMAND", P::Request),
+        ("DISAPPROVE", P::Accuse),
+        ("INVESTIGATE", P::Accuse),
+        ("REJECT", P::Reject),
+        ("THREATEN", P::Threaten),
+        ("PROTEST", P::Protest),
+        ("SANCTION", P::Sanction),
+        ("MOBILIZE", P::Mobilize),
+        ("COERCE", P::Coerce),
+        ("FIGHT", P::Assault),
+        ("ASSAULT", P::Assault),
     ];
     table.into_iter().find(|(n, _)| *n == name.trim())
 }
 
 fn code_record(r: &Record, pipeline: &Pipeline<'_>, cameo: &CameoCoder) -> Outcome {
     let p = process_sentence(pipeline, &r.id, &r.text);
-    let events: Vec<CameoEvent> = p.doc.sentences.iter().flat_map(|s| cameo.code(&p.doc, s.span, &p.mentions)).collect();
+    let events: Vec<CameoEvent> =
+        p.doc.sentences.iter().flat_map(|s| cameo.code(&p.doc, s.span, &p.mentions)).collect();
     let main = main_event(&events);
     let coded = main.and_then(|e| e.plover).map(|p| p.category);
     let source = main.and_then(|e| e.source).map(|s| {
@@ -141,7 +158,15 @@ fn code_record(r: &Record, pipeline: &Pipeline<'_>, cameo: &CameoCoder) -> Outco
     let miss = (coded != Some(r.category)).then(|| {
         let code = main.map_or("-".to_owned(), |e| e.code.to_string());
         let all: Vec<String> = events.iter().map(|e| e.code.to_string()).collect();
-        format!("{} {}→{} coded {} ({code}; all: {}): {}", r.id, r.gold, r.category.as_str(), coded.map_or("nothing", PloverCategory::as_str), all.join(" "), r.text)
+        format!(
+            "{} {}→{} coded {} ({code}; all: {}): {}",
+            r.id,
+            r.gold,
+            r.category.as_str(),
+            coded.map_or("nothing", PloverCategory::as_str),
+            all.join(" "),
+            r.text
+        )
     });
     Outcome { coded, any: events.iter().any(|e| e.plover.map(|p| p.category) == Some(r.category)), source, miss }
 }
@@ -150,7 +175,13 @@ fn code_record(r: &Record, pipeline: &Pipeline<'_>, cameo: &CameoCoder) -> Outco
 /// judges whole articles, and a lone sentence can look like boilerplate)
 /// is taken as it is: one paragraph, one sentence.
 pub(super) fn process_sentence(pipeline: &Pipeline<'_>, id: &str, text: &str) -> Processed {
-    let raw = RawDoc { id: DocId::new(id), origin: id.to_owned(), format: Format::Text, body: text.to_owned(), hints: Hints::default() };
+    let raw = RawDoc {
+        id: DocId::new(id),
+        origin: id.to_owned(),
+        format: Format::Text,
+        body: text.to_owned(),
+        hints: Hints::default(),
+    };
     pipeline.process(&raw).unwrap_or_else(|_| {
         let span = Span::new(0, text.len());
         let doc = Doc {
@@ -177,7 +208,9 @@ fn main_event(events: &[CameoEvent]) -> Option<&CameoEvent> {
 
 /// True when two actor texts share a word of three letters or more.
 fn overlaps(a: &str, b: &str) -> bool {
-    let words = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3).map(str::to_owned).collect::<Vec<_>>();
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3).map(str::to_owned).collect::<Vec<_>>()
+    };
     let wb = words(b);
     words(a).iter().any(|w| wb.contains(w))
 }
@@ -186,7 +219,11 @@ fn aggregate(path: &Path, records: &[Record], outcomes: &[Outcome]) -> PloverSco
     let mut per: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
     for (r, o) in records.iter().zip(outcomes) {
-        let key = if r.gold == r.category.as_str() { r.gold.to_owned() } else { format!("{}→{}", r.gold, r.category.as_str()) };
+        let key = if r.gold == r.category.as_str() {
+            r.gold.to_owned()
+        } else {
+            format!("{}→{}", r.gold, r.category.as_str())
+        };
         let e = per.entry(key).or_default();
         e.0 += 1;
         if o.coded == Some(r.category) {
@@ -196,7 +233,8 @@ fn aggregate(path: &Path, records: &[Record], outcomes: &[Outcome]) -> PloverSco
             *confusion.entry((r.category.as_str().to_owned(), coded)).or_default() += 1;
         }
     }
-    let mut confusion: Vec<Confusion> = confusion.into_iter().map(|((gold, coded), count)| Confusion { gold, coded, count }).collect();
+    let mut confusion: Vec<Confusion> =
+        confusion.into_iter().map(|((gold, coded), count)| Confusion { gold, coded, count }).collect();
     confusion.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.gold.cmp(&b.gold)));
     confusion.truncate(12);
     let correct = outcomes.iter().filter(|o| o.miss.is_none()).count();
@@ -209,7 +247,10 @@ fn aggregate(path: &Path, records: &[Record], outcomes: &[Outcome]) -> PloverSco
         no_event: outcomes.iter().filter(|o| o.coded.is_none()).count(),
         with_source: outcomes.iter().filter(|o| o.source.is_some()).count(),
         source_correct: outcomes.iter().filter(|o| o.source == Some(true)).count(),
-        per_category: per.into_iter().map(|(category, (sentences, correct))| CategoryScore { category, sentences, correct }).collect(),
+        per_category: per
+            .into_iter()
+            .map(|(category, (sentences, correct))| CategoryScore { category, sentences, correct })
+            .collect(),
         confusion,
         misses: outcomes.iter().filter_map(|o| o.miss.clone()).collect(),
     }
@@ -223,11 +264,24 @@ pub fn print(p: &PloverScore, verbose: bool, out: &mut dyn Write) -> io::Result<
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     writeln!(out, "{}: {} sentences", p.file, p.sentences)?;
     writeln!(out, "  PLOVER category (first event)  {}/{} = {:.1} %", p.correct, p.sentences, 100.0 * p.accuracy)?;
-    writeln!(out, "  category among any event       {}/{} = {:.1} %", p.any_event_correct, p.sentences, pct(p.any_event_correct, p.sentences))?;
+    writeln!(
+        out,
+        "  category among any event       {}/{} = {:.1} %",
+        p.any_event_correct,
+        p.sentences,
+        pct(p.any_event_correct, p.sentences)
+    )?;
     writeln!(out, "  no event coded                 {}", p.no_event)?;
     writeln!(out, "  source matches gold actor      {}/{} with a source", p.source_correct, p.with_source)?;
     for c in &p.per_category {
-        writeln!(out, "    {:<26} {:>3}/{:<3} {:>5.1} %", c.category, c.correct, c.sentences, pct(c.correct, c.sentences))?;
+        writeln!(
+            out,
+            "    {:<26} {:>3}/{:<3} {:>5.1} %",
+            c.category,
+            c.correct,
+            c.sentences,
+            pct(c.correct, c.sentences)
+        )?;
     }
     writeln!(out, "  top confusions (gold → coded):")?;
     for c in &p.confusion {
@@ -245,7 +299,13 @@ mod tests {
 
     #[test]
     fn old_names_map_to_2021_categories() {
-        for (old, new) in [("FIGHT", "ASSAULT"), ("DEMAND", "REQUEST"), ("DISAPPROVE", "ACCUSE"), ("INVESTIGATE", "ACCUSE"), ("AGREE", "AGREE")] {
+        for (old, new) in [
+            ("FIGHT", "ASSAULT"),
+            ("DEMAND", "REQUEST"),
+            ("DISAPPROVE", "ACCUSE"),
+            ("INVESTIGATE", "ACCUSE"),
+            ("AGREE", "AGREE"),
+        ] {
             assert_eq!(map_category(old).map(|(_, c)| c.as_str()), Some(new), "{old}");
         }
         assert!(map_category("DOCUMENT").is_none());

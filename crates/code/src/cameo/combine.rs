@@ -94,7 +94,10 @@ impl Governors {
                 continue;
             }
             let row = line.split_once('\t').and_then(|(l, c)| Some((l.trim().to_owned(), Governor::parse(c.trim())?)));
-            let (lemma, class) = row.ok_or_else(|| CameoError::Governors { line: i + 1, what: format!("expected lemma<TAB>class: {line:?}") })?;
+            let (lemma, class) = row.ok_or_else(|| CameoError::Governors {
+                line: i + 1,
+                what: format!("expected lemma<TAB>class: {line:?}"),
+            })?;
             map.insert(lemma, class);
         }
         Ok(Self(map))
@@ -126,9 +129,46 @@ pub struct Markers {
 
 /// Words between a marker and its verb that do not break the link.
 const AUX: &[&str] = &[
-    "be", "been", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "also", "even", "ever", "now",
-    "still", "really", "certainly", "most", "soon", "then", "again", "immediately", "try", "to", "unexpectedly", "finally",
-    "further", "jointly", "fully", "no", "longer", "not", "n't", "never", "ready", "willing", "going", "able",
+    "be",
+    "been",
+    "is",
+    "are",
+    "was",
+    "were",
+    "have",
+    "has",
+    "had",
+    "do",
+    "does",
+    "did",
+    "also",
+    "even",
+    "ever",
+    "now",
+    "still",
+    "really",
+    "certainly",
+    "most",
+    "soon",
+    "then",
+    "again",
+    "immediately",
+    "try",
+    "to",
+    "unexpectedly",
+    "finally",
+    "further",
+    "jointly",
+    "fully",
+    "no",
+    "longer",
+    "not",
+    "n't",
+    "never",
+    "ready",
+    "willing",
+    "going",
+    "able",
 ];
 
 /// The markers in the few words before token `verb` (not before `floor`).
@@ -228,9 +268,9 @@ pub fn cooperative(code: CameoCode) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cameo::dictionary::Dictionary;
     use crate::cameo::lexicon::Lexicon;
     use crate::cameo::tokens::tokenize;
-    use crate::cameo::dictionary::Dictionary;
     use sitrep_model::Span;
 
     #[test]
@@ -274,7 +314,11 @@ mod tests {
             ("Arnor didn't clash", 3, Markers { negated: true, ..Markers::default() }),
             ("Gondor must withdraw", 2, Markers { must: true, ..Markers::default() }),
             ("Gondor agreed to withdraw", 3, Markers { to: true, ..Markers::default() }),
-            ("Gondor is no longer willing to fight", 6, Markers { intent: true, negated: true, to: true, ..Markers::default() }),
+            (
+                "Gondor is no longer willing to fight",
+                6,
+                Markers { intent: true, negated: true, to: true, ..Markers::default() },
+            ),
             ("Gondor will meet and then attack", 5, Markers::default()),
         ] {
             let s = lex.scan(text, tokenize(text, Span::new(0, text.len())));

@@ -24,7 +24,8 @@ use super::inflect::{self, Form};
 use super::pattern::{self, Pattern};
 use super::CameoError;
 
-const GZ: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/dictionaries/petrarch2/CAMEO.2.0.txt.gz"));
+const GZ: &[u8] =
+    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/dictionaries/petrarch2/CAMEO.2.0.txt.gz"));
 
 /// sitrep's additions to the dictionary, in its format (verbs it lacks).
 const OVERLAY: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/rules/cameo_overlay.txt"));
@@ -181,7 +182,8 @@ impl Dictionary {
         }
         match state {
             State::Synset(id, plural) => {
-                let member = line.strip_prefix('+').ok_or_else(|| format!("expected a +phrase in a synset: {line:?}"))?;
+                let member =
+                    line.strip_prefix('+').ok_or_else(|| format!("expected a +phrase in a synset: {line:?}"))?;
                 add_synset_phrase(&mut terms.terms[id as usize], member, plural);
                 Ok(state)
             }
@@ -265,7 +267,12 @@ fn regular_forms(head: &str) -> Vec<(String, Form)> {
 
 /// `WIRE_+TAP` → "wire tap".
 fn words_of(raw: &str) -> String {
-    raw.split(['_', ' ']).map(|w| w.trim_start_matches('+')).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").to_ascii_lowercase()
+    raw.split(['_', ' '])
+        .map(|w| w.trim_start_matches('+'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase()
 }
 
 /// Split `text [code]` into the text and the code's inside.
@@ -342,7 +349,14 @@ VISIT
         let code = |c: &str| VerbCode::Code(CameoCode::parse(c).expect("code"));
         assert_eq!(
             lemmas,
-            [("ask for", code("020")), ("ask", code("020")), ("query", VerbCode::Inherit), ("grill", code("110")), ("wire tap", code("1711")), ("visit", VerbCode::Inherit)]
+            [
+                ("ask for", code("020")),
+                ("ask", code("020")),
+                ("query", VerbCode::Inherit),
+                ("grill", code("110")),
+                ("wire tap", code("1711")),
+                ("visit", VerbCode::Inherit)
+            ]
         );
         let forms = |i: usize| d.verbs[i].forms.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>();
         assert_eq!(forms(0), ["ask for", "asked for", "asking for", "asks for"]);

@@ -136,7 +136,9 @@ mod tests {
 
     #[test]
     fn plurals_and_classes() {
-        for (noun, pl) in [("aid", "aids"), ("army", "armies"), ("embargo", "embargos"), ("crisis", "crisises"), ("day", "days")] {
+        for (noun, pl) in
+            [("aid", "aids"), ("army", "armies"), ("embargo", "embargos"), ("crisis", "crisises"), ("day", "days")]
+        {
             assert_eq!(plural(noun), pl);
         }
         for (lemma, form, class) in [

@@ -118,9 +118,15 @@ impl Lexicon {
     /// # Errors
     /// When an automaton cannot be built.
     pub fn new(dict: &Dictionary) -> Result<Self, CameoError> {
-        let verb_forms = dict.verbs.iter().enumerate().flat_map(|(v, verb)| verb.forms.iter().map(move |(f, form)| (f.clone(), (v as u32, *form))));
+        let verb_forms = dict
+            .verbs
+            .iter()
+            .enumerate()
+            .flat_map(|(v, verb)| verb.forms.iter().map(move |(f, form)| (f.clone(), (v as u32, *form))));
         let spellings = |multi: bool| {
-            dict.terms.iter().enumerate().flat_map(move |(t, term)| term.spellings.iter().filter(move |s| s.contains(' ') == multi).map(move |s| (s.clone(), t as TermId)))
+            dict.terms.iter().enumerate().flat_map(move |(t, term)| {
+                term.spellings.iter().filter(move |s| s.contains(' ') == multi).map(move |s| (s.clone(), t as TermId))
+            })
         };
         Ok(Self {
             verbs: Spellings::new(verb_forms)?,
@@ -150,7 +156,10 @@ impl Lexicon {
         }
         let mut present = vec![0u64; self.terms / 64 + 1];
         let groups = [(&phrase_hits, &self.phrases), (&word_hits, &self.words)];
-        for t in groups.iter().flat_map(|(hits, sp)| hits.iter().flat_map(|h| sp.meanings.get(h.entry as usize).into_iter().flatten())) {
+        for t in groups
+            .iter()
+            .flat_map(|(hits, sp)| hits.iter().flat_map(|h| sp.meanings.get(h.entry as usize).into_iter().flatten()))
+        {
             if let Some(w) = present.get_mut(*t as usize / 64) {
                 *w |= 1 << (t % 64);
             }
@@ -217,7 +226,10 @@ impl Terms for Lexed<'_> {
 
     fn at(&self, i: usize) -> [Option<(&[TermId], usize)>; 2] {
         let Some(starts) = self.term_starts.get(i) else { return [None, None] };
-        [self.group(starts[0], &self.phrase_hits, &self.lexicon.phrases), self.group(starts[1], &self.word_hits, &self.lexicon.words)]
+        [
+            self.group(starts[0], &self.phrase_hits, &self.lexicon.phrases),
+            self.group(starts[1], &self.word_hits, &self.lexicon.words),
+        ]
     }
 
     fn has(&self, t: TermId) -> bool {
@@ -226,9 +238,33 @@ impl Terms for Lexed<'_> {
 
     fn temporal(&self, i: usize) -> bool {
         const TIME: &[&str] = &[
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-            "december", "last", "next", "this", "the", "time",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "last",
+            "next",
+            "this",
+            "the",
+            "time",
         ];
         let w = self.word(i);
         // "the" starts a time expression only before one ("the next day").
@@ -262,10 +298,22 @@ ATTACK
         let lex = Lexicon::new(&d).expect("compiles");
         let text = "Jets set up a base; the warship ATTACKED, then sets war to attack.";
         let lexed = lex.scan(text, tokenize(text, Span::new(0, text.len())));
-        let spell = |h: &Hit| Span::new(lexed.tokens[h.first].span.start, lexed.tokens[h.end - 1].span.end).slice(text).unwrap_or("").to_owned();
+        let spell = |h: &Hit| {
+            Span::new(lexed.tokens[h.first].span.start, lexed.tokens[h.end - 1].span.end)
+                .slice(text)
+                .unwrap_or("")
+                .to_owned()
+        };
         let verbs: Vec<String> = lexed.verb_hits.iter().map(spell).collect();
         assert_eq!(verbs, ["set up", "ATTACKED", "sets", "attack"]);
-        let terms: Vec<String> = (0..lexed.tokens.len()).flat_map(|i| lexed.at(i).into_iter().flatten().map(move |(_, end)| Hit { first: i, end, entry: 0 })).map(|h| spell(&h)).collect();
-        assert_eq!(terms, ["Jets", "war", "to attack", "to"], "the phrase term hides neither the verb nor its first word");
+        let terms: Vec<String> = (0..lexed.tokens.len())
+            .flat_map(|i| lexed.at(i).into_iter().flatten().map(move |(_, end)| Hit { first: i, end, entry: 0 }))
+            .map(|h| spell(&h))
+            .collect();
+        assert_eq!(
+            terms,
+            ["Jets", "war", "to attack", "to"],
+            "the phrase term hides neither the verb nor its first word"
+        );
     }
 }

@@ -107,8 +107,15 @@ impl CameoCoder {
         let mut dict = Dictionary::embedded()?;
         let table = Governors::embedded()?;
         add_missing_governors(&mut dict, &table);
-        let governors = dict.verbs.iter().map(|v| table.get(&v.lemma).or_else(|| table.get(v.lemma.split(' ').next()?))).collect();
-        Ok(Self { lexicon: Lexicon::new(&dict)?, plover: PloverMap::embedded()?, nouns: nouns::NounCodes::new(&dict), dict, governors })
+        let governors =
+            dict.verbs.iter().map(|v| table.get(&v.lemma).or_else(|| table.get(v.lemma.split(' ').next()?))).collect();
+        Ok(Self {
+            lexicon: Lexicon::new(&dict)?,
+            plover: PloverMap::embedded()?,
+            nouns: nouns::NounCodes::new(&dict),
+            dict,
+            governors,
+        })
     }
 
     /// The events of the sentence at `sentence` in `doc`, in text order.
@@ -161,12 +168,22 @@ impl CameoCoder {
 
 /// Add the governors the dictionary lacks ("urge") with their class's code.
 fn add_missing_governors(dict: &mut Dictionary, table: &Governors) {
-    let mut missing: Vec<(&str, Governor)> = table.iter().filter(|(l, _)| !dict.verbs.iter().any(|v| v.lemma == *l)).collect();
+    let mut missing: Vec<(&str, Governor)> =
+        table.iter().filter(|(l, _)| !dict.verbs.iter().any(|v| v.lemma == *l)).collect();
     missing.sort_by_key(|(l, _)| *l);
     for (lemma, g) in missing {
         let block = dict.blocks.len();
-        dict.blocks.push(dictionary::Block { name: lemma.to_ascii_uppercase(), code: g.default_code(), patterns: Vec::new() });
-        dict.verbs.push(Verb { lemma: lemma.to_owned(), forms: inflect::verb_forms(lemma), block, code: VerbCode::Inherit });
+        dict.blocks.push(dictionary::Block {
+            name: lemma.to_ascii_uppercase(),
+            code: g.default_code(),
+            patterns: Vec::new(),
+        });
+        dict.verbs.push(Verb {
+            lemma: lemma.to_owned(),
+            forms: inflect::verb_forms(lemma),
+            block,
+            code: VerbCode::Inherit,
+        });
     }
 }
 
@@ -184,7 +201,8 @@ impl Scene<'_> {
         let action = self.verbs[r.action];
         let limit = self.target_limit(r);
         let subject = self.subject(compounds, r);
-        let passive = r.anchor == r.action && action.form == inflect::Form::Past && parties::is_passive(self.s, action.first);
+        let passive =
+            r.anchor == r.action && action.form == inflect::Form::Past && parties::is_passive(self.s, action.first);
         let (src, tgt) = if passive {
             (parties::agent(self.s, &self.units, compounds, action.end, limit), subject)
         } else {
@@ -220,7 +238,11 @@ impl Scene<'_> {
     /// trailing report ("..., a senior official said").
     fn target_limit(&self, r: &Reading) -> usize {
         let end = parties::clause_end(self.s, r.target_from);
-        let report = self.verbs.iter().skip(r.anchor + 1).find(|v| v.first >= r.target_from && (self.governor)(v.verb) == Some(Governor::Report));
+        let report = self
+            .verbs
+            .iter()
+            .skip(r.anchor + 1)
+            .find(|v| v.first >= r.target_from && (self.governor)(v.verb) == Some(Governor::Report));
         let tail = report.and_then(|v| (r.target_from..v.first).rev().find(|k| self.s.is_punct(*k, ',')));
         tail.map_or(end, |t| t.min(end))
     }

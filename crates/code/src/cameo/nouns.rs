@@ -40,7 +40,9 @@ impl NounCodes {
     /// The code of the first event noun within a few words after `end`.
     #[must_use]
     pub fn after(&self, s: &impl Terms, end: usize) -> Option<CameoCode> {
-        (end..(end + REACH).min(s.words())).find_map(|i| s.at(i).into_iter().flatten().find_map(|(ts, _)| ts.iter().find_map(|t| self.0.get(t).copied())))
+        (end..(end + REACH).min(s.words())).find_map(|i| {
+            s.at(i).into_iter().flatten().find_map(|(ts, _)| ts.iter().find_map(|t| self.0.get(t).copied()))
+        })
     }
 }
 

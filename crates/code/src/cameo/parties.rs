@@ -29,24 +29,120 @@ pub struct Unit {
 
 /// Capitalised words that start no name.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "his", "her", "their",
-    "our", "but", "and", "or", "nor", "neither", "either", "both", "in", "on", "at", "for", "with", "after", "before",
-    "during", "since", "while", "when", "as", "if", "despite", "according", "under", "following", "meanwhile", "however",
-    "also", "some", "many", "several", "up", "about", "there", "what", "who", "mr", "mrs", "ms", "dr", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "today", "yesterday", "tonight", "last", "next", "earlier",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "our",
+    "but",
+    "and",
+    "or",
+    "nor",
+    "neither",
+    "either",
+    "both",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "after",
+    "before",
+    "during",
+    "since",
+    "while",
+    "when",
+    "as",
+    "if",
+    "despite",
+    "according",
+    "under",
+    "following",
+    "meanwhile",
+    "however",
+    "also",
+    "some",
+    "many",
+    "several",
+    "up",
+    "about",
+    "there",
+    "what",
+    "who",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tonight",
+    "last",
+    "next",
+    "earlier",
 ];
 /// Words that may sit inside a name between capitalised words.
 const NAME_JOINERS: &[&str] = &["'s", "\u{2019}s", "of", "al", "bin", "de", "el"];
 /// Words that end a clause for the search of a target.
 pub const SUBORDINATORS: &[&str] = &[
-    "after", "before", "when", "while", "because", "since", "until", "unless", "if", "although", "though", "whereas", "as",
-    "where", "who", "which",
+    "after", "before", "when", "while", "because", "since", "until", "unless", "if", "although", "though", "whereas",
+    "as", "where", "who", "which",
 ];
 /// Leading words of an adverbial that precedes the subject.
 const LEADING: &[&str] = &[
-    "in", "on", "at", "after", "before", "during", "despite", "following", "with", "under", "according", "since", "amid",
-    "as", "while", "when", "although", "unlike", "like", "earlier", "later", "meanwhile",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "despite",
+    "following",
+    "with",
+    "under",
+    "according",
+    "since",
+    "amid",
+    "as",
+    "while",
+    "when",
+    "although",
+    "unlike",
+    "like",
+    "earlier",
+    "later",
+    "meanwhile",
 ];
 const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"];
 
@@ -157,9 +253,8 @@ pub fn compounds(s: &Lexed<'_>, units: &[Unit]) -> Vec<(usize, usize)> {
 fn joined(s: &Lexed<'_>, from: usize, to: usize) -> bool {
     let between = from..to;
     let connector = between.clone().any(|i| s.is_any(i, &["and", "or", "nor"]) || s.is_punct(i, ','));
-    let plain = between.clone().all(|i| {
-        s.is_any(i, &["and", "or", "nor", "the"]) || s.is_punct(i, ',') || modifier(s, i)
-    });
+    let plain =
+        between.clone().all(|i| s.is_any(i, &["and", "or", "nor", "the"]) || s.is_punct(i, ',') || modifier(s, i));
     connector && plain && between.len() <= 5
 }
 
@@ -206,7 +301,13 @@ pub fn is_passive(s: &Lexed<'_>, verb: usize) -> bool {
 
 /// The agent of a passive: the compound after "by" shortly after the verb.
 #[must_use]
-pub fn agent(s: &Lexed<'_>, units: &[Unit], compounds: &[(usize, usize)], after: usize, limit: usize) -> Option<(usize, usize)> {
+pub fn agent(
+    s: &Lexed<'_>,
+    units: &[Unit],
+    compounds: &[(usize, usize)],
+    after: usize,
+    limit: usize,
+) -> Option<(usize, usize)> {
     let by = (after..limit.min(after + 6)).find(|i| s.is(*i, "by"))?;
     first_in(units, compounds, by + 1, limit.min(by + 5))
 }
@@ -222,9 +323,13 @@ mod tests {
         let d = Dictionary::parse("---  X   [---]  ---\nREBUKE\n").expect("parses");
         let lex = Lexicon::new(&d).expect("compiles");
         let s = lex.scan(text, tokenize(text, Span::new(0, text.len())));
-        let actors: Vec<ActorMention> = actors.iter().map(|a| text.find(a).map_or(mention(0, 0), |i| mention(i, i + a.len()))).collect();
+        let actors: Vec<ActorMention> =
+            actors.iter().map(|a| text.find(a).map_or(mention(0, 0), |i| mention(i, i + a.len()))).collect();
         let us = units(&s, &actors);
-        compounds(&s, &us).iter().map(|&(a, b)| us[a..b].iter().map(|u| u.span.slice(text).unwrap_or("").to_owned()).collect()).collect()
+        compounds(&s, &us)
+            .iter()
+            .map(|&(a, b)| us[a..b].iter().map(|u| u.span.slice(text).unwrap_or("").to_owned()).collect())
+            .collect()
     }
 
     fn mention(a: usize, b: usize) -> ActorMention {
@@ -240,12 +345,24 @@ mod tests {
     #[test]
     fn names_actors_and_compounds() {
         for (text, actors, want) in [
-            ("Mordor, Rohan, Fornost and Bree welcomed Gondor.", vec![], vec![vec!["Mordor", "Rohan", "Fornost", "Bree"], vec!["Gondor"]]),
-            ("The Calenardhon government met rebels on Monday.", vec!["Calenardhon government", "rebels"], vec![vec!["Calenardhon government"], vec!["rebels"]]),
+            (
+                "Mordor, Rohan, Fornost and Bree welcomed Gondor.",
+                vec![],
+                vec![vec!["Mordor", "Rohan", "Fornost", "Bree"], vec!["Gondor"]],
+            ),
+            (
+                "The Calenardhon government met rebels on Monday.",
+                vec!["Calenardhon government", "rebels"],
+                vec![vec!["Calenardhon government"], vec!["rebels"]],
+            ),
             ("Fornost and the evil awful Gondor met.", vec![], vec![vec!["Fornost", "Gondor"]]),
             ("Gondor's Prime Minister Falastur noted it.", vec![], vec![vec!["Gondor's Prime Minister Falastur"]]),
             ("Rebuked by Eriador, Osgiliath left on Sunday.", vec![], vec![vec!["Eriador", "Osgiliath"]]),
-            ("Arnor met Gondor in the Bay of Belfalas.", vec![], vec![vec!["Arnor"], vec!["Gondor"], vec!["Bay of Belfalas"]]),
+            (
+                "Arnor met Gondor in the Bay of Belfalas.",
+                vec![],
+                vec![vec!["Arnor"], vec!["Gondor"], vec!["Bay of Belfalas"]],
+            ),
             ("Soldiers from Gondor left.", vec![], vec![vec!["Gondor"]]),
             ("Lawmakers and officials in Fornost and Gondor met.", vec![], vec![vec!["Fornost", "Gondor"]]),
         ] {

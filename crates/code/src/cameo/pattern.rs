@@ -178,7 +178,9 @@ impl Pattern {
 fn seq(s: &impl Terms, elements: &[Element], from: usize, first_by: usize, limit: usize) -> bool {
     let Some((first, rest)) = elements.split_first() else { return true };
     (from..first_by.min(limit)).any(|i| {
-        first.at(s, i, limit).is_some_and(|end| end <= limit && (rest.is_empty() || seq(s, rest, end, end + GAP + 1, limit)))
+        first
+            .at(s, i, limit)
+            .is_some_and(|end| end <= limit && (rest.is_empty() || seq(s, rest, end, end + GAP + 1, limit)))
     })
 }
 
@@ -219,7 +221,9 @@ mod tests {
 
     /// Words of `text` spell the term whose spelling they are.
     fn sentence(d: &Dictionary, text: &str) -> Words {
-        let term = |w: &str| (0..d.terms.len() as TermId).filter(|t| d.terms[*t as usize].spellings.iter().any(|s| s == w)).collect();
+        let term = |w: &str| {
+            (0..d.terms.len() as TermId).filter(|t| d.terms[*t as usize].spellings.iter().any(|s| s == w)).collect()
+        };
         Words(text.split_whitespace().map(term).collect(), text.split_whitespace().map(str::to_owned).collect())
     }
 
@@ -254,7 +258,8 @@ STAGE
             ("they stage nothing at all today and then a raid", 1, vec![]),
         ] {
             let s = sentence(&d, text);
-            let got: Vec<usize> = (0..pats.len()).filter(|i| pats[*i].matches(&s, (verb, verb + 1), (0, s.words()))).collect();
+            let got: Vec<usize> =
+                (0..pats.len()).filter(|i| pats[*i].matches(&s, (verb, verb + 1), (0, s.words()))).collect();
             assert_eq!(got, want, "{text}");
         }
         assert_eq!(pats[5].code, None, "[---] is a null code");

@@ -14,7 +14,8 @@ use sitrep_model::PloverCategory;
 use super::code::CameoCode;
 use super::CameoError;
 
-const TABLE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/dictionaries/plover/CAMEO2PLOVER-2021.txt"));
+const TABLE: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/dictionaries/plover/CAMEO2PLOVER-2021.txt"));
 
 /// A PLOVER category with its mode (`None` when the table leaves it blank).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +41,8 @@ impl PloverMap {
             let row = rest.split('#').next().unwrap_or("");
             let mut fields = row.split(',').map(str::trim);
             let name = fields.next().unwrap_or("");
-            let category = category(name).ok_or_else(|| CameoError::Plover { line: i + 1, what: format!("unknown category {name:?}") })?;
+            let category = category(name)
+                .ok_or_else(|| CameoError::Plover { line: i + 1, what: format!("unknown category {name:?}") })?;
             let mode = fields.next().filter(|m| !m.is_empty());
             // The table lists 175 twice; the first row stands.
             map.entry(code).or_insert(Plover { category, mode });
@@ -66,8 +68,22 @@ impl PloverMap {
 fn category(name: &str) -> Option<PloverCategory> {
     use PloverCategory as P;
     let all = [
-        P::Agree, P::Consult, P::Support, P::Concede, P::Cooperate, P::Aid, P::Retreat, P::Request,
-        P::Accuse, P::Reject, P::Threaten, P::Protest, P::Sanction, P::Mobilize, P::Coerce, P::Assault,
+        P::Agree,
+        P::Consult,
+        P::Support,
+        P::Concede,
+        P::Cooperate,
+        P::Aid,
+        P::Retreat,
+        P::Request,
+        P::Accuse,
+        P::Reject,
+        P::Threaten,
+        P::Protest,
+        P::Sanction,
+        P::Mobilize,
+        P::Coerce,
+        P::Assault,
     ];
     all.into_iter().find(|c| c.as_str() == name)
 }

@@ -53,7 +53,13 @@ pub fn readings(s: &Lexed<'_>, verbs: &[VerbUse], governor: &dyn Fn(u32) -> Opti
 }
 
 /// The reading of verb `i` with its complement, if any.
-fn read(s: &Lexed<'_>, verbs: &[VerbUse], i: usize, governor: &dyn Fn(u32) -> Option<Governor>, used: &mut [bool]) -> Option<Reading> {
+fn read(
+    s: &Lexed<'_>,
+    verbs: &[VerbUse],
+    i: usize,
+    governor: &dyn Fn(u32) -> Option<Governor>,
+    used: &mut [bool],
+) -> Option<Reading> {
     let v = verbs[i];
     let floor = i.checked_sub(1).map_or(0, |p| verbs[p].end);
     let m = markers(s, v.first, floor);
@@ -68,13 +74,31 @@ fn read(s: &Lexed<'_>, verbs: &[VerbUse], i: usize, governor: &dyn Fn(u32) -> Op
             let cm = markers(s, verbs[j].first, v.end);
             if g == Governor::Report && cm.must {
                 let code = CameoCode::parse("100")?;
-                return Some(Reading { code, negated: cm.negated, anchor: i, action: j, reporter: None, target_from: v.end, specific: true, must: false });
+                return Some(Reading {
+                    code,
+                    negated: cm.negated,
+                    anchor: i,
+                    action: j,
+                    reporter: None,
+                    target_from: v.end,
+                    specific: true,
+                    must: false,
+                });
             }
         }
     }
     if gov == Some(Governor::Report) && must_follows(s, v.end) {
         let code = CameoCode::parse("100")?;
-        return Some(Reading { code, negated: m.negated, anchor: i, action: i, reporter: None, target_from: v.end, specific: true, must: false });
+        return Some(Reading {
+            code,
+            negated: m.negated,
+            anchor: i,
+            action: i,
+            reporter: None,
+            target_from: v.end,
+            specific: true,
+            must: false,
+        });
     }
     let action = governed_code(s, v, gov)?;
     let (code, negated) = mark(action, gov, m);
@@ -86,7 +110,9 @@ fn read(s: &Lexed<'_>, verbs: &[VerbUse], i: usize, governor: &dyn Fn(u32) -> Op
 /// ("reiterated that Libya must hand over ..."): a demand, even when the
 /// dictionary does not know the demanded verb.
 fn must_follows(s: &Lexed<'_>, end: usize) -> bool {
-    (end..(end + COMPLEMENT_REACH).min(s.tokens.len())).take_while(|k| !s.is_punct(*k, ';')).any(|k| s.is_any(k, &["must", "should"]))
+    (end..(end + COMPLEMENT_REACH).min(s.tokens.len()))
+        .take_while(|k| !s.is_punct(*k, ';'))
+        .any(|k| s.is_any(k, &["must", "should"]))
 }
 
 /// The code of a verb read without a complement. A governor followed by
@@ -118,7 +144,13 @@ fn mark(action: CameoCode, gov: Option<Governor>, m: Markers) -> (CameoCode, boo
 /// reading.
 fn govern(g: Governor, i: usize, end: usize, inner: Reading, m: Markers) -> Reading {
     match g {
-        Governor::Report if inner.must => Reading { code: Governor::Request.combine(inner.code), anchor: i, target_from: end, specific: true, ..inner },
+        Governor::Report if inner.must => Reading {
+            code: Governor::Request.combine(inner.code),
+            anchor: i,
+            target_from: end,
+            specific: true,
+            ..inner
+        },
         Governor::Report => Reading { reporter: Some(i), ..inner },
         Governor::Aspect => inner,
         Governor::Deny => Reading { negated: true, ..inner },
@@ -209,7 +241,8 @@ AID
         ] {
             let s = lex.scan(text, tokenize(text, Span::new(0, text.len())));
             let vs = verbs::find(&d, &s, s.tokens.len());
-            let got: Vec<(String, bool)> = readings(&s, &vs, &gov(&d)).iter().map(|r| (r.code.to_string(), r.negated)).collect();
+            let got: Vec<(String, bool)> =
+                readings(&s, &vs, &gov(&d)).iter().map(|r| (r.code.to_string(), r.negated)).collect();
             let want: Vec<(String, bool)> = want.into_iter().map(|(c, n)| (c.to_owned(), n)).collect();
             assert_eq!(got, want, "{text}");
         }

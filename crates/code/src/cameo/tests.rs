@@ -92,7 +92,8 @@ fn actor_mentions_are_the_parties() {
         });
     }
     let events = coder.code(&doc(text), Span::new(0, text.len()), &m);
-    let parties: Vec<(Option<usize>, Option<usize>)> = events.iter().map(|e| (e.source.and_then(|p| p.actor), e.target.and_then(|p| p.actor))).collect();
+    let parties: Vec<(Option<usize>, Option<usize>)> =
+        events.iter().map(|e| (e.source.and_then(|p| p.actor), e.target.and_then(|p| p.actor))).collect();
     assert_eq!(parties, [(Some(0), Some(1))]);
 }
 
@@ -119,7 +120,6 @@ mod props {
         }
     }
 }
-
 
 /// A probe for `valgrind --tool=callgrind --toggle-collect='*CameoCoder*code*'`:
 /// codes every sentence of the text files named in `CAMEO_PROBE` (one path

@@ -32,7 +32,8 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
-                let joins = matches!(d, '-' | '.' | '\'' | '\u{2019}') && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+                let joins = matches!(d, '-' | '.' | '\'' | '\u{2019}')
+                    && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
                 if !(d.is_alphanumeric() || joins) {
                     break;
                 }

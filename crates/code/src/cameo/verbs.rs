@@ -31,22 +31,47 @@ pub struct VerbUse {
 }
 
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your", "'s", "\u{2019}s", "any",
-    "each", "every", "such", "another", "no", "new", "fresh", "further", "first", "last",
+    "a",
+    "an",
+    "the",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "'s",
+    "\u{2019}s",
+    "any",
+    "each",
+    "every",
+    "such",
+    "another",
+    "no",
+    "new",
+    "fresh",
+    "further",
+    "first",
+    "last",
 ];
 pub const PREPOSITIONS: &[&str] = &[
-    "of", "for", "in", "on", "at", "from", "with", "against", "into", "about", "over", "between", "by", "after", "before",
-    "during", "without", "under", "amid", "among", "despite", "toward", "towards", "through", "upon",
+    "of", "for", "in", "on", "at", "from", "with", "against", "into", "about", "over", "between", "by", "after",
+    "before", "during", "without", "under", "amid", "among", "despite", "toward", "towards", "through", "upon",
 ];
 /// Auxiliaries: a form of "be", "have", "do" or a modal.
 const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "have", "has", "had", "will", "would", "can", "could", "may", "might", "must",
-    "should", "did", "do", "does",
+    "is", "are", "was", "were", "be", "been", "have", "has", "had", "will", "would", "can", "could", "may", "might",
+    "must", "should", "did", "do", "does",
 ];
 /// Words after which a bare verb form is a verb.
 const VERB_CONTEXT: &[&str] = &[
-    "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "not", "n't", "did", "do", "does",
-    "never", "also", "jointly", "they", "we", "i", "you", "who", "which", "that", "ever", "wo", "ca", "'ll", "and",
+    "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "not", "n't", "did", "do",
+    "does", "never", "also", "jointly", "they", "we", "i", "you", "who", "which", "that", "ever", "wo", "ca", "'ll",
+    "and",
 ];
 
 /// The verbs of a scanned sentence with their codes.
@@ -105,7 +130,8 @@ fn is_verb(s: &Lexed<'_>, hit: &Hit, form: Form) -> bool {
         return false;
     }
     let prev = hit.first.checked_sub(1).map(|i| s.word(i).to_ascii_lowercase()).unwrap_or_default();
-    let after_det = DETERMINERS.contains(&prev.as_str()) || prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty();
+    let after_det =
+        DETERMINERS.contains(&prev.as_str()) || prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty();
     let after_prep = PREPOSITIONS.contains(&prev.as_str());
     let before_of = s.is(hit.end, "of");
     match form {
@@ -134,7 +160,12 @@ fn is_verb(s: &Lexed<'_>, hit: &Hit, form: Form) -> bool {
 fn noun_slot(s: &Lexed<'_>, hit: &Hit, prev: &str) -> bool {
     let next_is_verb = s.is_any(hit.end, AUXILIARIES);
     let object = !VERB_CONTEXT.contains(&prev)
-        && (hit.first.saturating_sub(3)..hit.first).rev().take_while(|k| s.tokens[*k].kind == super::tokens::Kind::Word && !s.is_any(*k, &["and", "or", "that", "who", "which"])).any(|k| s.verb_form_at(k) && !s.is_any(k, AUXILIARIES));
+        && (hit.first.saturating_sub(3)..hit.first)
+            .rev()
+            .take_while(|k| {
+                s.tokens[*k].kind == super::tokens::Kind::Word && !s.is_any(*k, &["and", "or", "that", "who", "which"])
+            })
+            .any(|k| s.verb_form_at(k) && !s.is_any(k, AUXILIARIES));
     next_is_verb || object
 }
 
@@ -193,10 +224,8 @@ VISIT
             ("Officials visit Gondor and attack Arnor.", vec![("visit", Some("042")), ("attack", Some("190"))]),
         ] {
             let s = lex.scan(text, tokenize(text, Span::new(0, text.len())));
-            let got: Vec<(&str, Option<String>)> = find(&d, &s, s.tokens.len())
-                .iter()
-                .map(|v| (s.word(v.first), v.code.map(|c| c.to_string())))
-                .collect();
+            let got: Vec<(&str, Option<String>)> =
+                find(&d, &s, s.tokens.len()).iter().map(|v| (s.word(v.first), v.code.map(|c| c.to_string()))).collect();
             let want: Vec<(&str, Option<String>)> = want.into_iter().map(|(w, c)| (w, c.map(str::to_owned))).collect();
             assert_eq!(got, want, "{text}");
         }

@@ -85,6 +85,8 @@ fn actors_agree(a: &Event, b: &Event) -> bool {
 /// One party: the same code, or the same state's forces named differently
 /// ("Military Forces of Syria" and "Government of Syria").
 fn same_party(x: &Actor, y: &Actor) -> bool {
-    let state = |a: &Actor| matches!(a.role, ActorRole::Military | ActorRole::Police | ActorRole::Government | ActorRole::State);
+    let state = |a: &Actor| {
+        matches!(a.role, ActorRole::Military | ActorRole::Police | ActorRole::Government | ActorRole::State)
+    };
     x.code == y.code || (state(x) && state(y) && x.country.is_some() && x.country == y.country)
 }

@@ -63,7 +63,8 @@ fn groups(reports: &[Report]) -> Vec<Vec<&Report>> {
             sets.union(i, j);
         }
     }
-    let mut groups: Vec<Vec<&Report>> = sets.groups().into_iter().map(|g| g.into_iter().map(|i| &reports[i]).collect()).collect();
+    let mut groups: Vec<Vec<&Report>> =
+        sets.groups().into_iter().map(|g| g.into_iter().map(|i| &reports[i]).collect()).collect();
     groups.iter_mut().for_each(|g| g.sort_by(|a, b| pick::order(a, b)));
     groups
 }

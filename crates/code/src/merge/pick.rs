@@ -15,7 +15,8 @@ use super::Report;
 /// place first, then [`total`].
 #[must_use]
 pub fn order(a: &Report, b: &Report) -> Ordering {
-    let key = |r: &Report| (!r.event.modality.is_factual(), r.event.location.as_ref().map_or(9, |l| u8::from(l.precision)));
+    let key =
+        |r: &Report| (!r.event.modality.is_factual(), r.event.location.as_ref().map_or(9, |l| u8::from(l.precision)));
     key(a).cmp(&key(b)).then_with(|| total(a, b))
 }
 
@@ -48,10 +49,16 @@ pub fn representative(group: &[&Report]) -> Event {
     let first = &group[0].event;
     let ids: Vec<&EventId> = group.iter().map(|r| &r.event.id).collect();
     let modality = strongest(group);
-    let attributions: Vec<String> = group.iter().filter_map(|r| r.event.attribution.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let attributions: Vec<String> = group
+        .iter()
+        .filter_map(|r| r.event.attribution.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     Event {
         id: EventId::of_members(&ids),
-        sub_event_type: mode(group.iter().map(|r| (r.event.sub_event_type, r.event.sub_event_type))).unwrap_or(first.sub_event_type),
+        sub_event_type: mode(group.iter().map(|r| (r.event.sub_event_type, r.event.sub_event_type)))
+            .unwrap_or(first.sub_event_type),
         date: mode(group.iter().filter_map(|r| r.event.date).map(|d| (d, d))),
         actor1: actor_mode(group, |e| e.actor1.as_ref()),
         actor2: actor_mode(group, |e| e.actor2.as_ref()),

@@ -7,8 +7,8 @@
 use chrono::NaiveDate;
 use sitrep_model::record::{ActorRecord, EventRecord, LocationRecord};
 use sitrep_model::{
-    Actor, ActorCode, ActorRole, DatePrecision, DocId, Event, EventDate, EventId, Evidence, GazetteerId, Iso2, Iso3, Lat,
-    Location, Lon, Modality, Place, PlaceKind, Precision, Span, SubEventType,
+    Actor, ActorCode, ActorRole, DatePrecision, DocId, Event, EventDate, EventId, Evidence, GazetteerId, Iso2, Iso3,
+    Lat, Location, Lon, Modality, Place, PlaceKind, Precision, Span, SubEventType,
 };
 
 use super::Report;
@@ -82,7 +82,11 @@ fn location(l: &LocationRecord) -> Option<Location> {
     let precision = Precision::try_from(l.precision).ok()?;
     let (namespace, id) = l.gazetteer_id.split_once(':').unwrap_or(("", l.gazetteer_id.as_str()));
     // A region-level place with no admin-1 above it is itself the region.
-    let kind = if precision == Precision::Region && l.admin1.is_none() { PlaceKind::Admin1 } else { PlaceKind::PopulatedPlace };
+    let kind = if precision == Precision::Region && l.admin1.is_none() {
+        PlaceKind::Admin1
+    } else {
+        PlaceKind::PopulatedPlace
+    };
     let place = Place {
         gazetteer_id: GazetteerId::new(namespace, id),
         name: l.name.clone(),

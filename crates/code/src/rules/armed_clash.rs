@@ -11,7 +11,6 @@ use sitrep_model::SubEventType;
 
 use super::*;
 
-
 #[derive(Debug)]
 pub struct ArmedClash;
 

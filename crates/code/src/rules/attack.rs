@@ -22,7 +22,10 @@ impl Rule for Attack {
         SubEventType::Attack
     }
     fn applies(&self, c: &Clue) -> bool {
-        c.violent() && !c.has(TriggerKind::Clash) && c.actor2_is(&[sitrep_model::ActorRole::Civilian]) && !c.actor1_is(&[sitrep_model::ActorRole::Civilian])
+        c.violent()
+            && !c.has(TriggerKind::Clash)
+            && c.actor2_is(&[sitrep_model::ActorRole::Civilian])
+            && !c.actor1_is(&[sitrep_model::ActorRole::Civilian])
     }
 }
 

@@ -25,7 +25,8 @@ impl Rule for ChemicalWeapon {
         SubEventType::ChemicalWeapon
     }
     fn applies(&self, c: &Clue) -> bool {
-        let armed_use = c.has(TriggerKind::ChemicalArms) && (c.violent() || c.kinds.any(&[TriggerKind::Air, TriggerKind::Shelling]));
+        let armed_use = c.has(TriggerKind::ChemicalArms)
+            && (c.violent() || c.kinds.any(&[TriggerKind::Air, TriggerKind::Shelling]));
         (c.has(TriggerKind::Chemical) || armed_use) && !c.has(TriggerKind::Agreement)
     }
 }

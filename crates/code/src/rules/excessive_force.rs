@@ -22,7 +22,9 @@ impl Rule for ExcessiveForce {
         SubEventType::ExcessiveForce
     }
     fn applies(&self, c: &Clue) -> bool {
-        c.has(TriggerKind::Protest) && c.kinds.any(&[TriggerKind::Kill, TriggerKind::Injure, TriggerKind::Attack]) && (c.actor1_is(STATE) || c.actor2_is(&[sitrep_model::ActorRole::Protester]))
+        c.has(TriggerKind::Protest)
+            && c.kinds.any(&[TriggerKind::Kill, TriggerKind::Injure, TriggerKind::Attack])
+            && (c.actor1_is(STATE) || c.actor2_is(&[sitrep_model::ActorRole::Protester]))
     }
 }
 

@@ -60,7 +60,13 @@ impl Clue {
     /// Violence is named: an attack, a killing, a wounding, a clash.
     #[must_use]
     pub fn violent(&self) -> bool {
-        self.kinds.any(&[TriggerKind::Attack, TriggerKind::Kill, TriggerKind::Injure, TriggerKind::Clash, TriggerKind::Invasion])
+        self.kinds.any(&[
+            TriggerKind::Attack,
+            TriggerKind::Kill,
+            TriggerKind::Injure,
+            TriggerKind::Clash,
+            TriggerKind::Invasion,
+        ])
     }
 
     #[must_use]

@@ -27,7 +27,10 @@ impl Rule for RemoteExplosive {
         SubEventType::RemoteExplosive
     }
     fn applies(&self, c: &Clue) -> bool {
-        c.has(TriggerKind::Explosive) && !c.has(TriggerKind::Demining) && !c.has(TriggerKind::Air) && !c.has(TriggerKind::Shelling)
+        c.has(TriggerKind::Explosive)
+            && !c.has(TriggerKind::Demining)
+            && !c.has(TriggerKind::Air)
+            && !c.has(TriggerKind::Shelling)
     }
 }
 

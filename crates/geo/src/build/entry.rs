@@ -114,18 +114,31 @@ pub fn script(name: &str) -> Script {
 pub fn keep_alias(alias: &str) -> bool {
     let letters = alias.chars().filter(|c| c.is_alphabetic()).count();
     let code_like = letters <= 5 && alias.chars().all(|c| !c.is_lowercase());
-    letters >= 3
-        && !code_like
-        && !alias.chars().any(|c| c.is_ascii_digit())
-        && script(alias) != Script::Other
+    letters >= 3 && !code_like && !alias.chars().any(|c| c.is_ascii_digit()) && script(alias) != Script::Other
 }
 
 /// Generic words that name the kind of an admin area and are left out of the
 /// name in running text ("Balkh" for "Balkh Province").
 const ADMIN_WORDS: &[&str] = &[
-    "district", "governorate", "province", "county", "parish", "municipality",
-    "region", "state", "department", "prefecture", "oblast", "subdistrict",
-    "muhafazat", "wilayah", "vilayeti", "viloyati", "ilcesi", "city", "borough",
+    "district",
+    "governorate",
+    "province",
+    "county",
+    "parish",
+    "municipality",
+    "region",
+    "state",
+    "department",
+    "prefecture",
+    "oblast",
+    "subdistrict",
+    "muhafazat",
+    "wilayah",
+    "vilayeti",
+    "viloyati",
+    "ilcesi",
+    "city",
+    "borough",
 ];
 
 /// The name without a leading or trailing generic admin word, if it had one

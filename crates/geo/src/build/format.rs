@@ -77,8 +77,16 @@ impl Kind {
     /// The kind stored as `code`, if it is one.
     pub fn from_code(code: u8) -> Option<Kind> {
         const ALL: [Kind; 10] = [
-            Kind::Continent, Kind::Country, Kind::Admin1, Kind::Admin2, Kind::PopulatedPlace,
-            Kind::Neighbourhood, Kind::Landform, Kind::Water, Kind::Facility, Kind::Region,
+            Kind::Continent,
+            Kind::Country,
+            Kind::Admin1,
+            Kind::Admin2,
+            Kind::PopulatedPlace,
+            Kind::Neighbourhood,
+            Kind::Landform,
+            Kind::Water,
+            Kind::Facility,
+            Kind::Region,
         ];
         ALL.get(usize::from(code)).copied()
     }

@@ -84,7 +84,10 @@ impl Merger {
     pub fn add_all_by_id(&mut self, entries: Vec<RawEntry>) {
         for e in entries {
             let family = e.kind.family();
-            let same = e.geonames.and_then(|g| self.by_geonames.get(&g).copied()).filter(|i| self.entries[*i].kind.family() == family);
+            let same = e
+                .geonames
+                .and_then(|g| self.by_geonames.get(&g).copied())
+                .filter(|i| self.entries[*i].kind.family() == family);
             match same {
                 Some(i) => self.merge_into(i, e),
                 None => {
@@ -183,11 +186,8 @@ impl Merger {
         let e = &self.entries[i];
         let Some(country) = e.country else { return };
         let family = e.kind.family();
-        let names: Vec<&str> = if from == 0 {
-            e.names().collect()
-        } else {
-            e.aliases[from..].iter().map(String::as_str).collect()
-        };
+        let names: Vec<&str> =
+            if from == 0 { e.names().collect() } else { e.aliases[from..].iter().map(String::as_str).collect() };
         let keys: Vec<String> = names.iter().flat_map(|n| name_keys(n, e.kind)).collect();
         for key in keys {
             let list = self.by_name.entry((key, country, family)).or_default();
@@ -231,8 +231,16 @@ impl Merger {
         for i in 0..self.entries.len() {
             let e = &self.entries[i];
             let Some(cc) = e.country else { continue };
-            let a1 = e.admin1_name.as_deref().filter(|_| e.admin1.is_none()).and_then(|n| self.code_by_name(n, cc, Kind::Admin1));
-            let a2 = e.admin2_name.as_deref().filter(|_| e.admin2.is_none()).and_then(|n| self.code_by_name(n, cc, Kind::Admin2));
+            let a1 = e
+                .admin1_name
+                .as_deref()
+                .filter(|_| e.admin1.is_none())
+                .and_then(|n| self.code_by_name(n, cc, Kind::Admin1));
+            let a2 = e
+                .admin2_name
+                .as_deref()
+                .filter(|_| e.admin2.is_none())
+                .and_then(|n| self.code_by_name(n, cc, Kind::Admin2));
             let e = &mut self.entries[i];
             e.admin1 = e.admin1.take().or(a1);
             e.admin2 = e.admin2.take().or(a2);
@@ -295,7 +303,10 @@ mod tests {
 
     #[test]
     fn name_keys_strip_admin_words_and_articles() {
-        assert_eq!(name_keys("Ar Raqqah Governorate", Kind::Admin1), vec!["al raqqah", "al raqqah governorate", "raqqah", "raqqah governorate"]);
+        assert_eq!(
+            name_keys("Ar Raqqah Governorate", Kind::Admin1),
+            vec!["al raqqah", "al raqqah governorate", "raqqah", "raqqah governorate"]
+        );
         assert_eq!(name_keys("Manbij", Kind::PopulatedPlace), vec!["manbij"]);
     }
 }

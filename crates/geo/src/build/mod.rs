@@ -68,8 +68,7 @@ fn read(data: &Path, rel: &str) -> Result<String, BuildError> {
     if rel.ends_with(".gz") {
         flate2::read::MultiGzDecoder::new(bytes.as_slice()).read_to_string(&mut text).map_err(err)?;
     } else {
-        text = String::from_utf8(bytes)
-            .map_err(|e| err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+        text = String::from_utf8(bytes).map_err(|e| err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
     }
     Ok(text)
 }

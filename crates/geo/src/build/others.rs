@@ -124,9 +124,10 @@ fn ucdp_kind(word: &str) -> Option<Kind> {
         }
         "lake" | "river" | "stream" | "springs" | "reservoir" => Kind::Water,
         "area" | "field" | "fields" | "farm" | "farms" | "border" | "enclave" | "oilfield" | "triangle" => Kind::Region,
-        "base" | "airbase" | "airport" | "checkpoint" | "dam" | "road" | "highway" | "prison" | "plant"
-        | "complex" | "factory" | "silos" | "tower" | "castle" | "crossing" | "crossroad" | "ruins"
-        | "ruin" | "brigade" => Kind::Facility,
+        "base" | "airbase" | "airport" | "checkpoint" | "dam" | "road" | "highway" | "prison" | "plant" | "complex"
+        | "factory" | "silos" | "tower" | "castle" | "crossing" | "crossroad" | "ruins" | "ruin" | "brigade" => {
+            Kind::Facility
+        }
         _ => return None,
     })
 }
@@ -195,7 +196,11 @@ pub fn abbreviations(text: &str) -> Vec<(String, String)> {
 
 /// `world_regions.tsv`: continents and world regions (sitrep's own table).
 pub fn world_regions(text: &str) -> Vec<RawEntry> {
-    text.lines().filter(|l| !l.starts_with('#')).skip(1).filter_map(|l| region_row(&l.split('\t').collect::<Vec<_>>())).collect()
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .filter_map(|l| region_row(&l.split('\t').collect::<Vec<_>>()))
+        .collect()
 }
 
 fn region_row(f: &[&str]) -> Option<RawEntry> {
@@ -234,7 +239,8 @@ mod tests {
 
     #[test]
     fn natural_earth_brackets_become_aliases() {
-        let e = &natural_earth("h\nHoms (Hims)\t34.15\t38.14\tHims|Хомс\tSY\tSY-HI\t169575\tSY.11\tQ1\tGovernorate\tx")[0];
+        let e =
+            &natural_earth("h\nHoms (Hims)\t34.15\t38.14\tHims|Хомс\tSY\tSY-HI\t169575\tSY.11\tQ1\tGovernorate\tx")[0];
         assert_eq!(e.name, "Homs");
         assert_eq!(e.aliases, vec!["Hims", "Hims"]);
         assert_eq!(e.code.as_deref(), Some("SY.11"));

@@ -11,8 +11,8 @@ use crate::normalise;
 /// Arabic, Persian, Pashto, Urdu or Kurdish, where spelling varies so much
 /// that the loose skeleton key is worth its risk. Elsewhere it is not built.
 const SKELETON_COUNTRIES: &[&[u8; 2]] = &[
-    b"SY", b"IQ", b"AF", b"YE", b"LY", b"LB", b"JO", b"PS", b"EG", b"SA", b"SD", b"SS", b"SO",
-    b"TN", b"DZ", b"MA", b"MR", b"IR", b"PK", b"KW", b"BH", b"QA", b"AE", b"OM", b"ML", b"NE", b"TD",
+    b"SY", b"IQ", b"AF", b"YE", b"LY", b"LB", b"JO", b"PS", b"EG", b"SA", b"SD", b"SS", b"SO", b"TN", b"DZ", b"MA",
+    b"MR", b"IR", b"PK", b"KW", b"BH", b"QA", b"AE", b"OM", b"ML", b"NE", b"TD",
 ];
 
 /// A string table: each string once, as a u16 length and its UTF-8 bytes.
@@ -76,7 +76,8 @@ fn admin_index(entries: &[RawEntry]) -> HashMap<(&str, Kind), u32> {
 
 fn records(entries: &[RawEntry], strings: &mut Strings) -> Vec<u8> {
     let admins = admin_index(entries);
-    let link = |code: &Option<String>, kind| code.as_deref().and_then(|c| admins.get(&(c, kind)).copied()).unwrap_or(NONE);
+    let link =
+        |code: &Option<String>, kind| code.as_deref().and_then(|c| admins.get(&(c, kind)).copied()).unwrap_or(NONE);
     let mut out = Vec::with_capacity(entries.len() * format::RECORD_LEN);
     for e in entries {
         let (lat, lon) = e.point.unwrap_or((0.0, 0.0));
@@ -170,7 +171,8 @@ fn skeleton_pairs(entries: &[RawEntry], ex: &Exclusions) -> Vec<(String, u32)> {
         if !e.country.is_some_and(|c| SKELETON_COUNTRIES.contains(&&c)) {
             continue;
         }
-        let names = flagged_names(e).filter(|(n, p)| script(n) == Script::Latin && !ex.excluded(&normalise::fold(n), *p));
+        let names =
+            flagged_names(e).filter(|(n, p)| script(n) == Script::Latin && !ex.excluded(&normalise::fold(n), *p));
         for (name, _) in names {
             let stripped = strip_admin_word(name).filter(|_| e.kind != Kind::PopulatedPlace);
             for n in std::iter::once(name.to_owned()).chain(stripped) {

@@ -47,8 +47,21 @@ const BOUND_SLACK: f64 = 1e-9;
 
 /// Words between a name and its qualifier that say "lies in".
 const INSIDE_WORDS: &[&str] = &[
-    "of", "in", "area", "district", "village", "town", "city", "province", "county", "parish", "governorate",
-    "region", "countryside", "suburb", "outskirts",
+    "of",
+    "in",
+    "area",
+    "district",
+    "village",
+    "town",
+    "city",
+    "province",
+    "county",
+    "parish",
+    "governorate",
+    "region",
+    "countryside",
+    "suburb",
+    "outskirts",
 ];
 
 /// A resolved mention: the place, the candidate it came from, and why it won
@@ -222,7 +235,11 @@ impl AreaFocus {
     /// The share of the document about admin-1 area `a` (0 to 1).
     fn share(&self, a: Option<PlaceCandidate>) -> f64 {
         let n = a.and_then(|a| self.votes.iter().find(|(v, _)| *v == a)).map_or(0.0, |(_, n)| *n);
-        if self.total > 0.0 { n / self.total } else { 0.0 }
+        if self.total > 0.0 {
+            n / self.total
+        } else {
+            0.0
+        }
     }
 }
 
@@ -351,7 +368,14 @@ impl<'g> Geocoder<'g> {
             .collect()
     }
 
-    fn resolved(&self, ms: &[Mention<'_>], i: usize, s: Scored, focus: &Focus, anchors: &mut Anchors<'_>) -> Option<Resolved> {
+    fn resolved(
+        &self,
+        ms: &[Mention<'_>],
+        i: usize,
+        s: Scored,
+        focus: &Focus,
+        anchors: &mut Anchors<'_>,
+    ) -> Option<Resolved> {
         let c = ms[i].candidates.get(s.at)?;
         let place = self.gazetteer.place(c.id)?;
         let nearest = s.nearest.unwrap_or_else(|| anchors.nearest(ms, i, c));
@@ -370,7 +394,9 @@ impl<'g> Geocoder<'g> {
             words.read(doc.slice(m.span));
             let prior = first.get(words.key()).map(|j| &out[*j]);
             let info = match prior {
-                Some(o) if o.mention.candidates == m.candidates => Mention { mention: m, candidates: o.candidates.clone(), ..*o },
+                Some(o) if o.mention.candidates == m.candidates => {
+                    Mention { mention: m, candidates: o.candidates.clone(), ..*o }
+                }
                 Some(o) => self.mention(m, o.name, &words, &mut scratch),
                 None => {
                     first.insert(words.key().to_owned(), out.len());
@@ -382,7 +408,8 @@ impl<'g> Geocoder<'g> {
         for i in 0..out.len() {
             let q = mentions[i].qualifier.and_then(|span| mentions.iter().position(|m| m.span == span));
             out[i].qualifier = q;
-            out[i].strict_qualifier = q.is_some_and(|q| strict_gap(doc.slice(Span::new(mentions[i].span.end, mentions[q].span.start))));
+            out[i].strict_qualifier =
+                q.is_some_and(|q| strict_gap(doc.slice(Span::new(mentions[i].span.end, mentions[q].span.start))));
             if let Some(q) = q {
                 out[q].is_qualifier = true;
             }
@@ -403,11 +430,22 @@ impl<'g> Geocoder<'g> {
                 let entry = self.gazetteer.entry(*c)?;
                 name_words.read(self.gazetteer.name(*c));
                 let primary = name_words.key() == folded;
-                let own_name = primary || (is_area(entry.kind) && name_keys(self.gazetteer.name(*c), kind_of(entry.kind)).iter().any(|k| k == folded));
-                Some(Candidate { id: *c, entry, at: Point::of(&entry), primary, own_name, before_proximity: 0.0, near_names: 0.0 })
+                let own_name = primary
+                    || (is_area(entry.kind)
+                        && name_keys(self.gazetteer.name(*c), kind_of(entry.kind)).iter().any(|k| k == folded));
+                Some(Candidate {
+                    id: *c,
+                    entry,
+                    at: Point::of(&entry),
+                    primary,
+                    own_name,
+                    before_proximity: 0.0,
+                    near_names: 0.0,
+                })
             })
             .collect();
-        let countries = !candidates.is_empty() && candidates.iter().all(|c: &Candidate| c.entry.kind == PlaceKind::Country);
+        let countries =
+            !candidates.is_empty() && candidates.iter().all(|c: &Candidate| c.entry.kind == PlaceKind::Country);
         let loose = !countries && !m.candidates.iter().any(|c| exact.contains(c));
         Mention { mention: m, name, candidates, loose, qualifier: None, is_qualifier: false, strict_qualifier: false }
     }
@@ -441,7 +479,8 @@ impl<'g> Geocoder<'g> {
                 break;
             }
             let nearest = anchors.nearest(ms, i, &cands[k]);
-            let area = rules::area_focus(cands[k].entry.kind, anchors.areas.share(cands[k].entry.admin1)).map_or(0.0, |(p, _)| p);
+            let area = rules::area_focus(cands[k].entry.kind, anchors.areas.share(cands[k].entry.admin1))
+                .map_or(0.0, |(p, _)| p);
             let near = rules::proximity(nearest.map(|(km, _)| (km, ""))).map_or(0.0, |(p, _)| p);
             let score = cands[k].score(Some(area + near));
             if best.is_none_or(|(b, kb, _)| beats((score, k), (b, kb))) {
@@ -492,7 +531,13 @@ impl<'g> Geocoder<'g> {
 
     /// The name of the qualifier's entry that contains `e`, if any: the
     /// qualifier's own winner when known, else any of its candidates.
-    fn container(&self, ms: &[Mention<'_>], m: &Mention<'_>, e: &Entry, winners: Option<&[Option<Scored>]>) -> Option<&'static str> {
+    fn container(
+        &self,
+        ms: &[Mention<'_>],
+        m: &Mention<'_>,
+        e: &Entry,
+        winners: Option<&[Option<Scored>]>,
+    ) -> Option<&'static str> {
         let q = &ms[m.qualifier?];
         let winner = winners.and_then(|a| a.get(m.qualifier?)?.as_ref()).map(|s| s.at);
         let order = winner.into_iter().chain(0..q.candidates.len());
@@ -569,7 +614,15 @@ mod tests {
     /// Candidate `id`, in admin-1 area `a`.
     fn in_area(id: u32, a: u32) -> Candidate {
         let entry = Entry { admin1: Some(PlaceCandidate(a)), ..entry() };
-        Candidate { id: PlaceCandidate(id), entry, at: Point::of(&entry), primary: true, own_name: true, before_proximity: 0.0, near_names: 0.0 }
+        Candidate {
+            id: PlaceCandidate(id),
+            entry,
+            at: Point::of(&entry),
+            primary: true,
+            own_name: true,
+            before_proximity: 0.0,
+            near_names: 0.0,
+        }
     }
 
     #[test]
@@ -586,7 +639,11 @@ mod tests {
         };
         // A name with namesakes in areas 7 and 8 whose first pass chose the
         // one in 8, a name only in 8 and a name only in 7: 8 has two votes of three.
-        let ms = [mention(0, vec![in_area(1, 7), in_area(2, 8)]), mention(1, vec![in_area(3, 8)]), mention(2, vec![in_area(4, 7)])];
+        let ms = [
+            mention(0, vec![in_area(1, 7), in_area(2, 8)]),
+            mention(1, vec![in_area(3, 8)]),
+            mention(2, vec![in_area(4, 7)]),
+        ];
         let f = AreaFocus::of(&ms, &[Some(Scored::at(1)), Some(Scored::at(0)), Some(Scored::at(0))]);
         assert!((f.share(Some(PlaceCandidate(8))) - 2.0 / 3.0).abs() < 1e-9, "{f:?}");
         assert!((f.share(Some(PlaceCandidate(7))) - 1.0 / 3.0).abs() < 1e-9, "{f:?}");

@@ -8,7 +8,6 @@
 //! winners), so that it holds before anything is chosen; mentions of the
 //! same name and loose matches give none.
 
-
 use sitrep_model::{PlaceCandidate, PlaceKind};
 
 use super::Candidate;
@@ -57,7 +56,11 @@ impl NamedAreas {
     /// The area candidate `c` of a mention named `name` lies in that another
     /// mention names, if any (admin-2 first: the tighter fit).
     pub(super) fn named_area_of(&self, c: &Candidate, name: u32) -> Option<PlaceCandidate> {
-        [c.entry.admin2, c.entry.admin1].into_iter().flatten().filter(|a| *a != c.id).find(|a| other(self.named.get(a), name))
+        [c.entry.admin2, c.entry.admin1]
+            .into_iter()
+            .flatten()
+            .filter(|a| *a != c.id)
+            .find(|a| other(self.named.get(a), name))
     }
 
     /// True when area candidate `c` of a mention named `name` holds a

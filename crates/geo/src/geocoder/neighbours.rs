@@ -57,7 +57,11 @@ struct Sense {
 fn is_point_like(kind: PlaceKind) -> bool {
     matches!(
         kind,
-        PlaceKind::PopulatedPlace | PlaceKind::Neighbourhood | PlaceKind::Admin2 | PlaceKind::Facility | PlaceKind::Landform
+        PlaceKind::PopulatedPlace
+            | PlaceKind::Neighbourhood
+            | PlaceKind::Admin2
+            | PlaceKind::Facility
+            | PlaceKind::Landform
     )
 }
 
@@ -89,7 +93,10 @@ pub(super) fn fill(ms: &mut [Mention<'_>]) {
 
 /// True when two mentions are of one name with the same candidates.
 fn same_candidates(a: &Mention<'_>, b: &Mention<'_>) -> bool {
-    !a.loose && a.name == b.name && a.candidates.len() == b.candidates.len() && a.candidates.iter().zip(&b.candidates).all(|(x, y)| x.id == y.id)
+    !a.loose
+        && a.name == b.name
+        && a.candidates.len() == b.candidates.len()
+        && a.candidates.iter().zip(&b.candidates).all(|(x, y)| x.id == y.id)
 }
 
 /// The point-like senses of every name (once per name), sorted by cell.

@@ -320,7 +320,10 @@ mod tests {
         let cases: Vec<(Reason, &str)> = vec![
             (kind_prior(PlaceKind::Admin1).1, "a Admin1 (+1.6)"),
             (Reason::Population { population: 177_636, points: 1.84 }, "population 177636 (+1.8)"),
-            (Reason::Cue { cues, kind: PlaceKind::PopulatedPlace, points: 3.0 }, "cue Settlement+Near fits a PopulatedPlace (+3.0)"),
+            (
+                Reason::Cue { cues, kind: PlaceKind::PopulatedPlace, points: 3.0 },
+                "cue Settlement+Near fits a PopulatedPlace (+3.0)",
+            ),
             (Reason::Focus { country: sy, share: 0.7 }, "the document is 70% about SY (+2.1)"),
             (Reason::Loose { points: -5.0 }, "spelling matched loosely (-5.0)"),
             (Reason::Inside { container: "Balkh" }, "inside Balkh, named with it (+5.0)"),
@@ -330,10 +333,16 @@ mod tests {
             (Reason::Near { km: 124.4, name: "Ar Raqqah", points: 1.09 }, "124 km from Ar Raqqah (+1.1)"),
             (Reason::MainName, "its main name (+0.3)"),
             (prominence(51).map_or(Reason::MainName, |p| p.1), "known by 51 names (+1.0)"),
-            (area_focus(PlaceKind::PopulatedPlace, 0.5).map_or(Reason::MainName, |p| p.1), "the document is 50% about its province or state (+1.0)"),
+            (
+                area_focus(PlaceKind::PopulatedPlace, 0.5).map_or(Reason::MainName, |p| p.1),
+                "the document is 50% about its province or state (+1.0)",
+            ),
             (Reason::InNamedArea { area: "Missouri" }, "inside Missouri, named in the document (+2.0)"),
             (Reason::HoldsNamedPlace, "holds a place named in the document (+1.0)"),
-            (Reason::NearOtherNames { support: 1.44, points: 1.44 }, "near other names of the document (support 1.4, +1.4)"),
+            (
+                Reason::NearOtherNames { support: 1.44, points: 1.44 },
+                "near other names of the document (support 1.4, +1.4)",
+            ),
         ];
         for (reason, want) in cases {
             assert_eq!(reason.to_string(), want);

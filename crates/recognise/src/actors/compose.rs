@@ -29,17 +29,70 @@ pub struct Unit {
 /// Words that never sit inside an actor phrase between a nationality and
 /// its noun.
 const BREAKERS: &[&str] = &[
-    "of", "the", "and", "or", "in", "to", "by", "from", "with", "at", "on", "for", "as", "that",
-    "which", "who", "was", "were", "is", "are", "has", "have", "had", "a", "an", "its", "their",
-    "border", "side", "town", "city", "village", "province", "capital", "government's",
+    "of",
+    "the",
+    "and",
+    "or",
+    "in",
+    "to",
+    "by",
+    "from",
+    "with",
+    "at",
+    "on",
+    "for",
+    "as",
+    "that",
+    "which",
+    "who",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "a",
+    "an",
+    "its",
+    "their",
+    "border",
+    "side",
+    "town",
+    "city",
+    "village",
+    "province",
+    "capital",
+    "government's",
 ];
 
 /// Nouns of armed force: a nationality before one of them names that
 /// country's military ("a Russian airstrike", "Turkish shelling").
 const INSTRUMENTS: &[&str] = &[
-    "airstrike", "airstrikes", "air strike", "air strikes", "air raid", "air raids", "drone strike",
-    "drone strikes", "strike", "strikes", "shelling", "artillery", "bombardment", "bombing", "raid",
-    "raids", "missile", "missiles", "rocket", "rockets", "drone", "drones", "offensive", "operation",
+    "airstrike",
+    "airstrikes",
+    "air strike",
+    "air strikes",
+    "air raid",
+    "air raids",
+    "drone strike",
+    "drone strikes",
+    "strike",
+    "strikes",
+    "shelling",
+    "artillery",
+    "bombardment",
+    "bombing",
+    "raid",
+    "raids",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "drone",
+    "drones",
+    "offensive",
+    "operation",
 ];
 
 /// The country's military when a nationality adjective stands before a noun
@@ -77,7 +130,9 @@ fn compose_at(text: &str, hits: &[Hit], lex: &Lexicon) -> (Option<Unit>, usize) 
             (Some(Unit { span: Span::new(first.span.start, n.span.end), head: Some(n.sense), country: Some(*iso3) }), 2)
         }
         (Sense::Country { iso3, adjective: true }, _) => match (instrument_after(text, first.span), lex.military) {
-            (Some(noun), Some(mil)) => (Some(Unit { span: Span::new(first.span.start, noun.end), head: Some(mil), country: Some(*iso3) }), 1),
+            (Some(noun), Some(mil)) => {
+                (Some(Unit { span: Span::new(first.span.start, noun.end), head: Some(mil), country: Some(*iso3) }), 1)
+            }
             _ => (None, 1),
         },
         (Sense::Country { iso3, .. }, _) => (Some(Unit { span: first.span, head: None, country: Some(*iso3) }), 1),
@@ -114,10 +169,7 @@ fn joins(text: &str, a: Span, b: Span) -> bool {
     }
     let words: Vec<&str> = gap.split_whitespace().collect();
     words.len() <= 2
-        && words.iter().all(|w| {
-            w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-                && !BREAKERS.contains(w)
-        })
+        && words.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !BREAKERS.contains(w))
         && !gap.contains([',', '.', ';', ':', '(', ')'])
 }
 

@@ -46,12 +46,20 @@ pub struct OverlayRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sense {
     /// A named actor of the dictionaries, with its dated codes.
-    Named { header: String, codes: Vec<DatedCode> },
+    Named {
+        header: String,
+        codes: Vec<DatedCode>,
+    },
     /// A country's name, or a nationality (`adjective`: "Syrian"; a plural
     /// such as "Syrians" counts as a name).
-    Country { iso3: Iso3, adjective: bool },
+    Country {
+        iso3: Iso3,
+        adjective: bool,
+    },
     /// A generic agent noun ("soldiers" → MIL).
-    Agent { agent: String },
+    Agent {
+        agent: String,
+    },
     Overlay(OverlayRow),
 }
 
@@ -228,9 +236,8 @@ fn same_country_word(p: &str, head: &str, nationalities: &[(String, bool)]) -> b
         (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
         _ => false,
     };
-    let long_form = ["REPUBLIC", "KINGDOM", "EMIRATE", "FEDERATION", "STATE OF", "UNITED"]
-        .iter()
-        .any(|w| p.contains(w));
+    let long_form =
+        ["REPUBLIC", "KINGDOM", "EMIRATE", "FEDERATION", "STATE OF", "UNITED"].iter().any(|w| p.contains(w));
     prefix(p, head) || long_form || nationalities.iter().any(|(n, _)| prefix(p, n))
 }
 
@@ -291,10 +298,7 @@ impl Nationalities {
     /// True when `form` is a singular nationality adjective of some country.
     #[must_use]
     pub fn is_adjective(&self, form: &str) -> bool {
-        self.by_country
-            .iter()
-            .flat_map(|(_, f)| f)
-            .any(|(n, adj)| *adj && n.eq_ignore_ascii_case(form))
+        self.by_country.iter().flat_map(|(_, f)| f).any(|(n, adj)| *adj && n.eq_ignore_ascii_case(form))
     }
 }
 
@@ -319,7 +323,8 @@ mod tests {
 
     #[test]
     fn nationalities_tell_adjectives_from_names() {
-        let n = Nationalities::parse("CCA2,Name,CCA3,Nationality\nSY,Syria,SYR,\"Syrian,Syrians,Syrian Arab Republic\"\n");
+        let n =
+            Nationalities::parse("CCA2,Name,CCA3,Nationality\nSY,Syria,SYR,\"Syrian,Syrians,Syrian Arab Republic\"\n");
         let forms = &n.by_country[0].1;
         assert!(forms.contains(&("Syria".into(), false)));
         assert!(forms.contains(&("Syrian".into(), true)));

@@ -57,10 +57,7 @@ impl Naming {
     /// # Errors
     /// When a shipped table is corrupt (a build defect).
     pub fn embedded() -> Result<Self, ActorDataError> {
-        Self::parse(
-            &String::from_utf8_lossy(super::NATIONALITIES),
-            &String::from_utf8_lossy(super::AGENT_NAMES),
-        )
+        Self::parse(&String::from_utf8_lossy(super::NATIONALITIES), &String::from_utf8_lossy(super::AGENT_NAMES))
     }
 
     /// Complete an actor named without a country ("Rebel Forces", code `REB`)
@@ -100,10 +97,7 @@ impl Naming {
         }
         match country.and_then(|c| self.country_name(c)) {
             Some(name) => template.replace("{country}", name),
-            None => template
-                .replace(" ({country})", "")
-                .replace(" of {country}", "")
-                .replace("{country}", ""),
+            None => template.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", ""),
         }
     }
 

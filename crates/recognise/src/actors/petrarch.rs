@@ -109,10 +109,7 @@ fn phrase(raw: &str) -> String {
 
 /// Every `[CODE dates]` group on a line.
 fn parse_codes(line: &str) -> Vec<DatedCode> {
-    line.split('[')
-        .filter_map(|part| part.split(']').next())
-        .filter_map(parse_code)
-        .collect()
+    line.split('[').filter_map(|part| part.split(']').next()).filter_map(parse_code).collect()
 }
 
 fn parse_code(inner: &str) -> Option<DatedCode> {
@@ -208,10 +205,7 @@ fn expand_sets(body: &str, sets: &[(String, Vec<String>)]) -> Vec<String> {
     let Some((name, members)) = sets.iter().find(|(n, _)| body.contains(n.as_str())) else {
         return vec![body.to_owned()];
     };
-    members
-        .iter()
-        .flat_map(|m| expand_sets(&body.replacen(name.as_str(), m, 1), sets))
-        .collect()
+    members.iter().flat_map(|m| expand_sets(&body.replacen(name.as_str(), m, 1), sets)).collect()
 }
 
 /// The regular English plural of a phrase's last word (PETRARCH's rule: +S,
@@ -271,8 +265,7 @@ UNCODED_ENTRY_
     fn agents_expand_sets_and_plurals() {
         let text = "!PERSON! = MAN, MEN\nPOLICE!PERSON! [~COP]\nSOLDIER [~MIL]\nARMY_ [~MIL]\nCHAMBER {CHAMBERS_X} [~BUS]\nMILITIA [~MLT]\n";
         let a = parse_agents(text);
-        let forms: Vec<(String, Vec<String>)> =
-            a.iter().map(|e| (e.phrase.clone(), e.variants.clone())).collect();
+        let forms: Vec<(String, Vec<String>)> = a.iter().map(|e| (e.phrase.clone(), e.variants.clone())).collect();
         assert_eq!(forms[0], ("POLICEMAN".into(), vec!["POLICEMEN".into()]));
         assert_eq!(forms[1].0, "POLICEMEN");
         assert_eq!(forms[2], ("SOLDIER".into(), vec!["SOLDIERS".into()]));

@@ -208,9 +208,10 @@ fn push_new<T: PartialEq>(list: &mut Vec<T>, value: Option<T>) {
 }
 
 fn evidence(r: &EventRecord, area: &str, ctx: &Context<'_>) -> Evidence {
-    let shared_with = ctx.covers.get(&statement(r)).map_or_else(Vec::new, |names| {
-        names.iter().filter(|n| *n != area).cloned().collect()
-    });
+    let shared_with = ctx
+        .covers
+        .get(&statement(r))
+        .map_or_else(Vec::new, |names| names.iter().filter(|n| *n != area).cloned().collect());
     Evidence {
         event_id: r.event_id.clone(),
         text: r.evidence.text.clone(),
@@ -247,7 +248,8 @@ fn totals(records: &[&EventRecord]) -> Totals {
             }
         }
     }
-    let sum = |unit: &str| statements.values().flat_map(|s| &s.quantities).filter(|(u, _)| *u == unit).map(|(_, v)| v).sum();
+    let sum =
+        |unit: &str| statements.values().flat_map(|s| &s.quantities).filter(|(u, _)| *u == unit).map(|(_, v)| v).sum();
     Totals {
         events: records.iter().filter(|r| !is_claim(&r.modality)).count(),
         claims: records.iter().filter(|r| is_claim(&r.modality)).count(),

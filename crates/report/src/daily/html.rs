@@ -69,9 +69,19 @@ fn legend(r: &DailyReport) -> String {
 
 fn area_section(s: &mut String, r: &DailyReport, area: &Area) {
     let country = area.country.as_deref().filter(|c| !area.name.starts_with(c));
-    let _ = writeln!(s, "<section class=\"area\"><h2>{}{}</h2>", h(&area.name), country.map(|c| format!(", {}", h(c))).unwrap_or_default());
+    let _ = writeln!(
+        s,
+        "<section class=\"area\"><h2>{}{}</h2>",
+        h(&area.name),
+        country.map(|c| format!(", {}", h(c))).unwrap_or_default()
+    );
     let counts = phrase::counts(&area.totals);
-    let _ = writeln!(s, "<p class=\"counts\">{}{}</p>", h(&phrase::event_counts(&area.totals)), if counts.is_empty() { String::new() } else { format!("; {}", h(&counts)) });
+    let _ = writeln!(
+        s,
+        "<p class=\"counts\">{}{}</p>",
+        h(&phrase::event_counts(&area.totals)),
+        if counts.is_empty() { String::new() } else { format!("; {}", h(&counts)) }
+    );
     if !area.actors.is_empty() {
         let who: Vec<String> = area.actors.iter().map(|a| format!("{} ({})", h(&a.name), a.events)).collect();
         let _ = writeln!(s, "<p class=\"actors\"><strong>Who acted:</strong> {}.</p>", who.join(", "));
@@ -116,8 +126,18 @@ fn sources(s: &mut String, r: &DailyReport) {
     }
     s.push_str("<section class=\"sources\"><h2>Sources</h2><ol>\n");
     for src in &r.sources {
-        let link = src.url.as_deref().and_then(url).map(|u| format!(" <a href=\"{}\">{}</a>", h(&u), h(&u))).unwrap_or_default();
-        let _ = writeln!(s, "<li>{}{link} <span class=\"note\">(document <code>{}</code>)</span></li>", h(&phrase::source(src)), h(&src.doc_id));
+        let link = src
+            .url
+            .as_deref()
+            .and_then(url)
+            .map(|u| format!(" <a href=\"{}\">{}</a>", h(&u), h(&u)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "<li>{}{link} <span class=\"note\">(document <code>{}</code>)</span></li>",
+            h(&phrase::source(src)),
+            h(&src.doc_id)
+        );
     }
     s.push_str("</ol></section>\n");
 }

@@ -142,7 +142,8 @@ fn land(s: &mut String, frame: &Frame, countries: &Topology) {
 
 fn lines(s: &mut String, frame: &Frame, arcs: &[Vec<LonLat>], colour: &str, width: f64) {
     let clip = frame.clip_box();
-    let _ = write!(s, "<path fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\" stroke-linejoin=\"round\" d=\"");
+    let _ =
+        write!(s, "<path fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\" stroke-linejoin=\"round\" d=\"");
     for piece in arcs.iter().flat_map(|a| clip_line(a, clip)) {
         s.push_str(&frame.path(&piece, false));
     }
@@ -207,7 +208,11 @@ fn cross(a: LonLat, b: LonLat, axis: usize, v: f64) -> LonLat {
     let (a0, a1, b0, b1) = if axis == 0 { (a.0, a.1, b.0, b.1) } else { (a.1, a.0, b.1, b.0) };
     let t = if (b0 - a0).abs() < f64::EPSILON { 0.0 } else { (v - a0) / (b0 - a0) };
     let other = a1 + t * (b1 - a1);
-    if axis == 0 { (v, other) } else { (other, v) }
+    if axis == 0 {
+        (v, other)
+    } else {
+        (other, v)
+    }
 }
 
 fn events(s: &mut String, frame: &Frame, points: &[MapPoint]) {
@@ -218,7 +223,9 @@ fn events(s: &mut String, frame: &Frame, points: &[MapPoint]) {
         let (x, y) = frame.xy((p.lon, p.lat));
         let colour = type_colour(&p.event_type);
         let style = if p.claim {
-            format!("fill=\"#ffffff\" fill-opacity=\"0.6\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"3 2\"")
+            format!(
+                "fill=\"#ffffff\" fill-opacity=\"0.6\" stroke=\"{colour}\" stroke-width=\"2\" stroke-dasharray=\"3 2\""
+            )
         } else {
             format!("fill=\"{colour}\" fill-opacity=\"0.85\" stroke=\"#ffffff\" stroke-width=\"1\"")
         };

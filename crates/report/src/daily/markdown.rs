@@ -34,7 +34,13 @@ fn header(s: &mut String, r: &DailyReport) {
         let _ = writeln!(s, "No events are recorded for this day.\n");
         return;
     }
-    let _ = write!(s, "**{}** in {} area{}.", md(&phrase::event_counts(&r.totals)), r.areas.len(), if r.areas.len() == 1 { "" } else { "s" });
+    let _ = write!(
+        s,
+        "**{}** in {} area{}.",
+        md(&phrase::event_counts(&r.totals)),
+        r.areas.len(),
+        if r.areas.len() == 1 { "" } else { "s" }
+    );
     let counts = phrase::counts(&r.totals);
     if !counts.is_empty() {
         let _ = write!(s, " Reported: {}.", md(&counts));
@@ -46,7 +52,12 @@ fn area_section(s: &mut String, r: &DailyReport, area: &Area) {
     let country = area.country.as_deref().filter(|c| !area.name.starts_with(c));
     let _ = writeln!(s, "## {}{}\n", md(&area.name), country.map(|c| format!(", {}", md(c))).unwrap_or_default());
     let counts = phrase::counts(&area.totals);
-    let _ = writeln!(s, "{}{}\n", md(&phrase::event_counts(&area.totals)), if counts.is_empty() { String::new() } else { format!("; {}", md(&counts)) });
+    let _ = writeln!(
+        s,
+        "{}{}\n",
+        md(&phrase::event_counts(&area.totals)),
+        if counts.is_empty() { String::new() } else { format!("; {}", md(&counts)) }
+    );
     if !area.actors.is_empty() {
         let who: Vec<String> = area.actors.iter().map(|a| format!("{} ({})", md(&a.name), a.events)).collect();
         let _ = writeln!(s, "**Who acted:** {}.\n", who.join(", "));
@@ -86,7 +97,8 @@ fn sources(s: &mut String, r: &DailyReport) {
     s.push_str("## Sources\n\n");
     for (i, src) in r.sources.iter().enumerate() {
         let link = src.url.as_deref().and_then(url).map(|u| format!(" <{u}>")).unwrap_or_default();
-        let _ = writeln!(s, "{}. {}{link} (document `{}`)", i + 1, md(&phrase::source(src)), src.doc_id.replace('`', "'"));
+        let _ =
+            writeln!(s, "{}. {}{link} (document `{}`)", i + 1, md(&phrase::source(src)), src.doc_id.replace('`', "'"));
     }
 }
 
@@ -113,7 +125,15 @@ mod tests {
 
     #[test]
     fn base64_matches_the_rfc_vectors() {
-        let cases = [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")];
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ];
         for (input, want) in cases {
             assert_eq!(base64(input.as_bytes()), want, "{input:?}");
         }

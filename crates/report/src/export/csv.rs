@@ -13,9 +13,31 @@ use crate::country::{country_name, country_numeric};
 
 /// The columns, in order: ACLED's names first, then sitrep's.
 pub const CSV_COLUMNS: &[&str] = &[
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
-    "actor2", "iso", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
-    "source", "notes", "fatalities", "modality", "attribution", "quantities", "cameo", "plover", "doc_id",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "iso",
+    "country",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+    "modality",
+    "attribution",
+    "quantities",
+    "cameo",
+    "plover",
+    "doc_id",
 ];
 
 /// A CSV writer that has written the header.

@@ -91,9 +91,21 @@ impl<W: Write + Send> ParquetWriter<W> {
         let cells = self.rows.iter().map(|r| r.get(i).map(String::as_str).filter(|s| !s.is_empty()));
         let bad = |v: &str| ExportError::Parquet(format!("column {name}: {v:?} is not a {}", kind(name)));
         Ok(match kind(name) {
-            DataType::Date32 => Arc::new(cells.map(|c| c.map(|v| days(v).ok_or_else(|| bad(v))).transpose()).collect::<Result<Date32Array, _>>()?),
-            DataType::Int32 => Arc::new(cells.map(|c| c.map(|v| v.parse().map_err(|_| bad(v))).transpose()).collect::<Result<Int32Array, _>>()?),
-            DataType::Float64 => Arc::new(cells.map(|c| c.map(|v| v.parse().map_err(|_| bad(v))).transpose()).collect::<Result<Float64Array, _>>()?),
+            DataType::Date32 => Arc::new(
+                cells
+                    .map(|c| c.map(|v| days(v).ok_or_else(|| bad(v))).transpose())
+                    .collect::<Result<Date32Array, _>>()?,
+            ),
+            DataType::Int32 => Arc::new(
+                cells
+                    .map(|c| c.map(|v| v.parse().map_err(|_| bad(v))).transpose())
+                    .collect::<Result<Int32Array, _>>()?,
+            ),
+            DataType::Float64 => Arc::new(
+                cells
+                    .map(|c| c.map(|v| v.parse().map_err(|_| bad(v))).transpose())
+                    .collect::<Result<Float64Array, _>>()?,
+            ),
             _ => Arc::new(cells.collect::<StringArray>()),
         })
     }

@@ -15,7 +15,12 @@ pub fn day(s: &str) -> NaiveDate {
 }
 
 pub fn actor(name: &str, code: &str, country: Option<&str>) -> Actor {
-    Actor { name: name.into(), code: ActorCode::new(code).unwrap(), country: country.map(|c| Iso3::new(c).unwrap()), role: ActorRole::Military }
+    Actor {
+        name: name.into(),
+        code: ActorCode::new(code).unwrap(),
+        country: country.map(|c| Iso3::new(c).unwrap()),
+        role: ActorRole::Military,
+    }
 }
 
 pub fn place(name: &str, admin1: Option<&str>, country: &str, lat: f64, lon: f64) -> Place {
@@ -41,10 +46,8 @@ pub fn doc(id: &str, sentences: &[&str]) -> Doc {
         spans.push(Sentence { span: Span::new(at, at + s.len()), paragraph: i / 2 });
         at += s.len() + 1;
     }
-    let paragraphs = spans
-        .chunks(2)
-        .map(|c| Paragraph { span: Span::new(c[0].span.start, c[c.len() - 1].span.end) })
-        .collect();
+    let paragraphs =
+        spans.chunks(2).map(|c| Paragraph { span: Span::new(c[0].span.start, c[c.len() - 1].span.end) }).collect();
     Doc {
         id: DocId::new(id),
         title: Some(format!("Review of {id}")),
@@ -72,7 +75,17 @@ pub struct E {
 
 impl E {
     pub fn new(sentence: usize, kind: SubEventType) -> Self {
-        Self { sentence, kind, actor1: None, actor2: None, at: None, modality: Modality::Asserted, quantities: Vec::new(), fatalities: None, date: Some("2016-01-20") }
+        Self {
+            sentence,
+            kind,
+            actor1: None,
+            actor2: None,
+            at: None,
+            modality: Modality::Asserted,
+            quantities: Vec::new(),
+            fatalities: None,
+            date: Some("2016-01-20"),
+        }
     }
 
     pub fn build(self, d: &Doc) -> Event {
@@ -88,7 +101,11 @@ impl E {
             actor2: self.actor2,
             location: self.at.map(|(place, precision)| Location { place, precision }),
             fatalities: self.fatalities,
-            quantities: self.quantities.into_iter().map(|(value, unit)| Quantity { value, max: None, qualifier: Qualifier::Exact, unit }).collect(),
+            quantities: self
+                .quantities
+                .into_iter()
+                .map(|(value, unit)| Quantity { value, max: None, qualifier: Qualifier::Exact, unit })
+                .collect(),
             modality: self.modality,
             attribution: None,
             evidence: Evidence { text: d.slice(span).to_owned(), span },
@@ -115,12 +132,41 @@ pub fn store() -> SqliteStore {
     let homs = place("Homs", Some("Homs"), "SY", 34.73, 36.71);
     let strikes = || vec![(16, Unit::Sorties), (57, Unit::Targets)];
     let events = vec![
-        E { actor1: Some(ru()), at: Some((hama.clone(), Precision::Region)), quantities: strikes(), ..E::new(0, SubEventType::AirDroneStrike) },
-        E { actor1: Some(ru()), at: Some((homs.clone(), Precision::Region)), quantities: strikes(), ..E::new(0, SubEventType::AirDroneStrike) },
-        E { actor1: Some(ru()), at: Some((place("Tell Abyad", Some("Hama"), "SY", 35.2, 36.9), Precision::Near)), ..E::new(1, SubEventType::AirDroneStrike) },
-        E { actor1: Some(army()), at: Some((place("Syria", None, "SY", 35.0, 38.0), Precision::Region)), modality: Modality::Speculative, ..E::new(2, SubEventType::ArmedClash) },
-        E { actor1: Some(army()), at: Some((place("Qamishli", Some("Al-Hasakah"), "SY", 37.05, 41.22), Precision::Near)), ..E::new(3, SubEventType::DisruptedWeaponsUse) },
-        E { actor1: Some(army()), at: Some((homs, Precision::Exact)), modality: Modality::Negated, fatalities: Some(3), ..E::new(4, SubEventType::ShellingArtilleryMissile) },
+        E {
+            actor1: Some(ru()),
+            at: Some((hama.clone(), Precision::Region)),
+            quantities: strikes(),
+            ..E::new(0, SubEventType::AirDroneStrike)
+        },
+        E {
+            actor1: Some(ru()),
+            at: Some((homs.clone(), Precision::Region)),
+            quantities: strikes(),
+            ..E::new(0, SubEventType::AirDroneStrike)
+        },
+        E {
+            actor1: Some(ru()),
+            at: Some((place("Tell Abyad", Some("Hama"), "SY", 35.2, 36.9), Precision::Near)),
+            ..E::new(1, SubEventType::AirDroneStrike)
+        },
+        E {
+            actor1: Some(army()),
+            at: Some((place("Syria", None, "SY", 35.0, 38.0), Precision::Region)),
+            modality: Modality::Speculative,
+            ..E::new(2, SubEventType::ArmedClash)
+        },
+        E {
+            actor1: Some(army()),
+            at: Some((place("Qamishli", Some("Al-Hasakah"), "SY", 37.05, 41.22), Precision::Near)),
+            ..E::new(3, SubEventType::DisruptedWeaponsUse)
+        },
+        E {
+            actor1: Some(army()),
+            at: Some((homs, Precision::Exact)),
+            modality: Modality::Negated,
+            fatalities: Some(3),
+            ..E::new(4, SubEventType::ShellingArtilleryMissile)
+        },
         E { ..E::new(5, SubEventType::RemoteExplosive) },
         E { date: Some("2016-01-19"), ..E::new(5, SubEventType::Grenade) },
     ];

@@ -53,9 +53,14 @@ pub struct IngestFailure {
 /// # Errors
 /// 403 on a read-only server, 401 without the token, 400 for a body that is
 /// not JSON documents, 500 when the store cannot be written.
-pub async fn post(State(s): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<(StatusCode, Json<IngestReport>), ApiError> {
+pub async fn post(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<(StatusCode, Json<IngestReport>), ApiError> {
     let (Some(token), Some(ingestor)) = (&s.config.token, &s.ingestor) else { return Err(ApiError::ReadOnly) };
-    let presented = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    let presented =
+        headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
     if !presented.is_some_and(|p| token.matches(p.trim())) {
         return Err(ApiError::Unauthorized);
     }
@@ -75,7 +80,9 @@ fn to_jsonl(body: &[u8]) -> Result<Vec<u8>, ApiError> {
     let objects: Vec<serde_json::Value> = match serde_json::from_str::<serde_json::Value>(text) {
         Ok(serde_json::Value::Array(items)) => items,
         Ok(v @ serde_json::Value::Object(_)) => vec![v],
-        Ok(_) => return Err(ApiError::BadRequest("expected a JSON document object, an array of them, or JSONL".into())),
+        Ok(_) => {
+            return Err(ApiError::BadRequest("expected a JSON document object, an array of them, or JSONL".into()))
+        }
         // Not one JSON value: JSONL, checked line by line by the reader.
         Err(_) => return Ok(body.to_vec()),
     };

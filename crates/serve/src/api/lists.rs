@@ -27,7 +27,10 @@ pub struct DocumentInfo {
 ///
 /// # Errors
 /// A bad parameter (400) or a store failure (500).
-pub async fn documents(State(s): State<AppState>, RawQuery(raw): RawQuery) -> Result<Json<serde_json::Value>, ApiError> {
+pub async fn documents(
+    State(s): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<serde_json::Value>, ApiError> {
     let p = Params::parse(raw.as_deref(), &["after", "limit"])?;
     let limit = p.count("limit", 100, 1_000)?;
     let q = DocumentQuery { ids: None, after: p.one("after")?.map(str::to_owned), limit: Some(limit + 1) };
@@ -55,9 +58,12 @@ pub async fn documents(State(s): State<AppState>, RawQuery(raw): RawQuery) -> Re
 pub async fn document(State(s): State<AppState>, Path(id): Path<String>) -> Result<Json<serde_json::Value>, ApiError> {
     s.pool
         .run(move |store| {
-            let doc = store.document(&DocId::new(id.as_str()))?.ok_or_else(|| ApiError::NotFound(format!("no document {id:?}")))?;
+            let doc = store
+                .document(&DocId::new(id.as_str()))?
+                .ok_or_else(|| ApiError::NotFound(format!("no document {id:?}")))?;
             let events = store.events_page(&EventQuery { doc_id: Some(id), ..EventQuery::default() })?.events;
-            let paragraphs: Vec<&str> = doc.paragraphs.iter().filter_map(|p| doc.text.get(p.span.start..p.span.end)).collect();
+            let paragraphs: Vec<&str> =
+                doc.paragraphs.iter().filter_map(|p| doc.text.get(p.span.start..p.span.end)).collect();
             Ok(Json(json!({
                 "doc_id": doc.id.as_str(),
                 "title": doc.title,

@@ -30,14 +30,15 @@ pub async fn daily(State(s): State<AppState>, RawQuery(raw): RawQuery) -> Result
     }
     // Evidence links open the event on this page.
     let req = ReportRequest { date, area: p.one("area")?.map(str::to_owned), link_base: Some(String::new()) };
-    let report = s
-        .pool
-        .run(move |store| DailyReport::build(store, &req).map_err(|e| ApiError::Internal(e.to_string())))
-        .await?;
+    let report =
+        s.pool.run(move |store| DailyReport::build(store, &req).map_err(|e| ApiError::Internal(e.to_string()))).await?;
     let internal = |e: sitrep_report::ReportError| ApiError::Internal(e.to_string());
     Ok(match format.as_str() {
         "json" => Json(report).into_response(),
-        "md" => ([(header::CONTENT_TYPE, "text/markdown; charset=utf-8")], markdown::render(&report).map_err(internal)?).into_response(),
+        "md" => {
+            ([(header::CONTENT_TYPE, "text/markdown; charset=utf-8")], markdown::render(&report).map_err(internal)?)
+                .into_response()
+        }
         _ => (
             [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CONTENT_SECURITY_POLICY, REPORT_CSP)],
             html::render(&report).map_err(internal)?,

@@ -28,7 +28,8 @@ impl FeedStore for SqliteStore {
     }
 
     fn save_feed_state(&mut self, s: &FeedState) -> Result<(), StoreError> {
-        let sql = "INSERT OR REPLACE INTO feeds (url, etag, last_modified, last_polled, failures) VALUES (?, ?, ?, ?, ?)";
+        let sql =
+            "INSERT OR REPLACE INTO feeds (url, etag, last_modified, last_polled, failures) VALUES (?, ?, ?, ?, ?)";
         self.conn
             .prepare_cached(sql)
             .and_then(|mut st| st.execute(params![s.url, s.etag, s.last_modified, s.last_polled, s.failures]))
@@ -44,7 +45,13 @@ impl FeedStore for SqliteStore {
             .map_err(self.db())
     }
 
-    fn mark_entry_seen(&mut self, feed_url: &str, entry_id: &str, doc_id: Option<&str>, at: i64) -> Result<(), StoreError> {
+    fn mark_entry_seen(
+        &mut self,
+        feed_url: &str,
+        entry_id: &str,
+        doc_id: Option<&str>,
+        at: i64,
+    ) -> Result<(), StoreError> {
         let sql = "INSERT OR IGNORE INTO feed_entries (feed_url, entry_id, doc_id, seen_at) VALUES (?, ?, ?, ?)";
         self.conn
             .prepare_cached(sql)

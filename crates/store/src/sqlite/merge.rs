@@ -12,7 +12,11 @@ use crate::sqlite::{rows, SqliteStore};
 const ORDER: &str = "ORDER BY e.undated, e.date, e.doc_id, e.evidence_start, e.event_id";
 
 impl MergeStore for SqliteStore {
-    fn merge_window(&self, since: NaiveDate, until: NaiveDate) -> Result<Vec<(EventRecord, Option<String>)>, StoreError> {
+    fn merge_window(
+        &self,
+        since: NaiveDate,
+        until: NaiveDate,
+    ) -> Result<Vec<(EventRecord, Option<String>)>, StoreError> {
         let sql = format!(
             "SELECT {}, d.outlet {} JOIN documents d ON d.id = e.document WHERE e.date BETWEEN ? AND ? {ORDER}",
             rows::EVENT_COLUMNS,
@@ -21,9 +25,13 @@ impl MergeStore for SqliteStore {
         let (a, b) = (since.format("%Y-%m-%d").to_string(), until.format("%Y-%m-%d").to_string());
         let mut st = self.conn.prepare_cached(&sql).map_err(self.db())?;
         let found = st
-            .query_map(params![a, b], |r| Ok((rows::read_event(r)?, r.get::<_, Option<String>>(rows::EVENT_COLUMN_COUNT)?)))
+            .query_map(params![a, b], |r| {
+                Ok((rows::read_event(r)?, r.get::<_, Option<String>>(rows::EVENT_COLUMN_COUNT)?))
+            })
             .map_err(self.db())?;
-        found.map(|r| r.map_err(self.db()).and_then(|(e, outlet)| Ok((rows::finish_event(&self.location, e)?, outlet)))).collect()
+        found
+            .map(|r| r.map_err(self.db()).and_then(|(e, outlet)| Ok((rows::finish_event(&self.location, e)?, outlet))))
+            .collect()
     }
 
     fn set_representatives(&mut self, pairs: &[(String, String)]) -> Result<usize, StoreError> {
@@ -55,7 +63,11 @@ impl SqliteStore {
             .and_then(|mut st| st.query_row(params![event_id], |r| r.get(0)).optional())
             .map_err(self.db())?;
         let Some(representative) = representative else { return Ok(Vec::new()) };
-        let sql = format!("SELECT {} {} WHERE e.canonical = ?1 OR e.event_id = ?1 {ORDER}", rows::EVENT_COLUMNS, rows::EVENT_FROM);
+        let sql = format!(
+            "SELECT {} {} WHERE e.canonical = ?1 OR e.event_id = ?1 {ORDER}",
+            rows::EVENT_COLUMNS,
+            rows::EVENT_FROM
+        );
         let mut st = self.conn.prepare_cached(&sql).map_err(self.db())?;
         let found = st.query_map(params![representative], rows::read_event).map_err(self.db())?;
         found.map(|r| rows::finish_event(&self.location, r.map_err(self.db())?)).collect()

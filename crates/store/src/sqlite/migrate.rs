@@ -32,11 +32,7 @@ pub const SCHEMA_VERSION: i64 = 3;
 
 /// Bring the database up to the last of `migrations`; returns the version
 /// it was at before.
-pub(crate) fn migrate(
-    conn: &mut Connection,
-    location: &str,
-    migrations: &[Migration],
-) -> Result<i64, StoreError> {
+pub(crate) fn migrate(conn: &mut Connection, location: &str, migrations: &[Migration]) -> Result<i64, StoreError> {
     let known = migrations.last().map_or(0, |m| m.version);
     let found = user_version(conn, location)?;
     if found == known {
@@ -107,7 +103,8 @@ mod tests {
 
     #[test]
     fn a_failing_migration_leaves_the_previous_version() {
-        let broken = [STEPS[0], STEPS[1], Migration { version: 3, name: "0003_bad", sql: "CREATE TABLE c (; nonsense" }];
+        let broken =
+            [STEPS[0], STEPS[1], Migration { version: 3, name: "0003_bad", sql: "CREATE TABLE c (; nonsense" }];
         let mut conn = Connection::open_in_memory().unwrap();
         let err = migrate(&mut conn, "test.db", &broken).unwrap_err();
         assert!(matches!(err, StoreError::Migration { migration: "0003_bad", .. }), "{err}");

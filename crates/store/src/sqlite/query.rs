@@ -239,7 +239,8 @@ fn actor_condition(sql: &mut Sql, m: &ActorMatch) {
 /// answers in order; any other set is an `IN` on the sub-event type.
 fn types_condition(sql: &mut Sql, types: &[SubEventType]) {
     let whole = EventType::ALL.into_iter().find(|t| {
-        let members: Vec<SubEventType> = ONTOLOGY.iter().filter(|r| r.event_type == *t).map(|r| r.sub_event_type).collect();
+        let members: Vec<SubEventType> =
+            ONTOLOGY.iter().filter(|r| r.event_type == *t).map(|r| r.sub_event_type).collect();
         members == types
     });
     match (whole, types) {
@@ -297,8 +298,8 @@ mod tests {
     use crate::{ContentHash, EventStore};
     use rusqlite::params_from_iter;
     use sitrep_model::{
-        Actor, ActorCode, ActorRole, Doc, DocId, Event, EventId, Evidence, GazetteerId, Lat, Location, Lon,
-        Modality, Place, PlaceKind, Precision, Span,
+        Actor, ActorCode, ActorRole, Doc, DocId, Event, EventId, Evidence, GazetteerId, Lat, Location, Lon, Modality,
+        Place, PlaceKind, Precision, Span,
     };
 
     /// Events at (0, 0) and at (0, 0.001), about 110 m apart.
@@ -355,10 +356,30 @@ mod tests {
         let mut store = SqliteStore::open_in_memory().unwrap();
         let names = ["Alpha Brigade", "Beta Brigade", "Gamma"];
         let events: Vec<Event> = (0..30).map(|i| event("d", i, names[i % 3])).collect();
-        let doc = Doc { id: DocId::new("d"), title: None, published: None, outlet: None, byline: None, url: None, text: String::new(), paragraphs: vec![], sentences: vec![] };
+        let doc = Doc {
+            id: DocId::new("d"),
+            title: None,
+            published: None,
+            outlet: None,
+            byline: None,
+            url: None,
+            text: String::new(),
+            paragraphs: vec![],
+            sentences: vec![],
+        };
         store.put_document(&doc, &ContentHash::of(b"d"), &events).unwrap();
-        let near = crate::Near { lat: sitrep_model::Lat::new(0.0).unwrap(), lon: sitrep_model::Lon::new(0.0).unwrap(), km: 1.0 };
-        let f = EventFilter { actor: Some("brigade".into()), near: Some(near), limit: Some(7), offset: 3, ..EventFilter::default() };
+        let near = crate::Near {
+            lat: sitrep_model::Lat::new(0.0).unwrap(),
+            lon: sitrep_model::Lon::new(0.0).unwrap(),
+            km: 1.0,
+        };
+        let f = EventFilter {
+            actor: Some("brigade".into()),
+            near: Some(near),
+            limit: Some(7),
+            offset: 3,
+            ..EventFilter::default()
+        };
         let f = f.resolve().unwrap();
         let m = match_actors(&store.conn, f.actor.as_ref().unwrap()).unwrap();
         assert_eq!((m.ids.len(), m.mentions), (2, 20));
@@ -383,11 +404,22 @@ mod tests {
                     e.sub_event_type = types[(i + d) % 3];
                     let country = ["SY", "IQ"][i % 2];
                     e.location.as_mut().unwrap().place.country = Some(sitrep_model::Iso2::new(country).unwrap());
-                    e.id = EventId::compute(&DocId::new(&doc_id), e.evidence.span, e.sub_event_type, Some(&i.to_string()));
+                    e.id =
+                        EventId::compute(&DocId::new(&doc_id), e.evidence.span, e.sub_event_type, Some(&i.to_string()));
                     e
                 })
                 .collect();
-            let doc = Doc { id: DocId::new(&doc_id), title: None, published: None, outlet: None, byline: None, url: None, text: String::new(), paragraphs: vec![], sentences: vec![] };
+            let doc = Doc {
+                id: DocId::new(&doc_id),
+                title: None,
+                published: None,
+                outlet: None,
+                byline: None,
+                url: None,
+                text: String::new(),
+                paragraphs: vec![],
+                sentences: vec![],
+            };
             store.put_document(&doc, &ContentHash::of(doc_id.as_bytes()), &events).unwrap();
         }
         store
@@ -436,7 +468,11 @@ mod tests {
         assert!(!sorts(&store.conn, &one.text).unwrap());
         assert_eq!(select_events(&store.conn, &f, &Plan::default()).unwrap().text, one.text);
 
-        let near = crate::Near { lat: sitrep_model::Lat::new(0.0).unwrap(), lon: sitrep_model::Lon::new(0.0).unwrap(), km: 1.0 };
+        let near = crate::Near {
+            lat: sitrep_model::Lat::new(0.0).unwrap(),
+            lon: sitrep_model::Lon::new(0.0).unwrap(),
+            km: 1.0,
+        };
         let f = EventFilter { near: Some(near), limit: Some(5), ..EventFilter::default() }.resolve().unwrap();
         assert!(sorts(&store.conn, &select_in_index_order(&f, &Plan::default()).text).unwrap());
         assert!(select_events(&store.conn, &f, &Plan::default()).unwrap().text.contains("WHERE e.id IN (SELECT e.id"));

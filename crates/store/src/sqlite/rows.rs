@@ -113,7 +113,10 @@ fn read_location(c: &mut Cols<'_, '_>) -> rusqlite::Result<Option<LocationRecord
 }
 
 /// Parse the quantities JSON into the record.
-pub(crate) fn finish_event(location: &str, (mut record, json): (EventRecord, String)) -> Result<EventRecord, StoreError> {
+pub(crate) fn finish_event(
+    location: &str,
+    (mut record, json): (EventRecord, String),
+) -> Result<EventRecord, StoreError> {
     let rows: Vec<QuantityRow> = serde_json::from_str(&json).map_err(|_| corrupt(location, "quantities", &json))?;
     record.quantities = rows
         .into_iter()
@@ -159,8 +162,7 @@ pub(crate) fn int(n: usize) -> Value {
 /// Paragraph and sentence columns of a document.
 pub(crate) fn segments_json(doc: &Doc) -> (String, String) {
     let paragraphs: Vec<[usize; 2]> = doc.paragraphs.iter().map(|p| [p.span.start, p.span.end]).collect();
-    let sentences: Vec<[usize; 3]> =
-        doc.sentences.iter().map(|s| [s.span.start, s.span.end, s.paragraph]).collect();
+    let sentences: Vec<[usize; 3]> = doc.sentences.iter().map(|s| [s.span.start, s.span.end, s.paragraph]).collect();
     (to_json(&paragraphs), to_json(&sentences))
 }
 

@@ -27,12 +27,22 @@ pub(crate) fn put(
     let db = |e| super::db_error(location, e);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(db)?;
     let stored: Option<String> = tx
-        .query_row("SELECT content_hash FROM documents WHERE content_hash = ?1 OR doc_id = ?2", params![hash.as_str(), doc.id.as_str()], |r| r.get(0))
+        .query_row(
+            "SELECT content_hash FROM documents WHERE content_hash = ?1 OR doc_id = ?2",
+            params![hash.as_str(), doc.id.as_str()],
+            |r| r.get(0),
+        )
         .optional()
         .map_err(db)?;
     match stored {
         Some(h) if h == hash.as_str() => return Ok(PutOutcome::Duplicate),
-        Some(h) => return Err(StoreError::DocIdTaken { location: location.to_owned(), doc_id: doc.id.to_string(), stored_hash: h }),
+        Some(h) => {
+            return Err(StoreError::DocIdTaken {
+                location: location.to_owned(),
+                doc_id: doc.id.to_string(),
+                stored_hash: h,
+            })
+        }
         None => {}
     }
     let document = insert_document(&tx, doc, hash).map_err(db)?;

@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 use sitrep_model::quantity::Qualifier;
 use sitrep_model::{
-    Actor, ActorCode, ActorRole, DatePrecision, Doc, DocId, Event, EventDate, EventId, Evidence,
-    GazetteerId, Iso2, Iso3, Lat, Location, Lon, Modality, Paragraph, Place, PlaceKind, Precision,
-    Quantity, Sentence, Span, SubEventType, Unit,
+    Actor, ActorCode, ActorRole, DatePrecision, Doc, DocId, Event, EventDate, EventId, Evidence, GazetteerId, Iso2,
+    Iso3, Lat, Location, Lon, Modality, Paragraph, Place, PlaceKind, Precision, Quantity, Sentence, Span, SubEventType,
+    Unit,
 };
 use sitrep_store::ContentHash;
 

@@ -88,10 +88,14 @@ fn stores_opening_a_new_file_at_once_migrate_it_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fresh.db");
     thread::scope(|s| {
-        let handles: Vec<_> = (0..4).map(|i| s.spawn({
-            let path = &path;
-            move || writer(path, i..i + 1)
-        })).collect();
+        let handles: Vec<_> = (0..4)
+            .map(|i| {
+                s.spawn({
+                    let path = &path;
+                    move || writer(path, i..i + 1)
+                })
+            })
+            .collect();
         for h in handles {
             assert_eq!(h.join().unwrap(), 1);
         }

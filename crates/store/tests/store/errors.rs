@@ -36,7 +36,10 @@ fn a_failed_put_stores_nothing() {
     let d = doc("dup", "Text.");
     let twice = event("dup", 0).build();
     let err = store.put_document(&d, &hash(&d), &[event("dup", 5).build(), twice.clone(), twice.clone()]).unwrap_err();
-    assert!(matches!(&err, StoreError::DuplicateEventId { event_id, .. } if *event_id == twice.id.to_string()), "{err}");
+    assert!(
+        matches!(&err, StoreError::DuplicateEventId { event_id, .. } if *event_id == twice.id.to_string()),
+        "{err}"
+    );
     assert_eq!(store.stats().unwrap(), StoreStats::default());
     assert_eq!(store.document(&DocId::new("dup")).unwrap(), None);
     assert!(!store.has_document(&hash(&d)).unwrap(), "a retry must not look like a duplicate");

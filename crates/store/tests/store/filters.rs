@@ -12,26 +12,56 @@ pub fn fixture() -> SqliteStore {
     let turkey = || actor("Military Forces of Turkey", "TURMIL", Some("TUR"));
     let deir = || place("Deir ez-Zor", "SY", 35.33588, 40.14084);
     let a = vec![
-        event("a", 0).label("a1").actor1(russia()).actor2(actor("Islamic State", "IMGMUSISI", None)).at(deir(), Precision::Exact),
+        event("a", 0)
+            .label("a1")
+            .actor1(russia())
+            .actor2(actor("Islamic State", "IMGMUSISI", None))
+            .at(deir(), Precision::Exact),
         event("a", 100).label("a2").actor1(russia()).at(place("Bgelia", "SY", 35.387, 40.086), Precision::Near),
-        event("a", 200).label("a3").on("2016-01-21").kind(T::ArmedClash)
-            .actor1(actor("Syrian Arab Army", "SYRMIL", Some("SYR"))).actor2(actor("Opposition Rebels", "SYRREB", Some("SYR")))
-            .at(place("Jabal al-Akrad", "SY", 35.65, 36.2), Precision::Near).modality(Modality::Speculative),
-        event("a", 300).label("a4").date(None).kind(T::Other).actor1(turkey())
-            .at(place("Jarabulus", "SY", 36.8175, 38.01111), Precision::Exact).modality(Modality::Planned),
+        event("a", 200)
+            .label("a3")
+            .on("2016-01-21")
+            .kind(T::ArmedClash)
+            .actor1(actor("Syrian Arab Army", "SYRMIL", Some("SYR")))
+            .actor2(actor("Opposition Rebels", "SYRREB", Some("SYR")))
+            .at(place("Jabal al-Akrad", "SY", 35.65, 36.2), Precision::Near)
+            .modality(Modality::Speculative),
+        event("a", 300)
+            .label("a4")
+            .date(None)
+            .kind(T::Other)
+            .actor1(turkey())
+            .at(place("Jarabulus", "SY", 36.8175, 38.01111), Precision::Exact)
+            .modality(Modality::Planned),
     ];
     let b = vec![
-        event("b", 0).label("b1").on("2016-01-19").kind(T::ShellingArtilleryMissile).actor1(turkey())
-            .at(place("Kilis", "TR", 36.7184, 37.1212), Precision::Exact).attributed_to("SANA"),
-        event("b", 50).label("b2").on("2016-02-03").kind(T::PeacefulProtest).actor1(actor("Protesters (Iraq)", "IRQOPP", Some("IRQ")))
+        event("b", 0)
+            .label("b1")
+            .on("2016-01-19")
+            .kind(T::ShellingArtilleryMissile)
+            .actor1(turkey())
+            .at(place("Kilis", "TR", 36.7184, 37.1212), Precision::Exact)
+            .attributed_to("SANA"),
+        event("b", 50)
+            .label("b2")
+            .on("2016-02-03")
+            .kind(T::PeacefulProtest)
+            .actor1(actor("Protesters (Iraq)", "IRQOPP", Some("IRQ")))
             .at(place("Baghdad", "IQ", 33.3152, 44.3661), Precision::Exact),
         event("b", 90).label("b3").kind(T::ArmedClash),
     ];
     let c = vec![
-        event("c", 0).label("c1").actor1(actor("Военно-космические силы", "RUSAF", Some("RUS")))
+        event("c", 0)
+            .label("c1")
+            .actor1(actor("Военно-космические силы", "RUSAF", Some("RUS")))
             .at(place("Taveuni", "FJ", -16.8, -179.95), Precision::Exact),
-        event("c", 10).label("c2").on("2015-12-31").kind(T::Grenade).actor2(actor("Civilians (Syria)", "SYRCVL", Some("SYR")))
-            .at(place("Aleppo", "SY", 36.20124, 37.16117), Precision::Exact).fatalities(2),
+        event("c", 10)
+            .label("c2")
+            .on("2015-12-31")
+            .kind(T::Grenade)
+            .actor2(actor("Civilians (Syria)", "SYRCVL", Some("SYR")))
+            .at(place("Aleppo", "SY", 36.20124, 37.16117), Precision::Exact)
+            .fatalities(2),
     ];
     let mut store = SqliteStore::open_in_memory().unwrap();
     for (id, events) in [("a", a), ("b", b), ("c", c)] {
@@ -110,9 +140,21 @@ fn filters_select_the_expected_events_in_order() {
 fn bad_filter_values_are_named() {
     let store = fixture();
     let cases = [
-        (EventFilter { types: types(&["Battles", "Airstrike"]), ..EventFilter::default() }, FilterError::UnknownType("Airstrike".into()), "Airstrike"),
-        (EventFilter { country: Some("Narnia".into()), ..EventFilter::default() }, FilterError::UnknownCountry("Narnia".into()), "Narnia"),
-        (EventFilter { near: near(0.0, 0.0, f64::INFINITY), ..EventFilter::default() }, FilterError::BadDistance(f64::INFINITY), "inf"),
+        (
+            EventFilter { types: types(&["Battles", "Airstrike"]), ..EventFilter::default() },
+            FilterError::UnknownType("Airstrike".into()),
+            "Airstrike",
+        ),
+        (
+            EventFilter { country: Some("Narnia".into()), ..EventFilter::default() },
+            FilterError::UnknownCountry("Narnia".into()),
+            "Narnia",
+        ),
+        (
+            EventFilter { near: near(0.0, 0.0, f64::INFINITY), ..EventFilter::default() },
+            FilterError::BadDistance(f64::INFINITY),
+            "inf",
+        ),
     ];
     for (filter, want, named) in cases {
         match store.events(&filter) {

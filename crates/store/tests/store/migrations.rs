@@ -28,7 +28,9 @@ fn the_file_is_in_wal_mode_with_the_expected_tables() {
     let raw = rusqlite::Connection::open(&path).unwrap();
     let mode: String = raw.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
-    let mut st = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'event_points_%' ORDER BY name").unwrap();
+    let mut st = raw
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'event_points_%' ORDER BY name")
+        .unwrap();
     let tables: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
     assert_eq!(tables, ["actors", "documents", "event_points", "events", "feed_entries", "feeds"]);
 }
@@ -43,7 +45,10 @@ fn a_file_from_a_newer_sitrep_is_refused_and_left_alone() {
     drop(raw);
 
     let err = SqliteStore::open(&path).unwrap_err();
-    assert!(matches!(err, StoreError::TooNew { found, known, .. } if found == SCHEMA_VERSION + 1 && known == SCHEMA_VERSION), "{err}");
+    assert!(
+        matches!(err, StoreError::TooNew { found, known, .. } if found == SCHEMA_VERSION + 1 && known == SCHEMA_VERSION),
+        "{err}"
+    );
     let message = err.to_string();
     assert!(message.contains(&path.display().to_string()) && message.contains("newer"), "{message}");
     let raw = rusqlite::Connection::open(&path).unwrap();

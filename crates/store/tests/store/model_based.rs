@@ -62,15 +62,31 @@ fn event_strategy(doc_id: String) -> impl Strategy<Value = Event> {
     let date = proptest::option::weighted(0.85, (0u64..40, 0usize..4));
     let what = (0usize..ONTOLOGY.len(), 0usize..5, 0usize..3);
     let who = (proptest::option::of(0usize..4), proptest::option::of(0usize..4), proptest::option::of(0usize..5));
-    let counts = (proptest::option::of(0u32..50), proptest::collection::vec((0u32..100, proptest::option::of(100u32..200), 0usize..4), 0..3));
+    let counts = (
+        proptest::option::of(0u32..50),
+        proptest::collection::vec((0u32..100, proptest::option::of(100u32..200), 0usize..4), 0..3),
+    );
     (date, what, who, counts).prop_map(move |(date, (t, m, start), (a1, a2, at), (fatalities, qs))| {
         let precisions = [DatePrecision::Day, DatePrecision::Week, DatePrecision::Month, DatePrecision::Year];
-        let date = date.map(|(d, p)| EventDate { day: day("2016-01-01") + chrono::Days::new(d), precision: precisions[p] });
+        let date =
+            date.map(|(d, p)| EventDate { day: day("2016-01-01") + chrono::Days::new(d), precision: precisions[p] });
         let mut b = event(&doc_id, start * 7).date(date).kind(ONTOLOGY[t].sub_event_type).modality(MODALITIES[m]);
-        b = match a1 { Some(i) => b.actor1(actors()[i].clone()), None => b };
-        b = match a2 { Some(i) => b.actor2(actors()[i].clone()), None => b };
-        b = match at { Some(i) => b.at(places()[i].clone(), Precision::Exact), None => b };
-        b = match fatalities { Some(n) => b.fatalities(n), None => b };
+        b = match a1 {
+            Some(i) => b.actor1(actors()[i].clone()),
+            None => b,
+        };
+        b = match a2 {
+            Some(i) => b.actor2(actors()[i].clone()),
+            None => b,
+        };
+        b = match at {
+            Some(i) => b.at(places()[i].clone(), Precision::Exact),
+            None => b,
+        };
+        b = match fatalities {
+            Some(n) => b.fatalities(n),
+            None => b,
+        };
         let qualifiers = [Qualifier::Exact, Qualifier::AtLeast, Qualifier::About, Qualifier::AtMost];
         for (v, max, q) in qs {
             b = b.quantity(v, max, qualifiers[q], Unit::Sorties);
@@ -95,27 +111,40 @@ fn query_strategy() -> impl Strategy<Value = Query> {
     let dates = (proptest::option::of(0u64..40), proptest::option::of(0u64..40));
     let type_names = ["Battles", "explosions/remote violence", "Air/drone strike", "ARMED CLASH", "Other", "Riots"];
     let types = proptest::sample::subsequence(type_names.to_vec(), 0..3);
-    let actor = proptest::option::of(proptest::sample::select(vec!["russia", "RUSMIL", "state", "ВОЕННО", "rusaf", "syr", "x"]));
+    let actor = proptest::option::of(proptest::sample::select(vec![
+        "russia",
+        "RUSMIL",
+        "state",
+        "ВОЕННО",
+        "rusaf",
+        "syr",
+        "x",
+    ]));
     let countries = vec![("SY", "SY"), ("Syria", "SY"), ("tr", "TR"), ("Fiji", "FJ"), ("Iraq", "IQ")];
     let country = proptest::option::weighted(0.3, proptest::sample::select(countries));
-    let near = proptest::option::weighted(0.3, (0usize..5, proptest::sample::select(vec![0.0, 1.0, 8.0, 100.0, 500.0, 20_000.0])));
+    let near = proptest::option::weighted(
+        0.3,
+        (0usize..5, proptest::sample::select(vec![0.0, 1.0, 8.0, 100.0, 500.0, 20_000.0])),
+    );
     let page = (proptest::option::of(0usize..8), 0usize..4, proptest::option::weighted(0.2, 0usize..5));
-    (dates, types, actor, country, near, page).prop_map(|((since, until), types, actor, country, near, (limit, offset, modality))| {
-        let start = day("2016-01-01");
-        let filter = EventFilter {
-            since: since.map(|d| start + chrono::Days::new(d)),
-            until: until.map(|d| start + chrono::Days::new(d)),
-            types: types.into_iter().map(str::to_owned).collect(),
-            actor: actor.map(str::to_owned),
-            near: near.map(|(i, km)| Near { lat: places()[i].lat, lon: places()[i].lon, km }),
-            country: country.map(|(name, _)| name.to_owned()),
-            modality: modality.map(|m| MODALITIES[m]),
-            limit,
-            offset,
-            merged: false,
-        };
-        Query { filter, country: country.map(|(_, code)| code) }
-    })
+    (dates, types, actor, country, near, page).prop_map(
+        |((since, until), types, actor, country, near, (limit, offset, modality))| {
+            let start = day("2016-01-01");
+            let filter = EventFilter {
+                since: since.map(|d| start + chrono::Days::new(d)),
+                until: until.map(|d| start + chrono::Days::new(d)),
+                types: types.into_iter().map(str::to_owned).collect(),
+                actor: actor.map(str::to_owned),
+                near: near.map(|(i, km)| Near { lat: places()[i].lat, lon: places()[i].lon, km }),
+                country: country.map(|(name, _)| name.to_owned()),
+                modality: modality.map(|m| MODALITIES[m]),
+                limit,
+                offset,
+                merged: false,
+            };
+            Query { filter, country: country.map(|(_, code)| code) }
+        },
+    )
 }
 
 fn op_strategy(pool: usize) -> impl Strategy<Value = Op> {
@@ -194,9 +223,10 @@ fn type_names(names: &[String]) -> HashSet<&'static str> {
 }
 
 fn actor_passes(q: &str, r: &EventRecord) -> bool {
-    [&r.actor1, &r.actor2].into_iter().flatten().any(|a| {
-        a.name.to_lowercase().contains(&q.to_lowercase()) || a.code == q.to_uppercase()
-    })
+    [&r.actor1, &r.actor2]
+        .into_iter()
+        .flatten()
+        .any(|a| a.name.to_lowercase().contains(&q.to_lowercase()) || a.code == q.to_uppercase())
 }
 
 fn near_passes(n: Near, r: &EventRecord) -> bool {

@@ -22,10 +22,22 @@ const TARGET_P99: Duration = Duration::from_millis(50);
 
 /// (ISO alpha-2, centre lat, centre lon, weight): conflict reporting is skewed.
 const COUNTRIES: &[(&str, f64, f64, u64)] = &[
-    ("SY", 35.0, 38.5, 30), ("IQ", 33.0, 44.0, 12), ("AF", 34.0, 66.0, 12), ("YE", 15.5, 47.5, 8),
-    ("UA", 48.5, 35.0, 8), ("SO", 5.0, 46.0, 5), ("LY", 27.0, 17.0, 4), ("NG", 10.0, 8.0, 4),
-    ("ML", 17.0, -4.0, 3), ("SD", 15.0, 30.0, 3), ("CD", -2.0, 24.0, 3), ("MM", 21.0, 96.0, 3),
-    ("PK", 30.0, 70.0, 2), ("ET", 9.0, 39.0, 1), ("CO", 4.0, -73.0, 1), ("MX", 23.0, -102.0, 1),
+    ("SY", 35.0, 38.5, 30),
+    ("IQ", 33.0, 44.0, 12),
+    ("AF", 34.0, 66.0, 12),
+    ("YE", 15.5, 47.5, 8),
+    ("UA", 48.5, 35.0, 8),
+    ("SO", 5.0, 46.0, 5),
+    ("LY", 27.0, 17.0, 4),
+    ("NG", 10.0, 8.0, 4),
+    ("ML", 17.0, -4.0, 3),
+    ("SD", 15.0, 30.0, 3),
+    ("CD", -2.0, 24.0, 3),
+    ("MM", 21.0, 96.0, 3),
+    ("PK", 30.0, 70.0, 2),
+    ("ET", 9.0, 39.0, 1),
+    ("CO", 4.0, -73.0, 1),
+    ("MX", 23.0, -102.0, 1),
 ];
 
 /// A small deterministic generator (SplitMix64), so every run builds the same store.
@@ -74,7 +86,10 @@ fn synthetic_event(rng: &mut Rng, doc_id: &str, k: usize) -> sitrep_model::Event
         .actor1(if rng.below(20_000) == 0 { rare_actor(rng.below(50)) } else { actor_of(rng.below(300)) })
         .at(place(&format!("{} place {spot}", c.0), c.0, lat, lon), Precision::Exact)
         .modality(if rng.below(10) < 8 { Modality::Asserted } else { Modality::Speculative })
-        .evidence(&format!("Sentence {k} of {doc_id}: forces struck positions near the town, killing several fighters."), k * 150);
+        .evidence(
+            &format!("Sentence {k} of {doc_id}: forces struck positions near the town, killing several fighters."),
+            k * 150,
+        );
     b = if rng.below(50) == 0 { b.date(None) } else { b.on(&day0.to_string()) };
     if rng.below(10) < 6 {
         b = b.actor2(actor_of(rng.below(300)));
@@ -84,8 +99,12 @@ fn synthetic_event(rng: &mut Rng, doc_id: &str, k: usize) -> sitrep_model::Event
 
 fn actor_of(i: u64) -> sitrep_model::Actor {
     const BASES: [(&str, &str); 6] = [
-        ("Military Forces of Russia", "RUSMIL"), ("Islamic State", "IMGMUSISI"), ("Military Forces of Syria", "SYRMIL"),
-        ("Taliban", "AFGINSTAL"), ("Opposition Rebels", "SYRREB"), ("Police Forces", "POLICE"),
+        ("Military Forces of Russia", "RUSMIL"),
+        ("Islamic State", "IMGMUSISI"),
+        ("Military Forces of Syria", "SYRMIL"),
+        ("Taliban", "AFGINSTAL"),
+        ("Opposition Rebels", "SYRREB"),
+        ("Police Forces", "POLICE"),
     ];
     let (name, code) = BASES[(i % 6) as usize];
     if i < 6 {
@@ -133,18 +152,92 @@ fn workloads() -> Vec<(&'static str, Vec<EventFilter>)> {
     let kind = |i: usize| vec![ONTOLOGY[i % ONTOLOGY.len()].name.to_owned()];
     let n = 0..60usize;
     vec![
-        ("page of 100, no filter, offset 0..5900", n.clone().map(|i| EventFilter { limit: page, offset: i * 100, ..f() }).collect()),
-        ("page of 100, one month", months.iter().map(|&(a, b)| EventFilter { since: Some(a), until: Some(b), limit: page, ..f() }).collect()),
-        ("page of 100, one sub-event type", n.clone().map(|i| EventFilter { types: kind(i), limit: page, ..f() }).collect()),
-        ("page of 100, one type, one year", n.clone().map(|i| EventFilter { types: kind(i), since: Some(years(i).0), until: Some(years(i).1), limit: page, ..f() }).collect()),
-        ("page of 100, event type Battles + country", n.clone().map(|i| EventFilter { types: vec!["Battles".into()], country: country(i), limit: page, ..f() }).collect()),
-        ("country-month, all events", months.iter().enumerate().map(|(i, &(a, b))| EventFilter { country: country(i), since: Some(a), until: Some(b), ..f() }).collect()),
-        ("page of 100, actor substring", n.clone().map(|i| EventFilter { actor: Some(["russia", "taliban", "police", "rebels"][i % 4].into()), limit: page, ..f() }).collect()),
-        ("page of 100, rare actor", n.clone().map(|i| EventFilter { actor: Some(format!("rare group {}", i % 50)), limit: page, ..f() }).collect()),
-        ("page of 100, actor substring + year", n.clone().map(|i| EventFilter { actor: Some(["russia", "taliban"][i % 2].into()), since: Some(years(i).0), until: Some(years(i).1), limit: page, ..f() }).collect()),
+        (
+            "page of 100, no filter, offset 0..5900",
+            n.clone().map(|i| EventFilter { limit: page, offset: i * 100, ..f() }).collect(),
+        ),
+        (
+            "page of 100, one month",
+            months.iter().map(|&(a, b)| EventFilter { since: Some(a), until: Some(b), limit: page, ..f() }).collect(),
+        ),
+        (
+            "page of 100, one sub-event type",
+            n.clone().map(|i| EventFilter { types: kind(i), limit: page, ..f() }).collect(),
+        ),
+        (
+            "page of 100, one type, one year",
+            n.clone()
+                .map(|i| EventFilter {
+                    types: kind(i),
+                    since: Some(years(i).0),
+                    until: Some(years(i).1),
+                    limit: page,
+                    ..f()
+                })
+                .collect(),
+        ),
+        (
+            "page of 100, event type Battles + country",
+            n.clone()
+                .map(|i| EventFilter { types: vec!["Battles".into()], country: country(i), limit: page, ..f() })
+                .collect(),
+        ),
+        (
+            "country-month, all events",
+            months
+                .iter()
+                .enumerate()
+                .map(|(i, &(a, b))| EventFilter { country: country(i), since: Some(a), until: Some(b), ..f() })
+                .collect(),
+        ),
+        (
+            "page of 100, actor substring",
+            n.clone()
+                .map(|i| EventFilter {
+                    actor: Some(["russia", "taliban", "police", "rebels"][i % 4].into()),
+                    limit: page,
+                    ..f()
+                })
+                .collect(),
+        ),
+        (
+            "page of 100, rare actor",
+            n.clone()
+                .map(|i| EventFilter { actor: Some(format!("rare group {}", i % 50)), limit: page, ..f() })
+                .collect(),
+        ),
+        (
+            "page of 100, actor substring + year",
+            n.clone()
+                .map(|i| EventFilter {
+                    actor: Some(["russia", "taliban"][i % 2].into()),
+                    since: Some(years(i).0),
+                    until: Some(years(i).1),
+                    limit: page,
+                    ..f()
+                })
+                .collect(),
+        ),
         ("page of 100, near 50 km", n.clone().map(|i| EventFilter { near: near(i), limit: page, ..f() }).collect()),
-        ("page of 100, modality", n.clone().map(|_| EventFilter { modality: Some(Modality::Speculative), limit: page, ..f() }).collect()),
-        ("page of 100, country + month + type", months.iter().enumerate().map(|(i, &(a, b))| EventFilter { country: country(i), since: Some(a), until: Some(b), types: kind(i), limit: page, ..f() }).collect()),
+        (
+            "page of 100, modality",
+            n.clone().map(|_| EventFilter { modality: Some(Modality::Speculative), limit: page, ..f() }).collect(),
+        ),
+        (
+            "page of 100, country + month + type",
+            months
+                .iter()
+                .enumerate()
+                .map(|(i, &(a, b))| EventFilter {
+                    country: country(i),
+                    since: Some(a),
+                    until: Some(b),
+                    types: kind(i),
+                    limit: page,
+                    ..f()
+                })
+                .collect(),
+        ),
     ]
 }
 
