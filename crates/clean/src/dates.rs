@@ -401,8 +401,8 @@ mod tests {
     #[test]
     fn dates_in_lines() {
         let cases = [
-            ("Global Research, January 21, 2016", Some(("2016-01-21", "January 21, 2016"))),
-            ("[South Front](#) 21 January 2016", Some(("2016-01-21", "21 January 2016"))),
+            ("Example Monitor, January 21, 2016", Some(("2016-01-21", "January 21, 2016"))),
+            ("[Example Wire](#) 21 January 2016", Some(("2016-01-21", "21 January 2016"))),
             ("Wed 05 Apr 2017 Syria attack", Some(("2017-04-05", "Wed 05 Apr 2017"))),
             ("Thursday, April 7 2016", Some(("2016-04-07", "Thursday, April 7 2016"))),
             ("Posted on Jan. 3rd, 2015 by X", Some(("2015-01-03", "Jan. 3rd, 2015"))),

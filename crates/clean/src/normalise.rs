@@ -225,7 +225,7 @@ mod tests {
     fn lines_are_resolved_and_links_counted() {
         // (raw, text, words, link_words, links, list_item)
         let cases: &[(&str, &str, usize, usize, usize, bool)] = &[
-            ("By [South Front](#)", "By South Front", 3, 2, 1, false),
+            ("By [Example Wire](#)", "By Example Wire", 3, 2, 1, false),
             ("Visit: <http://southfront.org/>", "Visit:", 1, 0, 1, false),
             ("<https://twitter.com/southfronteng>", "", 0, 0, 1, false),
             (

@@ -312,7 +312,7 @@ mod tests {
         let cases: &[(&str, &[(&str, bool)])] = &[
             ("strikes in Deir ez-Zor and Latakia", &[("Deir ez-Zor", false), ("Latakia", false)]),
             ("in may they hit the march", &[]),
-            ("near the village of Bgelia", &[("Bgelia", true)]),
+            ("near the village of Kafranbil", &[("Kafranbil", true)]),
             ("the Syrian town of Jarabulus", &[("Jarabulus", false)]),
             ("Turkey, Saudi Arabia, Qatar", &[("Turkey", false), ("Saudi Arabia", false), ("Qatar", false)]),
             ("Dawlat Abad district, Balkh", &[("Dawlat Abad", false), ("Balkh", false)]),

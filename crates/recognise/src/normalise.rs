@@ -612,7 +612,7 @@ mod tests {
         ("Deir ez-Zor", "Deir ez Zor"),
         ("Deir ez-Zor", "DEIR EZ-ZOR"),
         ("Deir ez-Zor", "Deir al-Zor"),
-        ("Jabal al-Akrad", "Jabal Al Akrad"),
+        ("Jabal al-Zawiya", "Jabal Al Zawiya"),
         ("Ar Raqqah", "ar-Raqqah"),
         ("Ar Raqqah", "al-Raqqah"),
         ("As Suwayda", "as-Suwayda"),
