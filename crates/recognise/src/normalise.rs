@@ -145,35 +145,25 @@ fn case_of(word: &str) -> Case {
     if word.is_ascii() {
         return ascii_case_of(word.as_bytes());
     }
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = letters.next() else { return Case::Uncased };
-    if !first.is_uppercase() {
-        return if first.is_lowercase() { Case::Lower } else { Case::Uncased };
-    }
-    let mut more = false;
-    for c in letters {
-        if c.is_lowercase() {
-            return Case::Capitalised;
-        }
-        more = true;
-    }
-    if more {
-        Case::Upper
-    } else {
-        Case::Initial
-    }
+    letters_case(word.chars().filter(|c| c.is_alphabetic()).map(|c| (c.is_uppercase(), c.is_lowercase())))
 }
 
-/// [`case_of`] for an ASCII word.
+/// [`case_of`] for an ASCII word (the common case, without decoding).
 fn ascii_case_of(word: &[u8]) -> Case {
-    let mut letters = word.iter().filter(|b| b.is_ascii_alphabetic());
-    let Some(first) = letters.next() else { return Case::Uncased };
-    if first.is_ascii_lowercase() {
-        return Case::Lower;
+    letters_case(
+        word.iter().filter(|b| b.is_ascii_alphabetic()).map(|b| (b.is_ascii_uppercase(), b.is_ascii_lowercase())),
+    )
+}
+
+/// The case class of a word's letters, given as (upper, lower) pairs.
+fn letters_case(mut letters: impl Iterator<Item = (bool, bool)>) -> Case {
+    let Some((upper, lower)) = letters.next() else { return Case::Uncased };
+    if !upper {
+        return if lower { Case::Lower } else { Case::Uncased };
     }
     let mut more = false;
-    for b in letters {
-        if b.is_ascii_lowercase() {
+    for (_, lower) in letters {
+        if lower {
             return Case::Capitalised;
         }
         more = true;

@@ -22,8 +22,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use sitrep_geo::Resolved;
 use sitrep_model::place::distance_km;
-use sitrep_model::{Doc, DocId, Lat, Lon, Paragraph, PlaceMention, Sentence, Span};
+use sitrep_model::{Doc, Lat, Lon, PlaceMention, Sentence, Span};
 
+use super::text::{between, unescape};
 use super::EvalError;
 use crate::pipeline::Pipeline;
 
@@ -210,17 +211,7 @@ fn doc_of(id: &str, text: &str) -> Doc {
         }
     }
     sentences.push(Sentence { span: Span::new(start, text.len()), paragraph: 0 });
-    Doc {
-        id: DocId::new(id),
-        title: None,
-        published: None,
-        outlet: None,
-        byline: None,
-        url: None,
-        text: text.to_owned(),
-        paragraphs: vec![Paragraph { span: Span::new(0, text.len()) }],
-        sentences,
-    }
+    super::text::bare_doc(id, text, sentences)
 }
 
 /// Every `<article>` of the file.
@@ -273,16 +264,6 @@ fn toponym(block: &str, starts: &[usize]) -> Option<Toponym> {
         fcode: between(block, "<fcode>", "</fcode>").unwrap_or("?").trim().to_owned(),
         point: (num("lat")?, num("lon")?),
     })
-}
-
-fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let a = s.find(open)? + open.len();
-    let b = s[a..].find(close)? + a;
-    Some(&s[a..b])
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 /// Print the figures.

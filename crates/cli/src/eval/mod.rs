@@ -13,6 +13,7 @@ pub mod lgl;
 pub mod matching;
 pub mod petrarch;
 pub mod plover;
+mod text;
 
 use std::collections::HashMap;
 use std::fs::File;

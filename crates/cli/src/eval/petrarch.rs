@@ -33,6 +33,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use sitrep_code::cameo::{CameoCoder, CameoEvent};
 
+use super::text::{between, unescape};
 use super::EvalError;
 use crate::pipeline::Pipeline;
 
@@ -358,16 +359,6 @@ fn attr(tag: &str, name: &str) -> Option<String> {
         }
     }
     None
-}
-
-fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let a = s.find(open)? + open.len();
-    let b = s[a..].find(close)? + a;
-    Some(&s[a..b])
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 /// Print the coverage figures.

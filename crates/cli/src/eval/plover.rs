@@ -23,7 +23,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 use sitrep_code::cameo::{CameoCoder, CameoEvent};
-use sitrep_model::{Doc, DocId, Format, Hints, Paragraph, PloverCategory, RawDoc, Sentence, Span};
+use sitrep_model::{DocId, Format, Hints, PloverCategory, RawDoc, Sentence, Span};
 
 use super::EvalError;
 use crate::pipeline::{Pipeline, Processed};
@@ -183,19 +183,8 @@ pub(super) fn process_sentence(pipeline: &Pipeline<'_>, id: &str, text: &str) ->
         hints: Hints::default(),
     };
     pipeline.process(&raw).unwrap_or_else(|_| {
-        let span = Span::new(0, text.len());
-        let doc = Doc {
-            id: DocId::new(id),
-            title: None,
-            published: None,
-            outlet: None,
-            byline: None,
-            url: None,
-            text: text.to_owned(),
-            paragraphs: vec![Paragraph { span }],
-            sentences: vec![Sentence { span, paragraph: 0 }],
-        };
-        pipeline.process_clean(doc)
+        let sentence = Sentence { span: Span::new(0, text.len()), paragraph: 0 };
+        pipeline.process_clean(super::text::bare_doc(id, text, vec![sentence]))
     })
 }
 

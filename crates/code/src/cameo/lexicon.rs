@@ -237,39 +237,12 @@ impl Terms for Lexed<'_> {
     }
 
     fn temporal(&self, i: usize) -> bool {
-        const TIME: &[&str] = &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "today",
-            "yesterday",
-            "tomorrow",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "last",
-            "next",
-            "this",
-            "the",
-            "time",
-        ];
+        const TIME: &[&str] = &["today", "yesterday", "tomorrow", "last", "next", "this", "the", "time"];
         let w = self.word(i);
         // "the" starts a time expression only before one ("the next day").
         let the = w.eq_ignore_ascii_case("the");
-        TIME.iter().any(|t| w.eq_ignore_ascii_case(t)) && (!the || self.temporal(i + 1))
+        let time = |list: &[&str]| list.iter().any(|t| w.eq_ignore_ascii_case(t));
+        (time(super::CALENDAR) || time(TIME)) && (!the || self.temporal(i + 1))
     }
 }
 

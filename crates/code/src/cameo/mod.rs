@@ -36,6 +36,30 @@ pub mod tokens;
 pub mod verbs;
 
 use sitrep_model::{Doc, Mentions, Span};
+
+/// The names of the days and months: time words for the verb coder's
+/// time expressions, never the start of an actor's name.
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 use thiserror::Error;
 
 pub use code::CameoCode;

@@ -86,25 +86,6 @@ const NOT_NAMES: &[&str] = &[
     "mrs",
     "ms",
     "dr",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "today",
     "yesterday",
     "tonight",
@@ -195,7 +176,7 @@ fn capitalised(s: &Lexed<'_>, i: usize) -> bool {
 /// a sentence-initial verb ("Rebuked by ...").
 fn starts_name(s: &Lexed<'_>, i: usize) -> bool {
     let initial_verb = i == 0 && s.verb_form_at(0);
-    capitalised(s, i) && !initial_verb && !s.is_any(i, NOT_NAMES)
+    capitalised(s, i) && !initial_verb && !s.is_any(i, NOT_NAMES) && !s.is_any(i, super::CALENDAR)
 }
 
 /// A capitalised first word that is a common noun heading a phrase about
