@@ -7,5 +7,6 @@ pub mod args;
 pub mod batch;
 pub mod commands;
 pub mod eval;
+pub mod grouping;
 pub mod output;
 pub mod pipeline;

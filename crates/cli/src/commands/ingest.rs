@@ -5,10 +5,9 @@
 
 use std::io;
 
-use chrono::{Days, NaiveDate};
-use sitrep_code::merge::{record::report_of_record, representatives};
-use sitrep_model::{Event, RawDoc};
-use sitrep_store::{ContentHash, EventStore, MergeStore, PutOutcome, SqliteStore, StoreError};
+use chrono::NaiveDate;
+use sitrep_model::RawDoc;
+use sitrep_store::{ContentHash, EventStore, PutOutcome, SqliteStore, StoreError};
 use thiserror::Error;
 
 use crate::args::IngestArgs;
@@ -46,7 +45,7 @@ pub fn run(args: &IngestArgs, res: &Resources, report: &mut dyn FnMut(&str)) -> 
         |raw| pipeline.process(raw).map(|p| (hash(raw), p)).map_err(|e| super::clean_failure(&e)),
         |(h, p): (ContentHash, Processed)| match store.put_document(&p.doc, &h, &p.events) {
             Ok(PutOutcome::Inserted { events }) => {
-                widen(&mut days, &p.events);
+                crate::grouping::widen(&mut days, &p.events);
                 Ok(events)
             }
             Ok(PutOutcome::Duplicate) => Ok(0),
@@ -62,35 +61,8 @@ pub fn run(args: &IngestArgs, res: &Resources, report: &mut dyn FnMut(&str)) -> 
         (_, Some(e)) => Err(e.into()),
         (s, None) => {
             let s = s?;
-            merge_days(&mut store, days)?;
+            crate::grouping::merge_days(&mut store, days)?;
             Ok(s)
         }
     }
-}
-
-/// Widen `days` (first, last) to cover the dates of `events`.
-pub fn widen(days: &mut Option<(NaiveDate, NaiveDate)>, events: &[Event]) {
-    for d in events.iter().filter_map(|e| e.date) {
-        *days = Some(days.map_or((d.day, d.day), |(a, b)| (a.min(d.day), b.max(d.day))));
-    }
-}
-
-/// How far around the new events' days the merge looks: the farthest apart
-/// two reports of one event may be (a date known to the week).
-const MERGE_MARGIN_DAYS: u64 = 7;
-
-/// Run the merge stage over the stored events of `days` (and the margin
-/// around them) and record each event's representative; returns how many
-/// events changed group.
-///
-/// # Errors
-/// When the store cannot be read or written.
-pub fn merge_days(store: &mut SqliteStore, days: Option<(NaiveDate, NaiveDate)>) -> Result<usize, StoreError> {
-    let Some((first, last)) = days else { return Ok(0) };
-    let margin = Days::new(MERGE_MARGIN_DAYS);
-    let window = store.merge_window(first - margin, last + margin)?;
-    let reports = window.into_iter().filter_map(|(r, outlet)| report_of_record(&r, outlet)).collect();
-    let pairs: Vec<(String, String)> =
-        representatives(reports).into_iter().map(|(m, r)| (m.as_str().to_owned(), r.as_str().to_owned())).collect();
-    store.set_representatives(&pairs)
 }

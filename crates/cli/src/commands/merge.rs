@@ -34,5 +34,5 @@ pub fn run(args: &MergeArgs) -> Result<usize, EventsError> {
         return Err(EventsError::Usage(format!("--since {since} is after --until {until}")));
     }
     let mut store = SqliteStore::open(&args.db)?;
-    Ok(super::ingest::merge_days(&mut store, Some((since, until)))?)
+    Ok(crate::grouping::merge_days(&mut store, Some((since, until)))?)
 }

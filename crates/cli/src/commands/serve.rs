@@ -123,7 +123,7 @@ impl Ingestor for PipelineIngestor {
             }
         }
         // Reports of one event in this batch and the store are grouped.
-        super::ingest::merge_days(&mut store, days).map_err(|e| e.to_string())?;
+        crate::grouping::merge_days(&mut store, days).map_err(|e| e.to_string())?;
         Ok(report)
     }
 }
@@ -139,7 +139,7 @@ fn store_one(
     let fail = |at: &str, message: String| IngestFailure { at: at.to_owned(), message };
     let processed = pipeline.process(raw).map_err(|e| fail(raw.id.as_str(), e.to_string()))?;
     let hash = ContentHash::of(raw.body.as_bytes());
-    super::ingest::widen(days, &processed.events);
+    crate::grouping::widen(days, &processed.events);
     store.put_document(&processed.doc, &hash, &processed.events).map_err(|e| match e {
         StoreError::DocIdTaken { .. } | StoreError::DuplicateEventId { .. } | StoreError::ForeignEvent { .. } => {
             fail(raw.id.as_str(), e.to_string())

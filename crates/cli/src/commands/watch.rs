@@ -129,7 +129,7 @@ pub fn run(args: &WatchArgs, res: &Resources, report: &mut dyn FnMut(&str)) -> R
             w.poll(url, report)?;
         }
         // Reports of one event from several feeds: grouped once per round.
-        super::ingest::merge_days(&mut w.store, w.days.take())?;
+        crate::grouping::merge_days(&mut w.store, w.days.take())?;
         round += 1;
         if args.rounds.is_some_and(|n| round >= n) {
             return Ok(w.summary);
@@ -246,7 +246,7 @@ impl Watcher<'_> {
             Ok(PutOutcome::Inserted { events }) => {
                 self.summary.processed += 1;
                 self.summary.emitted += events;
-                super::ingest::widen(&mut self.days, &processed.events);
+                crate::grouping::widen(&mut self.days, &processed.events);
             }
             // Stored by an earlier run (the page changed since): the entry is handled.
             Ok(PutOutcome::Duplicate) | Err(StoreError::DocIdTaken { .. }) => self.summary.skipped += 1,

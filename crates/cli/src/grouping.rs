@@ -1,0 +1,35 @@
+//! Grouping the stored reports of one event (the merge stage over the
+//! store), shared by every command that stores documents: `ingest`, `watch`,
+//! the server's ingest, and `merge` itself.
+
+use chrono::{Days, NaiveDate};
+use sitrep_code::merge::{record::report_of_record, representatives};
+use sitrep_model::Event;
+use sitrep_store::{MergeStore, SqliteStore, StoreError};
+
+/// Widen `days` (first, last) to cover the dates of `events`.
+pub fn widen(days: &mut Option<(NaiveDate, NaiveDate)>, events: &[Event]) {
+    for d in events.iter().filter_map(|e| e.date) {
+        *days = Some(days.map_or((d.day, d.day), |(a, b)| (a.min(d.day), b.max(d.day))));
+    }
+}
+
+/// How far around the new events' days the merge looks: the farthest apart
+/// two reports of one event may be (a date known to the week).
+const MERGE_MARGIN_DAYS: u64 = 7;
+
+/// Run the merge stage over the stored events of `days` (and the margin
+/// around them) and record each event's representative; returns how many
+/// events changed group.
+///
+/// # Errors
+/// When the store cannot be read or written.
+pub fn merge_days(store: &mut SqliteStore, days: Option<(NaiveDate, NaiveDate)>) -> Result<usize, StoreError> {
+    let Some((first, last)) = days else { return Ok(0) };
+    let margin = Days::new(MERGE_MARGIN_DAYS);
+    let window = store.merge_window(first - margin, last + margin)?;
+    let reports = window.into_iter().filter_map(|(r, outlet)| report_of_record(&r, outlet)).collect();
+    let pairs: Vec<(String, String)> =
+        representatives(reports).into_iter().map(|(m, r)| (m.as_str().to_owned(), r.as_str().to_owned())).collect();
+    store.set_representatives(&pairs)
+}
