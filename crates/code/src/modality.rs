@@ -96,8 +96,14 @@ const HABITUAL: &[&str] = &[
 ];
 
 /// Phrases that put the event ahead: "in anticipation of a battle".
-const AHEAD: &[&str] =
-    &["in anticipation of", "ahead of", "in preparation for", "preparing for", "aimed at", "plans for"];
+const AHEAD: &[&[&str]] = &[
+    &["in", "anticipation", "of"],
+    &["ahead", "of"],
+    &["in", "preparation", "for"],
+    &["preparing", "for"],
+    &["aimed", "at"],
+    &["plans", "for"],
+];
 
 /// Verbs of accusation: an event after them is someone's charge ("accused
 /// Turkey of shelling", "criticised by rights groups for attacks").
@@ -135,11 +141,10 @@ fn ahead(before: &str) -> bool {
     }
     let tail = before[from..].to_ascii_lowercase();
     let words: Vec<&str> = tail.split_whitespace().collect();
-    AHEAD.iter().any(|a| {
-        let phrase: Vec<&str> = a.split(' ').collect();
+    AHEAD.iter().any(|phrase| {
         words.windows(phrase.len()).enumerate().any(|(i, w)| {
             let rest = &words[i + phrase.len()..];
-            w == phrase.as_slice() && rest.len() <= 2 && rest.first().is_none_or(|r| matches!(*r, "a" | "the" | "an"))
+            w == *phrase && rest.len() <= 2 && rest.first().is_none_or(|r| matches!(*r, "a" | "the" | "an"))
         })
     })
 }
