@@ -57,14 +57,22 @@ pub struct Nationalities {
 /// Read `countries_nationalities.csv`. The `Nationality` column mixes
 /// adjectives, plurals, long names and dependent territories, so an item is
 /// only an alias when it is clearly a name of this country, and only a
-/// demonym when it is one word with a demonym's ending.
-pub fn nationalities(text: &str) -> Nationalities {
+/// demonym when it is one word with a demonym's ending. A row is read only
+/// when its alpha-3 code is the one `countryInfo.txt` gives its alpha-2
+/// code: the file lists organisations (the European Union, the United
+/// Nations) under "NA", which is also Namibia's code.
+pub fn nationalities(text: &str, country_info: &str) -> Nationalities {
+    let iso3: HashMap<[u8; 2], &str> =
+        rows(country_info).filter_map(|f| Some((iso2(f.first()?)?, f.get(1)?.trim()))).collect();
     let mut out = Nationalities::default();
     for line in text.lines().skip(1) {
         let f = csv_fields(line);
         let (Some(cc), Some(name), Some(nat)) = (f.first().and_then(|c| iso2(c)), f.get(1), f.get(3)) else {
             continue;
         };
+        if f.get(2).map(|c| c.trim()) != iso3.get(&cc).copied() {
+            continue;
+        }
         out.aliases.push((cc, name.trim().to_owned()));
         for item in nat.split(',').map(str::trim).filter(|i| !i.is_empty()) {
             classify_nationality(cc, name, item, &mut out);
@@ -124,6 +132,7 @@ fn city(f: &[&str]) -> Option<RawEntry> {
     let kind = if *f.get(7)? == "PPLX" { Kind::Neighbourhood } else { Kind::PopulatedPlace };
     let mut e = RawEntry::new(format!("geonames:{gid}"), f.get(1)?, kind);
     e.geonames = Some(gid);
+    e.capital = *f.get(7)? == "PPLC";
     e.point = point(f.get(4)?, f.get(5)?);
     let cc = f.get(8)?.trim();
     e.country = iso2(cc);
@@ -158,7 +167,8 @@ mod tests {
     #[test]
     fn nationality_items_are_sorted_into_aliases_and_demonyms() {
         let csv = "CCA2,Name,CCA3,Nationality\nSY,Syria,SYR,\"Syrian,Syrians,Syrian Arab Republic\"\nGB,United Kingdom,GBR,\"British, UK, Gibraltar\"\n";
-        let n = nationalities(csv);
+        let info = "#ISO\tISO3\nSY\tSYR\nGB\tGBR\nNA\tNAM\n";
+        let n = nationalities(&format!("{csv}NA,European Union,EUR,\"European Union, EU\"\n"), info);
         let names: Vec<&str> = n.aliases.iter().map(|(_, a)| a.as_str()).collect();
         assert_eq!(names, vec!["Syria", "Syrian Arab Republic", "United Kingdom", "UK"]);
         assert_eq!((n.demonyms.get("syrian"), n.demonyms.get("british")), (Some(b"SY"), Some(b"GB")));

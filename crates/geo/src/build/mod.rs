@@ -94,7 +94,7 @@ fn countries(info: &str, nat: &geonames::Nationalities, points: &str) -> Vec<Raw
 /// When a source file cannot be read or decoded.
 pub fn build_index(data: &Path) -> Result<Vec<u8>, BuildError> {
     let text = |i: usize| read(data, SOURCES[i]);
-    let nat = geonames::nationalities(&text(1)?);
+    let nat = geonames::nationalities(&text(1)?, &text(0)?);
     let mut m = merge::Merger::default();
     m.add_all(others::world_regions(&text(13)?));
     m.add_all(countries(&text(0)?, &nat, &text(14)?));
