@@ -31,7 +31,7 @@
 //! reach may end a name, which gives the same matches with fewer fst steps.
 
 use sitrep_model::fnv::FnvHashMap;
-use sitrep_model::{PlaceCandidate, Span};
+use sitrep_model::{PlaceCandidate, PlaceKind, Span};
 use sitrep_recognise::normalise::{self, Case, Word, Words};
 use sitrep_recognise::places::{NameMatch, PlaceLexicon};
 
@@ -253,6 +253,11 @@ struct Found {
 }
 
 impl PlaceLexicon for Gazetteer {
+    fn names_region(&self, candidates: &[PlaceCandidate]) -> bool {
+        let region = |c: &PlaceCandidate| self.entry(*c).map(|e| e.kind);
+        candidates.iter().any(|c| matches!(region(c), Some(PlaceKind::Country | PlaceKind::Admin1)))
+    }
+
     /// Capitalised words that are demonyms ("Russian", "Palestinians"),
     /// each with its country as the only candidate.
     fn find_demonyms(&self, text: &str) -> Vec<NameMatch> {

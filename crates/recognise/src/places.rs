@@ -26,7 +26,9 @@
 //! "Police"), unless a cue such as "the town of" says otherwise; a name inside
 //! a longer actor mention ("Syrian Arab Army"), followed by an actor noun
 //! ("Kabul government", "Turkish army") or by "-backed", "-led" is not an event
-//! place. Cues ([`PlaceCue`]) are read from the words around the name, and a
+//! place; a one-word name right after a capitalised word reads as a surname
+//! ("Jim Harrison of the chamber") and is not a place either, unless it
+//! names a country or a state ([`person`]). Cues ([`PlaceCue`]) are read from the words around the name, and a
 //! qualifier is the next name when only "," / "in" / "of" (perhaps after a kind
 //! word) stand between them: "Alexandria, Louisiana", "Mreya in Deir ez Zor
 //! province", "the Kanjak area of Imam Sahib district, Kunduz".
@@ -34,6 +36,8 @@
 //! Cost. Context patterns are regular expressions, and most of them match
 //! nowhere near most names; each pattern is listed with the keyword stems it
 //! cannot match without ([`Stems`]), and runs only when one of them is there.
+
+mod person;
 
 use std::collections::HashSet;
 
@@ -65,6 +69,13 @@ pub trait PlaceLexicon: Send + Sync {
     /// "Palestinians"), each with the candidates of the place it names.
     fn find_demonyms(&self, _text: &str) -> Vec<NameMatch> {
         Vec::new()
+    }
+
+    /// True when some candidate is a country or a state (an admin-1 area):
+    /// a name that stays a place after a capitalised word ("Northeast
+    /// Georgia"). Asked only of names that read as a surname.
+    fn names_region(&self, _candidates: &[PlaceCandidate]) -> bool {
+        false
     }
 }
 
@@ -360,6 +371,7 @@ pub struct PlaceRecogniser<'a> {
     lexicon: &'a dyn PlaceLexicon,
     patterns: Option<Patterns>,
     stopwords: HashSet<String>,
+    preceders: person::Preceders,
 }
 
 impl std::fmt::Debug for PlaceRecogniser<'_> {
@@ -427,7 +439,7 @@ impl<'a> PlaceRecogniser<'a> {
             .filter(|l| !l.is_empty())
             .map(normalise::fold)
             .collect();
-        PlaceRecogniser { lexicon, patterns: Patterns::new(), stopwords }
+        PlaceRecogniser { lexicon, patterns: Patterns::new(), stopwords, preceders: person::Preceders::embedded() }
     }
 
     /// Place mentions in `doc`, sorted by span. `actors` are the actor
@@ -524,6 +536,10 @@ impl<'a> PlaceRecogniser<'a> {
         let text = doc.text.as_str();
         let actor_after = || post & ACTOR_BIT != 0 && p.actor_after.is_match(after(text, m.span.end, 40));
         if !m.abbreviation && is_acronym(doc, m.span, name) {
+            return Err(Rejected::NotAPlace);
+        }
+        let surname = || person::surname_shaped(text, m.span, name, &self.preceders);
+        if !m.abbreviation && surname() && !self.lexicon.names_region(&m.candidates) {
             return Err(Rejected::NotAPlace);
         }
         if inside_actor(m.span, actors) || actor_after() {
