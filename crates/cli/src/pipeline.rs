@@ -5,7 +5,7 @@
 use sitrep_clean::CleanError;
 use sitrep_code::{CodeError, Coder, Input};
 use sitrep_geo::{Gazetteer, GeoError, Geocoder, Resolved};
-use sitrep_model::{Doc, Event, Mentions, Place, PlaceMention, RawDoc};
+use sitrep_model::{ActorMention, Countries, Doc, Event, Iso2, Mentions, Place, PlaceMention, RawDoc};
 use sitrep_recognise::actors::{ActorDataError, ActorRecogniser};
 use sitrep_recognise::cues::{CueLexiconError, CueRecogniser};
 use sitrep_recognise::dates::{DatePatternError, DateRecogniser};
@@ -39,6 +39,7 @@ pub struct Resources {
     quantities: QuantityRecogniser,
     cues: CueRecogniser,
     coder: Coder,
+    countries: Countries,
 }
 
 impl Resources {
@@ -54,6 +55,7 @@ impl Resources {
             quantities: QuantityRecogniser::new()?,
             cues: CueRecogniser::new()?,
             coder: Coder::new()?,
+            countries: Countries::embedded(),
         })
     }
 }
@@ -120,10 +122,15 @@ impl<'r> Pipeline<'r> {
         m
     }
 
-    /// Resolve the place mentions.
+    /// Resolve the place mentions, with the actors' countries as evidence.
     #[must_use]
     pub fn geocode(&self, doc: &Doc, mentions: &Mentions) -> Vec<Option<Resolved>> {
-        self.geocoder.resolve(doc, &mentions.places)
+        self.geocoder.resolve_with(doc, &mentions.places, &self.actor_countries(&mentions.actors))
+    }
+
+    /// The country of each actor mention that has one.
+    fn actor_countries(&self, actors: &[ActorMention]) -> Vec<Iso2> {
+        actors.iter().filter_map(|a| self.res.countries.iso2_of(a.actor.country?)).collect()
     }
 
     /// The whole pipeline on one document.
@@ -152,8 +159,9 @@ impl<'r> Pipeline<'r> {
         let actors = self.res.actors.find(&doc);
         let (mut places, found) = self.places.find_with_modifiers(&doc, &actors);
         places.sort_by_key(|m| m.span);
-        let resolved = self.geocoder.resolve(&doc, &places);
-        let modifiers = self.resolve_modifiers(&doc, &places, found);
+        let countries = self.actor_countries(&actors);
+        let resolved = self.geocoder.resolve_with(&doc, &places, &countries);
+        let modifiers = self.resolve_modifiers(&doc, &places, found, &countries);
         Located { doc, places, resolved, modifiers }
     }
 
@@ -164,6 +172,7 @@ impl<'r> Pipeline<'r> {
         doc: &Doc,
         places: &[PlaceMention],
         found: Vec<PlaceMention>,
+        countries: &[Iso2],
     ) -> Vec<(PlaceMention, Option<Resolved>)> {
         if found.is_empty() {
             return Vec::new();
@@ -172,7 +181,7 @@ impl<'r> Pipeline<'r> {
         all.extend(found.into_iter().map(|m| (m, true)));
         all.sort_by_key(|(m, _)| m.span);
         let mentions: Vec<PlaceMention> = all.iter().map(|(m, _)| m.clone()).collect();
-        let resolved = self.geocoder.resolve(doc, &mentions);
+        let resolved = self.geocoder.resolve_with(doc, &mentions, countries);
         all.into_iter().zip(resolved).filter(|((_, modifier), _)| *modifier).map(|((m, _), r)| (m, r)).collect()
     }
 

@@ -56,7 +56,7 @@ pub enum CodeError {
 pub struct Coder {
     triggers: Triggers,
     naming: Naming,
-    countries: focus::Countries,
+    countries: sitrep_model::Countries,
 }
 
 /// One document's inputs to the coder.
@@ -82,7 +82,11 @@ impl Coder {
     /// # Errors
     /// When shipped data is corrupt.
     pub fn new() -> Result<Self, CodeError> {
-        Ok(Self { triggers: Triggers::new()?, naming: Naming::embedded()?, countries: focus::Countries::embedded() })
+        Ok(Self {
+            triggers: Triggers::new()?,
+            naming: Naming::embedded()?,
+            countries: sitrep_model::Countries::embedded(),
+        })
     }
 
     /// Code every event of a document, in text order.

@@ -37,6 +37,8 @@ pub struct Entry {
     /// How many names the sources know the entry by, in every script and
     /// language: how much the world writes about it.
     pub names: u32,
+    /// True for a country's capital.
+    pub capital: bool,
 }
 
 impl Entry {
@@ -154,6 +156,7 @@ impl Gazetteer {
             admin2: own(PlaceKind::Admin2).or(link(r.admin2)),
             skeleton: r.flags & format::FLAG_SKELETON != 0,
             names: r.names,
+            capital: r.flags & format::FLAG_CAPITAL != 0,
         })
     }
 

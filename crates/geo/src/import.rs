@@ -174,6 +174,7 @@ fn geonames_row(path: &Path, n: usize, line: &str) -> Result<Option<RawEntry>, I
         _ => None,
     };
     e.population = f[14].trim().parse().ok().filter(|p| *p > 0);
+    e.capital = f[7] == "PPLC";
     e.add_aliases([f[2]]);
     e.add_aliases(f[3].split(','));
     Ok(Some(e))
@@ -340,6 +341,7 @@ fn decode_entry(g: &Gazetteer, i: u32) -> Option<RawEntry> {
     e.population = (r.population != format::NONE).then_some(u64::from(r.population));
     e.geonames = e.id.strip_prefix("geonames:").and_then(|g| g.parse().ok());
     e.names_known = r.names;
+    e.capital = r.flags & format::FLAG_CAPITAL != 0;
     Some(e)
 }
 

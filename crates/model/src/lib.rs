@@ -13,6 +13,7 @@
 
 pub mod actor;
 pub mod canonical;
+pub mod countries;
 pub mod date;
 pub mod doc;
 pub mod event;
@@ -27,6 +28,7 @@ pub mod span;
 
 pub use actor::{Actor, ActorCode, ActorRole, Iso3};
 pub use canonical::{Canonical, Source};
+pub use countries::Countries;
 pub use date::{DatePrecision, EventDate};
 pub use doc::{Doc, DocId, Format, Hints, Paragraph, RawDoc, Sentence};
 pub use event::{Event, EventId, Evidence};

@@ -31,6 +31,8 @@ pub struct RawEntry {
     /// language (a prominence signal: a place the world writes about has
     /// names in many languages).
     pub names_known: u32,
+    /// True for a country's capital (GeoNames' feature code `PPLC`).
+    pub capital: bool,
 }
 
 impl RawEntry {
@@ -52,6 +54,7 @@ impl RawEntry {
             geonames: None,
             wikidata: None,
             names_known: 1,
+            capital: false,
         }
     }
 

@@ -56,6 +56,8 @@ pub fn block_parts(value: u64) -> (u64, Option<u32>) {
 
 /// Record flag: the entry's names are also indexed by their skeleton.
 pub const FLAG_SKELETON: u8 = 1;
+/// Record flag: the entry is a country's capital.
+pub const FLAG_CAPITAL: u8 = 2;
 
 /// Kinds of entry, stored as one byte; the numbers follow the order of
 /// `sitrep_model::PlaceKind`.

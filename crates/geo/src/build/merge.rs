@@ -155,6 +155,7 @@ impl Merger {
         t.population = t.population.max(e.population);
         t.geonames = t.geonames.or(e.geonames);
         t.names_known = t.names_known.max(e.names_known);
+        t.capital |= e.capital;
         t.wikidata = t.wikidata.take().or(e.wikidata);
         t.code = t.code.take().or(e.code);
         t.admin1 = t.admin1.take().or(e.admin1);

@@ -92,7 +92,7 @@ fn records(entries: &[RawEntry], strings: &mut Strings) -> Vec<u8> {
             admin2: link(&e.admin2, Kind::Admin2),
             country: e.country.unwrap_or([0, 0]),
             kind: e.kind as u8,
-            flags: if skeleton { format::FLAG_SKELETON } else { 0 },
+            flags: if skeleton { format::FLAG_SKELETON } else { 0 } | if e.capital { format::FLAG_CAPITAL } else { 0 },
             names: e.names_known,
         }
         .write(&mut out);

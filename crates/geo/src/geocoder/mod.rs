@@ -2,8 +2,10 @@
 //! careful reader would, from the document's context.
 //!
 //! Every candidate of a mention is scored by the rules of [`rules`] (kind,
-//! population and prominence priors, cue fit, the document's country focus,
-//! a containing qualifier, areas the document names elsewhere, senses that
+//! population, prominence and capital priors, cue fit, the document's country
+//! focus (its places' countries, and its actors' when the caller gives them:
+//! [`Geocoder::resolve_with`]), a town named only by another of its names
+//! while a namesake bears it as its own, a containing qualifier, areas the document names elsewhere, senses that
 //! lie near some sense of the document's other names ([`neighbours`]), the
 //! state or province the document is about, closeness to the document's other places,
 //! loose-spelling penalty) and the best one wins. Resolution runs twice: the
@@ -42,6 +44,9 @@ use crate::normalise::Words;
 const MAX_CANDIDATES: usize = 400;
 /// A winner must score at least this much to count as resolved.
 const MIN_SCORE: f64 = 0.5;
+/// What an actor's country weighs in the document's country focus (a place
+/// whose candidates all lie in one country weighs one).
+const ACTOR_VOTE: f64 = 1.0;
 /// Slack for the rounding of sums when comparing a bound with a score.
 const BOUND_SLACK: f64 = 1e-9;
 
@@ -144,6 +149,9 @@ struct Mention<'m> {
     /// Equal for mentions whose texts fold alike.
     name: u32,
     candidates: Vec<Candidate>,
+    /// The largest population (0 when unknown) of the candidates that bear
+    /// the mention's text as their own name, if any do.
+    owner: Option<u64>,
     loose: bool,
     /// Index of the mention that qualifies this one.
     qualifier: Option<usize>,
@@ -157,10 +165,13 @@ struct Mention<'m> {
 /// The document's countries: how much of it each one is about.
 #[derive(Debug, Default)]
 struct Focus {
-    /// Votes per country, in order of first vote (a document names few).
-    votes: Vec<(Iso2, f64)>,
+    /// Votes per country, in order of first vote (a document names few),
+    /// and whether a place (not only an actor) voted for it.
+    votes: Vec<(Iso2, f64, bool)>,
     total: f64,
-    /// The share of the country the document is most about.
+    /// The share of the country the document is most about, among those
+    /// its places name: an actor alone ("Russian jets") says whose forces
+    /// act, not that the document is about their country.
     top_share: f64,
     /// The admin areas the document names and those its places lie in.
     named: named::NamedAreas,
@@ -168,31 +179,34 @@ struct Focus {
 
 impl Focus {
     /// Each mention votes for a country: a country's own name twice, a name
-    /// whose candidates all lie in one country once; loose matches not at all.
-    fn of(mentions: &[Mention<'_>]) -> Focus {
+    /// whose candidates all lie in one country once; loose matches not at
+    /// all. Each of `actors` (the countries of the document's actors: "Syrian
+    /// opposition", "Russian jets", "Afghan forces") once.
+    fn of(mentions: &[Mention<'_>], actors: &[Iso2]) -> Focus {
         let mut f = Focus::default();
-        for m in mentions.iter().filter(|m| !m.loose) {
+        let places = mentions.iter().filter(|m| !m.loose).filter_map(|m| {
             let country_name = m.candidates.iter().find(|c| c.entry.kind == PlaceKind::Country);
-            let vote = match country_name {
-                Some(c) => c.entry.country.map(|c| (c, 2.0)),
-                None => single_country(&m.candidates).map(|c| (c, 1.0)),
-            };
-            if let Some((c, w)) = vote {
-                match f.votes.iter_mut().find(|(v, _)| *v == c) {
-                    Some((_, n)) => *n += w,
-                    None => f.votes.push((c, w)),
-                }
-                f.total += w;
+            match country_name {
+                Some(c) => c.entry.country.map(|c| (c, 2.0, true)),
+                None => single_country(&m.candidates).map(|c| (c, 1.0, true)),
             }
+        });
+        for (c, w, place) in places.chain(actors.iter().map(|c| (*c, ACTOR_VOTE, false))) {
+            match f.votes.iter_mut().find(|(v, _, _)| *v == c) {
+                Some((_, n, p)) => (*n, *p) = (*n + w, *p || place),
+                None => f.votes.push((c, w, place)),
+            }
+            f.total += w;
         }
-        f.top_share = f.votes.iter().fold(0.0, |a: f64, (_, v)| a.max(*v)) / f.total.max(1.0);
+        let top = f.votes.iter().filter(|(_, _, place)| *place).fold(0.0, |a: f64, (_, v, _)| a.max(*v));
+        f.top_share = top / f.total.max(1.0);
         f.named = named::NamedAreas::of(mentions.iter().map(|m| (m.name, m.loose, m.candidates.as_slice())));
         f
     }
 
     fn share(&self, c: Iso2) -> f64 {
         if self.total > 0.0 {
-            self.votes.iter().find(|(v, _)| *v == c).map_or(0.0, |(_, n)| *n) / self.total
+            self.votes.iter().find(|(v, _, _)| *v == c).map_or(0.0, |(_, n, _)| *n) / self.total
         } else {
             0.0
         }
@@ -354,8 +368,15 @@ impl<'g> Geocoder<'g> {
     /// One entry per mention, in order; `None` when unresolved.
     #[must_use]
     pub fn resolve(&self, doc: &Doc, mentions: &[PlaceMention]) -> Vec<Option<Resolved>> {
+        self.resolve_with(doc, mentions, &[])
+    }
+
+    /// [`Geocoder::resolve`], with the countries of the document's actors
+    /// (one per actor mention) as evidence of what country it is about.
+    #[must_use]
+    pub fn resolve_with(&self, doc: &Doc, mentions: &[PlaceMention], actors: &[Iso2]) -> Vec<Option<Resolved>> {
         let mut infos = self.mentions(doc, mentions);
-        let focus = Focus::of(&infos);
+        let focus = Focus::of(&infos, actors);
         neighbours::fill(&mut infos);
         self.score_before_proximity(&mut infos, &focus);
         let first: Vec<Option<Scored>> = infos.iter().map(first_pass).collect();
@@ -422,6 +443,9 @@ impl<'g> Geocoder<'g> {
     fn mention<'m>(&self, m: &'m PlaceMention, name: u32, words: &Words, name_words: &mut Words) -> Mention<'m> {
         let folded = words.key();
         let exact = self.gazetteer.lookup_folded(folded);
+        // "Henry County" for the county named "Henry": the text's name
+        // without its kind word, computed once for the mention.
+        let bare = std::cell::OnceCell::new();
         let candidates: Vec<Candidate> = m
             .candidates
             .iter()
@@ -431,8 +455,11 @@ impl<'g> Geocoder<'g> {
                 name_words.read(self.gazetteer.name(*c));
                 let primary = name_words.key() == folded;
                 let own_name = primary
-                    || (is_area(entry.kind)
-                        && name_keys(self.gazetteer.name(*c), kind_of(entry.kind)).iter().any(|k| k == folded));
+                    || (is_area(entry.kind) && {
+                        let keys = name_keys(self.gazetteer.name(*c), kind_of(entry.kind));
+                        let bare: &Vec<String> = bare.get_or_init(|| name_keys(folded, Kind::Admin2));
+                        keys.iter().any(|k| k == folded || bare.contains(k))
+                    });
                 Some(Candidate {
                     id: *c,
                     entry,
@@ -447,7 +474,17 @@ impl<'g> Geocoder<'g> {
         let countries =
             !candidates.is_empty() && candidates.iter().all(|c: &Candidate| c.entry.kind == PlaceKind::Country);
         let loose = !countries && !m.candidates.iter().any(|c| exact.contains(c));
-        Mention { mention: m, name, candidates, loose, qualifier: None, is_qualifier: false, strict_qualifier: false }
+        let owner = candidates.iter().filter(|c| c.own_name).map(|c| c.entry.population.unwrap_or(0)).max();
+        Mention {
+            mention: m,
+            name,
+            candidates,
+            owner,
+            loose,
+            qualifier: None,
+            is_qualifier: false,
+            strict_qualifier: false,
+        }
     }
 
     /// Sum, for every candidate, the rules that do not depend on a pass.
@@ -513,9 +550,11 @@ impl<'g> Geocoder<'g> {
             Some(rules::kind_prior(e.kind)),
             rules::population_prior(e.population.filter(|_| c.own_name || !is_area(e.kind))),
             rules::prominence(if c.own_name || !is_area(e.kind) { e.names } else { 1 }),
+            rules::capital(e.capital),
             rules::cue_fit(e.kind, &m.mention.cues),
             rules::country_focus(e.country, |c| focus.share(c)),
             rules::loose_match(m.loose, share),
+            rules::other_name(e.kind, c.own_name, e.population, m.owner),
             rules::qualifier_fit(container),
             rules::qualifier_miss(m.strict_qualifier, container.is_some()),
             rules::out_of_focus(e.kind, share, focus.top_share),
@@ -565,8 +604,8 @@ fn kind_of(kind: PlaceKind) -> Kind {
 }
 
 /// The number of rules, and the position of closeness among them.
-const RULES: usize = 16;
-const PROXIMITY: usize = 13;
+const RULES: usize = 18;
+const PROXIMITY: usize = 15;
 
 /// The first pass's winner for a mention: the best score without closeness.
 fn first_pass(m: &Mention<'_>) -> Option<Scored> {
@@ -608,6 +647,7 @@ mod tests {
             admin2: None,
             skeleton: false,
             names: 1,
+            capital: false,
         }
     }
 
@@ -632,6 +672,7 @@ mod tests {
             mention: &pm,
             name,
             candidates,
+            owner: None,
             loose: false,
             qualifier: None,
             is_qualifier: false,

@@ -34,6 +34,10 @@ pub enum Reason {
     Focus { country: Iso2, share: f64 },
     /// [`loose_match`].
     Loose { points: f64 },
+    /// [`other_name`].
+    OtherName,
+    /// [`capital`].
+    Capital,
     /// [`qualifier_fit`]: the qualifier's entry that contains the candidate.
     Inside { container: &'static str },
     /// [`qualifier_miss`].
@@ -67,6 +71,10 @@ impl fmt::Display for Reason {
                 write!(f, "the document is {:.0}% about {country} (+{:.1})", share * 100.0, 3.0 * share)
             }
             Reason::Loose { points } => write!(f, "spelling matched loosely ({points:+.1})"),
+            Reason::Capital => write!(f, "a country's capital ({CAPITAL:+.1})"),
+            Reason::OtherName => {
+                write!(f, "only another name of it, and the main name of a namesake ({OTHER_NAME:+.1})")
+            }
             Reason::Inside { container } => write!(f, "inside {container}, named with it (+5.0)"),
             Reason::NotInside => f.write_str("not inside the area it is named with (-100)"),
             Reason::AreaOf { points } => write!(f, "names the area of another place (+{points:.1})"),
@@ -192,6 +200,36 @@ pub fn loose_match(loose: bool, focus_share: f64) -> Option<Points> {
     Some((p, Reason::Loose { points: p }))
 }
 
+/// What [`capital`] gives.
+const CAPITAL: f64 = 1.0;
+
+/// A country's capital is named for its government as much as for the city
+/// ("Washington said", "talks in Moscow"): news names it far more often than
+/// its population alone says. One point.
+pub fn capital(is_capital: bool) -> Option<Points> {
+    is_capital.then_some((CAPITAL, Reason::Capital))
+}
+
+/// What [`other_name`] takes away.
+const OTHER_NAME: f64 = -2.0;
+
+/// A name is first the main name of the places that bear it: an entry the
+/// text names only by one of its other names (a former name, a variant, a
+/// translation) is a weaker reading when a namesake bears the name as its
+/// own. "Washington" is the capital or the state before the town once called
+/// Washington; "St. Petersburg" is the Russian or the Floridian city before
+/// the hamlet once called so. Two points: a qualifier or the document's
+/// places still win it back. Not when the entry is five times the largest
+/// owner of the name ("Derna" is the Libyan city, not a village that spells
+/// it so), and towns and features only: the other names of countries and
+/// admin areas are official ones ("Burma", a district's name before it was
+/// renamed), as good as the main name.
+pub fn other_name(kind: PlaceKind, own_name: bool, population: Option<u64>, owner: Option<u64>) -> Option<Points> {
+    let owner = owner?;
+    let larger = population.unwrap_or(0) > owner.saturating_mul(5);
+    (!kind.is_area() && !own_name && !larger).then_some((OTHER_NAME, Reason::OtherName))
+}
+
 /// How far an entry of each kind reaches from its point, for "inside" tests
 /// where no admin link says so (km).
 fn reach_km(kind: PlaceKind) -> f64 {
@@ -307,6 +345,7 @@ mod tests {
             admin2: None,
             skeleton: true,
             names: 1,
+            capital: false,
         }
     }
 
@@ -326,6 +365,8 @@ mod tests {
             ),
             (Reason::Focus { country: sy, share: 0.7 }, "the document is 70% about SY (+2.1)"),
             (Reason::Loose { points: -5.0 }, "spelling matched loosely (-5.0)"),
+            (Reason::Capital, "a country's capital (+1.0)"),
+            (Reason::OtherName, "only another name of it, and the main name of a namesake (-2.0)"),
             (Reason::Inside { container: "Balkh" }, "inside Balkh, named with it (+5.0)"),
             (Reason::NotInside, "not inside the area it is named with (-100)"),
             (Reason::AreaOf { points: 3.0 }, "names the area of another place (+3.0)"),
@@ -415,6 +456,15 @@ mod tests {
         assert_eq!(out_of_focus(PlaceKind::PopulatedPlace, 0.0, 0.3), None);
         assert!(qualifier_role(true, PlaceKind::PopulatedPlace).is_none());
         assert!(primary_name(true).is_some() && primary_name(false).is_none());
+        let town = PlaceKind::PopulatedPlace;
+        let owner = Some(700_000);
+        assert!(other_name(town, false, Some(10_000), owner).is_some_and(|p| p.0 < 0.0));
+        assert_eq!(other_name(town, true, Some(10_000), owner), None, "its own name");
+        assert_eq!(other_name(town, false, Some(10_000), None), None, "no namesake owns the name");
+        assert_eq!(other_name(town, false, Some(4_000_000), owner), None, "five times the owner");
+        assert!(other_name(town, false, None, Some(0)).is_some(), "neither has a population");
+        assert_eq!(other_name(PlaceKind::Admin2, false, None, owner), None, "an area's other names are official");
+        assert_eq!(other_name(PlaceKind::Country, false, None, owner), None, "a country's too");
         assert_eq!(prominence(1), None, "one name says nothing");
         assert_eq!(area_focus(PlaceKind::Country, 1.0), None, "countries take the country focus instead");
         assert!(in_named_area(Some("Missouri")).is_some() && in_named_area(None).is_none());
