@@ -16,10 +16,10 @@ pub mod compose;
 pub mod lexicon;
 pub mod naming;
 pub mod petrarch;
+pub mod phrases;
 
 use std::io::Read;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use chrono::NaiveDate;
 use sitrep_model::{Actor, ActorCode, ActorMention, ActorRole, Doc, Iso3, Span};
 use thiserror::Error;
@@ -28,6 +28,7 @@ use compose::{Hit, Unit};
 use lexicon::{CaseRule, CountrySpec, Lexicon, Nationalities, OverlayRow, Sense};
 use naming::Naming;
 use petrarch::DatedCode;
+use phrases::PhraseIndex;
 
 /// A shipped actor data file could not be read.
 #[derive(Debug, Error)]
@@ -36,8 +37,6 @@ pub enum ActorDataError {
     Row { file: &'static str, line: usize, what: &'static str },
     #[error("{file}: {source}")]
     Io { file: &'static str, source: std::io::Error },
-    #[error("building the actor automaton: {0}")]
-    Automaton(#[from] aho_corasick::BuildError),
 }
 
 impl ActorDataError {
@@ -66,7 +65,7 @@ const AGENT_STOPWORDS: &[u8] = data!("overlay/agent_stopwords.txt");
 #[derive(Debug)]
 pub struct ActorRecogniser {
     lexicon: Lexicon,
-    automaton: AhoCorasick,
+    phrases: PhraseIndex,
     naming: Naming,
 }
 
@@ -92,12 +91,9 @@ impl ActorRecogniser {
         lexicon.add_countries(&nationalities);
         let agents = petrarch::parse_agents(&gunzip("Phoenix.agents.txt", AGENTS_GZ)?);
         lexicon.add_agents(agents, &word_list(AGENT_STOPWORDS));
-        // Patterns and text are both ASCII-lowercased (which keeps byte
-        // offsets): half the automaton of a case-insensitive build.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(lexicon.patterns.iter().map(|p| p.text.to_ascii_lowercase()))?;
-        Ok(Self { lexicon, automaton, naming })
+        let lower: Vec<String> = lexicon.patterns.iter().map(|p| p.text.to_ascii_lowercase()).collect();
+        let phrases = PhraseIndex::new(lower.iter().map(String::as_str));
+        Ok(Self { lexicon, phrases, naming })
     }
 
     /// Number of phrases the recogniser matches.
@@ -130,21 +126,12 @@ impl ActorRecogniser {
         units.into_iter().find_map(|u| self.actor_of(u, day).map(|m| m.actor))
     }
 
-    /// Lexicon hits in `text`: leftmost-longest, whole words, case rules.
+    /// Lexicon hits in `text`: longest at each word start, whole words,
+    /// case rules ([`phrases`]).
     fn scan(&self, text: &str) -> Vec<Hit> {
-        let lower = text.to_ascii_lowercase();
-        let mut hits = Vec::new();
-        let mut at = 0;
-        while let Some(m) = self.automaton.find(Input::new(&lower).range(at..)) {
-            let pattern = &self.lexicon.patterns[m.pattern().as_usize()];
-            if whole_word(text, m.start(), m.end()) && case_ok(&text[m.start()..m.end()], pattern.case) {
-                hits.push(Hit { span: Span::new(m.start(), m.end()), sense: pattern.sense });
-                at = m.end();
-            } else {
-                at = next_char(text, m.start());
-            }
-        }
-        hits
+        let pattern = |p: u32| &self.lexicon.patterns[p as usize];
+        let found = self.phrases.find_all(text, |s, e, p| case_ok(&text[s..e], pattern(p).case));
+        found.into_iter().map(|(s, e, p)| Hit { span: Span::new(s, e), sense: pattern(p).sense }).collect()
     }
 
     fn actor_of(&self, unit: Unit, day: Option<NaiveDate>) -> Option<ActorMention> {
@@ -252,12 +239,6 @@ fn title_case(header: &str) -> String {
         .join(" ")
 }
 
-fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
 fn case_ok(surface: &str, rule: CaseRule) -> bool {
     let mut letters = surface.chars().filter(|c| c.is_alphabetic());
     match rule {
@@ -265,10 +246,6 @@ fn case_ok(surface: &str, rule: CaseRule) -> bool {
         CaseRule::Capitalised => letters.next().is_some_and(char::is_uppercase),
         CaseRule::Upper => letters.all(char::is_uppercase),
     }
-}
-
-fn next_char(text: &str, at: usize) -> usize {
-    text[at..].chars().next().map_or(text.len(), |c| at + c.len_utf8())
 }
 
 /// The non-comment lines of a word-list file.
@@ -311,9 +288,7 @@ mod tests {
     }
 
     #[test]
-    fn word_boundaries_and_case() {
-        assert!(whole_word("the IS group", 4, 6));
-        assert!(!whole_word("this", 2, 4));
+    fn case_rules() {
         assert!(case_ok("IS", CaseRule::Upper));
         assert!(!case_ok("is", CaseRule::Upper));
         assert!(!case_ok("taliban", CaseRule::Capitalised));

@@ -3,8 +3,10 @@
 //! list and sitrep's overlay.
 //!
 //! Matching semantics (what `ActorRecogniser` guarantees):
-//! - ASCII case-insensitive, leftmost-longest, whole words only (a match may
-//!   not start or end inside a word; "'s" after a match is allowed).
+//! - ASCII case-insensitive, whole words only (a match may not start or end
+//!   inside a word; "'s" after a match is allowed): at each word start, left
+//!   to right, the longest phrase that ends at a word boundary
+//!   ([`super::phrases`]).
 //! - Proper names (dictionary actors, countries, capitalised overlay forms)
 //!   must begin with a capital letter in the text; short acronyms ("IS",
 //!   "SAA", "UN", up to 5 letters) must appear in capitals. Generic nouns

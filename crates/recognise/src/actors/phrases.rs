@@ -1,0 +1,137 @@
+//! Finding the lexicon's phrases in text, word start by word start.
+//!
+//! At each word start the longest phrase that ends at a word boundary is
+//! taken (a word start has no letter or digit before it; a boundary has none
+//! after it), and the search goes on after it. A phrase that opens with a
+//! mark ("'Arbaki'") starts at that mark. Phrases and text are both
+//! ASCII-lowercased, which keeps byte offsets.
+//!
+//! The index is a hash map of every phrase and every prefix of a phrase that
+//! ends at a boundary of the phrase ("al" and "al-qaeda" for "al-qaeda"), so
+//! most words cost one lookup that fails. It replaces an Aho–Corasick
+//! automaton whose construction over the dictionaries' 100,000-odd phrases
+//! was most of the program's start-up; matches are the same but for one
+//! case: where the longest phrase at a word start ends inside a word ("Abu
+//! Sayyafs"), a shorter phrase that ends at a boundary ("Abu") is found
+//! instead of nothing.
+
+use sitrep_model::fnv::FnvHashMap;
+
+/// What the index knows of a key: the phrase it completes, and whether
+/// longer phrases continue it.
+#[derive(Debug, Clone, Copy)]
+struct Key {
+    phrase: Option<u32>,
+    longer: bool,
+}
+
+/// Phrases and their boundary prefixes.
+#[derive(Debug, Default)]
+pub struct PhraseIndex {
+    keys: FnvHashMap<Box<str>, Key>,
+    /// The characters other than letters and digits that open a phrase
+    /// ("'" of "'Arbaki'"): a phrase may start at one of them too.
+    openers: Vec<char>,
+}
+
+impl PhraseIndex {
+    /// Index `phrases` (already lowercased); a phrase is known by its
+    /// position. Of equal phrases the first is kept.
+    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut keys: FnvHashMap<Box<str>, Key> = FnvHashMap::default();
+        let mut openers = Vec::new();
+        for (i, phrase) in phrases.into_iter().enumerate() {
+            let Ok(i) = u32::try_from(i) else { break };
+            if let Some(c) = phrase.chars().next().filter(|c| !c.is_alphanumeric() && !openers.contains(c)) {
+                openers.push(c);
+            }
+            for (e, c) in phrase.char_indices().skip(1) {
+                if !c.is_alphanumeric() {
+                    keys.entry(phrase[..e].into()).or_insert(Key { phrase: None, longer: true }).longer = true;
+                }
+            }
+            let key = keys.entry(phrase.into()).or_insert(Key { phrase: None, longer: false });
+            key.phrase = key.phrase.or(Some(i));
+        }
+        PhraseIndex { keys, openers }
+    }
+
+    /// The longest phrase starting at byte `start` of `text` (whose
+    /// lowercase is `lower`) and ending at a word boundary: its end and its
+    /// number.
+    pub fn longest_at(&self, text: &str, lower: &str, start: usize) -> Option<(usize, u32)> {
+        let mut best = None;
+        let rest = text.get(start..)?;
+        let ends = rest.char_indices().skip(1).filter(|(_, c)| !c.is_alphanumeric()).map(|(j, _)| start + j);
+        for end in ends.chain(std::iter::once(text.len())) {
+            let Some(key) = lower.get(start..end).and_then(|k| self.keys.get(k)) else { break };
+            if let Some(p) = key.phrase {
+                best = Some((end, p));
+            }
+            if !key.longer {
+                break;
+            }
+        }
+        best
+    }
+
+    /// Every phrase found in `text` that `accept` takes, left to right:
+    /// (start, end, phrase). A phrase `accept` refuses is passed over, and
+    /// the search goes on at the next word start.
+    pub fn find_all(&self, text: &str, mut accept: impl FnMut(usize, usize, u32) -> bool) -> Vec<(usize, usize, u32)> {
+        let lower = text.to_ascii_lowercase();
+        let mut out = Vec::new();
+        let (mut prev_alnum, mut from) = (false, 0);
+        for (p, c) in text.char_indices() {
+            let alnum = c.is_alphanumeric();
+            if (alnum || self.openers.contains(&c)) && !prev_alnum && p >= from {
+                if let Some((end, phrase)) = self.longest_at(text, &lower, p).filter(|(e, f)| accept(p, *e, *f)) {
+                    out.push((p, end, phrase));
+                    from = end;
+                }
+            }
+            prev_alnum = alnum;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_phrase_at_word_starts() {
+        let index =
+            PhraseIndex::new(["al-qaeda", "al", "u.s.", "u.s. army", "islamic state", "army", "'arbaki'", "arbaki"]);
+        let found = |text: &'static str| -> Vec<&'static str> {
+            index.find_all(text, |_, _, _| true).into_iter().map(|(s, e, _)| &text[s..e]).collect::<Vec<_>>()
+        };
+        let cases: &[(&str, &[&str])] = &[
+            ("Al-Qaeda's fighters", &["Al-Qaeda"]),
+            ("the U.S. Army said", &["U.S. Army"]),
+            ("the U.S. said", &["U.S."]),
+            ("the US army said", &["army"]),
+            ("Islamic State fighters and the Islamic Statehood", &["Islamic State"]),
+            ("armyworms", &[]),
+            ("an al-Qaedist", &["al"]),
+            ("", &[]),
+            ("army", &["army"]),
+            ("1 'Arbaki' commander and an Arbaki", &["'Arbaki'", "Arbaki"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(found(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn phrases_keep_their_numbers() {
+        let index = PhraseIndex::new(["army", "navy", "army"]);
+        let numbers: Vec<u32> =
+            index.find_all("navy and army", |_, _, _| true).into_iter().map(|(_, _, p)| p).collect();
+        assert_eq!(numbers, vec![1, 0]);
+        let refused: Vec<u32> =
+            index.find_all("navy and army", |_, _, p| p != 1).into_iter().map(|(_, _, p)| p).collect();
+        assert_eq!(refused, vec![0], "a refused phrase is passed over");
+    }
+}
