@@ -25,14 +25,19 @@ impl EventId {
     #[must_use]
     pub fn compute(doc: &DocId, evidence: Span, kind: SubEventType, place: Option<&str>) -> Self {
         let mut h = Sha256::new();
-        for part in
-            [doc.as_str(), &evidence.start.to_string(), &evidence.end.to_string(), kind.as_str(), place.unwrap_or("")]
-        {
-            h.update(part.as_bytes());
+        let (mut start, mut end) = ([0u8; 20], [0u8; 20]);
+        let parts: [&[u8]; 5] = [
+            doc.as_str().as_bytes(),
+            decimal(evidence.start, &mut start),
+            decimal(evidence.end, &mut end),
+            kind.as_str().as_bytes(),
+            place.unwrap_or("").as_bytes(),
+        ];
+        for part in parts {
+            h.update(part);
             h.update([0u8]);
         }
-        let digest = h.finalize();
-        Self(digest.iter().take(8).map(|b| format!("{b:02x}")).collect())
+        Self(hex(&h.finalize()[..8]))
     }
 
     /// The id of a canonical event: a hash of its members' ids, sorted, so
@@ -46,7 +51,7 @@ impl EventId {
             h.update(id.as_bytes());
             h.update([0u8]);
         }
-        Self(h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect())
+        Self(hex(&h.finalize()[..8]))
     }
 
     /// Wrap an id read back from storage.
@@ -59,6 +64,31 @@ impl EventId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// `n` in decimal, written at the end of `buf`: the bytes of `n.to_string()`
+/// without the allocation (an id is computed for every event).
+fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &[u8] {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[at..];
+        }
+    }
+}
+
+/// Lower-case hexadecimal, two digits a byte.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
 }
 
 impl fmt::Display for EventId {
@@ -100,6 +130,21 @@ pub struct Event {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_the_first_eight_bytes_of_the_hash_in_hex() {
+        // The hash of the parts, each followed by a zero byte, as ids have
+        // been computed since the first release (stored ids depend on it).
+        let input = b"doc\x003\x0040\x00Air/drone strike\x00geonames:1\x00";
+        let want: String = Sha256::digest(input).iter().take(8).map(|b| format!("{b:02x}")).collect();
+        let got =
+            EventId::compute(&DocId::new("doc"), Span::new(3, 40), SubEventType::AirDroneStrike, Some("geonames:1"));
+        assert_eq!(got.as_str(), want);
+        let mut buf = [0u8; 20];
+        for n in [0, 7, 10, 12_345, usize::MAX] {
+            assert_eq!(decimal(n, &mut buf), n.to_string().as_bytes());
+        }
+    }
 
     #[test]
     fn event_ids_are_stable_and_distinguish_places() {

@@ -61,16 +61,17 @@ impl PhraseIndex {
     /// number.
     pub fn longest_at(&self, text: &str, lower: &str, start: usize) -> Option<(usize, u32)> {
         let mut best = None;
-        let rest = text.get(start..)?;
-        let ends = rest.char_indices().skip(1).filter(|(_, c)| !c.is_alphanumeric()).map(|(j, _)| start + j);
-        for end in ends.chain(std::iter::once(text.len())) {
+        let mut end = next_char(text, start);
+        loop {
+            end = boundary_from(text, end);
             let Some(key) = lower.get(start..end).and_then(|k| self.keys.get(k)) else { break };
             if let Some(p) = key.phrase {
                 best = Some((end, p));
             }
-            if !key.longer {
+            if !key.longer || end >= text.len() {
                 break;
             }
+            end = next_char(text, end);
         }
         best
     }
@@ -80,20 +81,59 @@ impl PhraseIndex {
     /// the search goes on at the next word start.
     pub fn find_all(&self, text: &str, mut accept: impl FnMut(usize, usize, u32) -> bool) -> Vec<(usize, usize, u32)> {
         let lower = text.to_ascii_lowercase();
+        let bytes = text.as_bytes();
         let mut out = Vec::new();
-        let (mut prev_alnum, mut from) = (false, 0);
-        for (p, c) in text.char_indices() {
-            let alnum = c.is_alphanumeric();
-            if (alnum || self.openers.contains(&c)) && !prev_alnum && p >= from {
+        let (mut prev_alnum, mut p) = (false, 0);
+        while p < bytes.len() {
+            let (alnum, opener, len) = match bytes[p] {
+                b if b.is_ascii() => (b.is_ascii_alphanumeric(), self.openers.contains(&char::from(b)), 1),
+                _ => {
+                    let c = text[p..].chars().next().unwrap_or(' ');
+                    (c.is_alphanumeric(), self.openers.contains(&c), c.len_utf8())
+                }
+            };
+            if (alnum || opener) && !prev_alnum {
                 if let Some((end, phrase)) = self.longest_at(text, &lower, p).filter(|(e, f)| accept(p, *e, *f)) {
                     out.push((p, end, phrase));
-                    from = end;
+                    prev_alnum = text[..end].chars().next_back().is_some_and(char::is_alphanumeric);
+                    p = end;
+                    continue;
                 }
             }
-            prev_alnum = alnum;
+            (prev_alnum, p) = (alnum, p + len);
         }
         out
     }
+}
+
+/// The byte after the character at `at` (the text's length at its end).
+fn next_char(text: &str, at: usize) -> usize {
+    match text.as_bytes().get(at) {
+        None => text.len(),
+        Some(b) if b.is_ascii() => at + 1,
+        Some(_) => text[at..].chars().next().map_or(text.len(), |c| at + c.len_utf8()),
+    }
+}
+
+/// The first word boundary at or after byte `at`: a character that is not
+/// a letter or a digit, or the end of the text.
+fn boundary_from(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                return at;
+            }
+            at += 1;
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            if !c.is_alphanumeric() {
+                return at;
+            }
+            at += c.len_utf8();
+        }
+    }
+    at
 }
 
 #[cfg(test)]
