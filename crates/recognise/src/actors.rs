@@ -21,6 +21,7 @@ pub mod phrases;
 use std::io::Read;
 
 use chrono::NaiveDate;
+use sitrep_model::fnv::FnvHashMap;
 use sitrep_model::{Actor, ActorCode, ActorMention, ActorRole, Doc, Iso3, Span};
 use thiserror::Error;
 
@@ -111,9 +112,17 @@ impl ActorRecogniser {
     #[must_use]
     pub fn find(&self, doc: &Doc) -> Vec<ActorMention> {
         let hits = self.scan(&doc.text);
+        // A document names the same few actors again and again: each
+        // (phrase sense, country) is turned into an actor once.
+        let mut seen: FnvHashMap<(Option<usize>, Option<Iso3>), Option<Actor>> = FnvHashMap::default();
         compose::compose(&doc.text, &hits, &self.lexicon)
             .into_iter()
-            .filter_map(|u| self.actor_of(u, doc.published))
+            .filter_map(|u| {
+                let span = u.span;
+                let actor =
+                    seen.entry((u.head, u.country)).or_insert_with(|| self.actor_of(u, doc.published).map(|m| m.actor));
+                actor.clone().map(|actor| ActorMention { span, actor })
+            })
             .collect()
     }
 

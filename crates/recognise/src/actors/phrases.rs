@@ -85,14 +85,12 @@ impl PhraseIndex {
         let mut out = Vec::new();
         let (mut prev_alnum, mut p) = (false, 0);
         while p < bytes.len() {
-            let (alnum, opener, len) = match bytes[p] {
-                b if b.is_ascii() => (b.is_ascii_alphanumeric(), self.openers.contains(&char::from(b)), 1),
-                _ => {
-                    let c = text[p..].chars().next().unwrap_or(' ');
-                    (c.is_alphanumeric(), self.openers.contains(&c), c.len_utf8())
-                }
+            let (c, len) = match bytes[p] {
+                b if b.is_ascii() => (char::from(b), 1),
+                _ => text[p..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
             };
-            if (alnum || opener) && !prev_alnum {
+            let alnum = if len == 1 { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+            if !prev_alnum && (alnum || self.openers.contains(&c)) {
                 if let Some((end, phrase)) = self.longest_at(text, &lower, p).filter(|(e, f)| accept(p, *e, *f)) {
                     out.push((p, end, phrase));
                     prev_alnum = text[..end].chars().next_back().is_some_and(char::is_alphanumeric);
