@@ -181,7 +181,7 @@ impl<'r> Pipeline<'r> {
         all.extend(found.into_iter().map(|m| (m, true)));
         all.sort_by_key(|(m, _)| m.span);
         let mentions: Vec<PlaceMention> = all.iter().map(|(m, _)| m.clone()).collect();
-        let resolved = self.geocoder.resolve_with(doc, &mentions, countries);
+        let resolved = self.geocoder.resolve_some(doc, &mentions, countries, |i| all[i].1);
         all.into_iter().zip(resolved).filter(|((_, modifier), _)| *modifier).map(|((m, _), r)| (m, r)).collect()
     }
 

@@ -261,7 +261,22 @@ impl PlaceLexicon for Gazetteer {
     /// Capitalised words that are demonyms ("Russian", "Palestinians"),
     /// each with its country as the only candidate.
     fn find_demonyms(&self, text: &str) -> Vec<NameMatch> {
+        self.demonyms_in(&Words::of(text))
+    }
+
+    fn find_names(&self, text: &str) -> Vec<NameMatch> {
+        self.names_in(text, &Words::of(text))
+    }
+
+    fn find_names_and_demonyms(&self, text: &str) -> (Vec<NameMatch>, Vec<NameMatch>) {
         let words = Words::of(text);
+        (self.names_in(text, &words), self.demonyms_in(&words))
+    }
+}
+
+impl Gazetteer {
+    /// [`PlaceLexicon::find_demonyms`] over the words of a text.
+    fn demonyms_in(&self, words: &Words) -> Vec<NameMatch> {
         let mut seen: FnvHashMap<&str, Option<u32>> = FnvHashMap::default();
         let mut out = Vec::new();
         for (k, w) in words.as_slice().iter().enumerate().filter(|(_, w)| w.case != Case::Lower && !w.article) {
@@ -281,10 +296,10 @@ impl PlaceLexicon for Gazetteer {
         out
     }
 
-    fn find_names(&self, text: &str) -> Vec<NameMatch> {
-        let words = Words::of(text);
+    /// [`PlaceLexicon::find_names`] over `words`, the words of `text`.
+    fn names_in(&self, text: &str, words: &Words) -> Vec<NameMatch> {
         let toks = words.as_slice();
-        let mut walk = Walk::new(self, text, &words);
+        let mut walk = Walk::new(self, text, words);
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {

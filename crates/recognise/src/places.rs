@@ -71,6 +71,12 @@ pub trait PlaceLexicon: Send + Sync {
         Vec::new()
     }
 
+    /// [`PlaceLexicon::find_names`] and [`PlaceLexicon::find_demonyms`]
+    /// together (a lexicon may read the text's words once for both).
+    fn find_names_and_demonyms(&self, text: &str) -> (Vec<NameMatch>, Vec<NameMatch>) {
+        (self.find_names(text), self.find_demonyms(text))
+    }
+
     /// True when some candidate is a country or a state (an admin-1 area):
     /// a name that stays a place after a capitalised word ("Northeast
     /// Georgia"). Asked only of names that read as a surname.
@@ -448,7 +454,7 @@ impl<'a> PlaceRecogniser<'a> {
     /// Army") or a demonym is not an event place.
     #[must_use]
     pub fn find(&self, doc: &Doc, actors: &[ActorMention]) -> Vec<PlaceMention> {
-        self.collect(doc, actors, None)
+        self.collect(doc, actors, self.lexicon.find_names(&doc.text), None)
     }
 
     /// Place names that are not event places but say something about an
@@ -467,9 +473,10 @@ impl<'a> PlaceRecogniser<'a> {
     #[must_use]
     pub fn find_with_modifiers(&self, doc: &Doc, actors: &[ActorMention]) -> (Vec<PlaceMention>, Vec<PlaceMention>) {
         let mut out = Vec::new();
-        let places = self.collect(doc, actors, Some(&mut out));
+        let (names, demonyms) = self.lexicon.find_names_and_demonyms(&doc.text);
+        let places = self.collect(doc, actors, names, Some(&mut out));
         let taken = |s: Span, out: &[PlaceMention]| places.iter().chain(out).any(|m| m.span.overlaps(s));
-        for m in self.lexicon.find_demonyms(&doc.text) {
+        for m in demonyms {
             if !taken(m.span, &out) {
                 out.push(PlaceMention { span: m.span, candidates: m.candidates, cues: Vec::new(), qualifier: None });
             }
@@ -478,12 +485,14 @@ impl<'a> PlaceRecogniser<'a> {
         (places, out)
     }
 
-    /// The place mentions of [`PlaceRecogniser::find`]; names rejected as
-    /// part of an actor go to `modifiers` when it is given.
+    /// The place mentions of [`PlaceRecogniser::find`] among the lexicon's
+    /// `names` in the document; names rejected as part of an actor go to
+    /// `modifiers` when it is given.
     fn collect(
         &self,
         doc: &Doc,
         actors: &[ActorMention],
+        names: Vec<NameMatch>,
         mut modifiers: Option<&mut Vec<PlaceMention>>,
     ) -> Vec<PlaceMention> {
         let Some(p) = &self.patterns else { return Vec::new() };
@@ -491,7 +500,7 @@ impl<'a> PlaceRecogniser<'a> {
         let mut name = Words::default();
         let mut mentions = Vec::new();
         let (mut loose, mut plural) = (Vec::new(), Vec::new());
-        for m in self.lexicon.find_names(text) {
+        for m in names {
             name.read(doc.slice(m.span));
             let post = p.post_mask(text, m.span.end);
             let cues = match self.accepted(doc, &m, (&name, post), actors, p) {

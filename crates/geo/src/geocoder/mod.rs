@@ -375,6 +375,20 @@ impl<'g> Geocoder<'g> {
     /// (one per actor mention) as evidence of what country it is about.
     #[must_use]
     pub fn resolve_with(&self, doc: &Doc, mentions: &[PlaceMention], actors: &[Iso2]) -> Vec<Option<Resolved>> {
+        self.resolve_some(doc, mentions, actors, |_| true)
+    }
+
+    /// [`Geocoder::resolve_with`] for the mentions `wanted` names (by index),
+    /// `None` for the others. Every mention is still the document's context:
+    /// the wanted ones resolve exactly as in [`Geocoder::resolve_with`].
+    #[must_use]
+    pub fn resolve_some(
+        &self,
+        doc: &Doc,
+        mentions: &[PlaceMention],
+        actors: &[Iso2],
+        wanted: impl Fn(usize) -> bool,
+    ) -> Vec<Option<Resolved>> {
         let mut infos = self.mentions(doc, mentions);
         let focus = Focus::of(&infos, actors);
         neighbours::fill(&mut infos);
@@ -383,6 +397,9 @@ impl<'g> Geocoder<'g> {
         let mut anchors = Anchors::of(&infos, &first);
         (0..infos.len())
             .map(|i| {
+                if !wanted(i) {
+                    return None;
+                }
                 let s = self.second_pass(&infos, i, &mut anchors)?;
                 self.resolved(&infos, i, s, &focus, &mut anchors)
             })

@@ -18,7 +18,7 @@
 //!   synonym is kept only when it shares its first three letters with the
 //!   country's name or a nationality, or is a long form ("… REPUBLIC …").
 
-use std::collections::HashMap;
+use sitrep_model::fnv::FnvHashMap;
 
 use sitrep_model::{ActorRole, Iso3};
 
@@ -102,7 +102,7 @@ pub struct Lexicon {
     /// The sense of the bare military agent (`MIL`), for a nationality
     /// before a noun of armed force ("a Russian airstrike").
     pub military: Option<usize>,
-    index: HashMap<String, usize>,
+    index: FnvHashMap<String, usize>,
 }
 
 impl Lexicon {
