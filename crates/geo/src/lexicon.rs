@@ -253,6 +253,11 @@ struct Found {
 }
 
 impl PlaceLexicon for Gazetteer {
+    fn is_demonym(&self, word: &str) -> bool {
+        let folded = normalise::fold(word);
+        self.index().blocked(&folded).is_some_and(|(kind, _)| kind == BLOCK_DEMONYM)
+    }
+
     fn names_region(&self, candidates: &[PlaceCandidate]) -> bool {
         let region = |c: &PlaceCandidate| self.entry(*c).map(|e| e.kind);
         candidates.iter().any(|c| matches!(region(c), Some(PlaceKind::Country | PlaceKind::Admin1)))

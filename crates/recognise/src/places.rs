@@ -83,6 +83,12 @@ pub trait PlaceLexicon: Send + Sync {
     fn names_region(&self, _candidates: &[PlaceCandidate]) -> bool {
         false
     }
+
+    /// True when `word` is a demonym ("Kurdish", "Syrian"): a place name
+    /// after it is not a surname. Asked only of names that read as one.
+    fn is_demonym(&self, _word: &str) -> bool {
+        false
+    }
 }
 
 /// Why a gazetteer name is not taken for an event place.
@@ -547,8 +553,7 @@ impl<'a> PlaceRecogniser<'a> {
         if !m.abbreviation && is_acronym(doc, m.span, name) {
             return Err(Rejected::NotAPlace);
         }
-        let surname = || person::surname_shaped(text, m.span, name, &self.preceders);
-        if !m.abbreviation && surname() && !self.lexicon.names_region(&m.candidates) {
+        if !m.abbreviation && self.surname(doc, m, name) {
             return Err(Rejected::NotAPlace);
         }
         if inside_actor(m.span, actors) || actor_after() {
@@ -561,6 +566,17 @@ impl<'a> PlaceRecogniser<'a> {
         } else {
             Ok(cues)
         }
+    }
+}
+
+impl PlaceRecogniser<'_> {
+    /// True when the name of match `m` (its words in `name`) is a person's
+    /// surname ([`person`]).
+    fn surname(&self, doc: &Doc, m: &NameMatch, name: &Words) -> bool {
+        let sentence =
+            doc.sentence_at(m.span.start).and_then(|i| doc.sentences.get(i)).map_or("", |s| doc.slice(s.span));
+        let Some(given) = person::given_name(&doc.text, m.span, name, sentence, &self.preceders) else { return false };
+        !self.lexicon.is_demonym(given) && !self.lexicon.names_region(&m.candidates)
     }
 }
 
