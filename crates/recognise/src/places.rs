@@ -27,9 +27,9 @@
 //! a longer actor mention ("Syrian Arab Army"), followed by an actor noun
 //! ("Kabul government", "Turkish army") or by "-backed", "-led" is not an event
 //! place; a one-word name right after a capitalised word reads as a surname
-//! ("Jim Harrison of the chamber") and is not a place either, unless it
-//! names a country or a state ([`person`]). Cues ([`PlaceCue`]) are read from the words around the name, and a
-//! qualifier is the next name when only "," / "in" / "of" (perhaps after a kind
+//! ("Jim Harrison of the chamber") and is not a place either, with the
+//! exceptions of [`person`]. Cues ([`PlaceCue`]) are read from the words
+//! around the name, and a qualifier is the next name when only "," / "in" / "of" (perhaps after a kind
 //! word) stand between them: "Alexandria, Louisiana", "Mreya in Deir ez Zor
 //! province", "the Kanjak area of Imam Sahib district, Kunduz".
 //!
@@ -567,14 +567,11 @@ impl<'a> PlaceRecogniser<'a> {
             Ok(cues)
         }
     }
-}
 
-impl PlaceRecogniser<'_> {
     /// True when the name of match `m` (its words in `name`) is a person's
     /// surname ([`person`]).
     fn surname(&self, doc: &Doc, m: &NameMatch, name: &Words) -> bool {
-        let sentence =
-            doc.sentence_at(m.span.start).and_then(|i| doc.sentences.get(i)).map_or("", |s| doc.slice(s.span));
+        let sentence = || sentence_of(doc, m.span).unwrap_or("");
         let Some(given) = person::given_name(&doc.text, m.span, name, sentence, &self.preceders) else { return false };
         !self.lexicon.is_demonym(given) && !self.lexicon.names_region(&m.candidates)
     }
@@ -587,9 +584,12 @@ fn is_acronym(doc: &Doc, span: Span, name: &Words) -> bool {
     let short_caps = name.len() == 1
         && name.as_slice()[0].case == normalise::Case::Upper
         && text.chars().filter(|c| c.is_alphabetic()).count() <= 4;
-    let sentence =
-        || doc.sentence_at(span.start).and_then(|i| doc.sentences.get(i)).map_or(text, |s| doc.slice(s.span));
-    short_caps && !mostly_upper(sentence())
+    short_caps && !mostly_upper(sentence_of(doc, span).unwrap_or(text))
+}
+
+/// The text of the sentence that holds `span`.
+fn sentence_of(doc: &Doc, span: Span) -> Option<&str> {
+    doc.sentence_at(span.start).and_then(|i| doc.sentences.get(i)).map(|s| doc.slice(s.span))
 }
 
 /// True when the span lies inside (or straddles) a longer actor mention.

@@ -5,14 +5,15 @@
 //! population, prominence and capital priors, cue fit, the document's country
 //! focus (its places' countries, and its actors' when the caller gives them:
 //! [`Geocoder::resolve_with`]), a town named only by another of its names
-//! while a namesake bears it as its own, a containing qualifier, areas the document names elsewhere, senses that
-//! lie near some sense of the document's other names ([`neighbours`]), the
-//! state or province the document is about, closeness to the document's other places,
-//! loose-spelling penalty) and the best one wins. Resolution runs twice: the
-//! first pass resolves every mention without the rules that need winners
-//! (area focus, closeness), the second uses the first pass's winners as the
-//! document's other places. The winner's reasons
-//! are kept as `why`, for `sitrep places --explain`.
+//! while a namesake bears it as its own, a containing qualifier, areas the
+//! document names elsewhere, senses that lie near some sense of the
+//! document's other names ([`neighbours`]), the state or province the document
+//! is about, closeness to the document's other places, loose-spelling
+//! penalty) and the best one wins. Resolution runs twice: the first pass
+//! resolves every mention without the rules that need winners (area focus,
+//! closeness), the second uses the first pass's winners as the document's
+//! other places. The winner's reasons are kept as `why`, for `sitrep places
+//! --explain`.
 //!
 //! Cost. All rules but closeness look only at the candidate, its mention and
 //! the document's country votes, so they are summed once per candidate

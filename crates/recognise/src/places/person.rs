@@ -42,14 +42,14 @@ impl Preceders {
 
 /// The capitalised word before the one-word name at `span` (its words in
 /// `name`, one space between) when the name reads as a surname: that word
-/// is not a place word, the next word is not capitalised, and `sentence`
-/// (the text of the name's sentence) is not in title case.
+/// is not a place word, the next word is not capitalised, and the name's
+/// sentence (given by `sentence`, asked only then) is not in title case.
 #[must_use]
-pub fn given_name<'t>(
+pub fn given_name<'t, 's>(
     text: &'t str,
     span: Span,
     name: &Words,
-    sentence: &str,
+    sentence: impl FnOnce() -> &'s str,
     preceders: &Preceders,
 ) -> Option<&'t str> {
     if name.len() != 1 {
@@ -60,7 +60,7 @@ pub fn given_name<'t>(
     let capitalised = given.chars().next().is_some_and(char::is_uppercase)
         && given.chars().skip(1).any(char::is_lowercase)
         && given.chars().count() >= 2;
-    let headline = || title_case_after(text.get(span.end..).unwrap_or("")) || title_case(sentence);
+    let headline = || title_case_after(text.get(span.end..).unwrap_or("")) || title_case(sentence());
     (capitalised && !preceders.keeps(given) && !headline()).then_some(given)
 }
 
@@ -102,7 +102,7 @@ mod tests {
             let start = text.find(name).unwrap_or(0);
             let span = Span::new(start, start + name.len());
             let words = Words::of(name);
-            assert_eq!(given_name(text, span, &words, text, &p).is_some(), *want, "{text}");
+            assert_eq!(given_name(text, span, &words, || text, &p).is_some(), *want, "{text}");
         }
     }
 }
