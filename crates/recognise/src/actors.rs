@@ -92,8 +92,7 @@ impl ActorRecogniser {
         lexicon.add_countries(&nationalities);
         let agents = petrarch::parse_agents(&gunzip("Phoenix.agents.txt", AGENTS_GZ)?);
         lexicon.add_agents(agents, &word_list(AGENT_STOPWORDS));
-        let lower: Vec<String> = lexicon.patterns.iter().map(|p| p.text.to_ascii_lowercase()).collect();
-        let phrases = PhraseIndex::new(lower.iter().map(String::as_str));
+        let phrases = PhraseIndex::new(lexicon.keys());
         Ok(Self { lexicon, phrases, naming })
     }
 

@@ -106,6 +106,12 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// Every phrase, ASCII-lowercased as it is keyed, with the number of its
+    /// pattern.
+    pub fn keys(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.index.iter().filter_map(|(k, i)| Some((k.as_str(), u32::try_from(*i).ok()?)))
+    }
+
     /// Add a phrase with a sense; a phrase already held by a sense of higher
     /// or equal priority keeps that one.
     pub fn add(&mut self, phrase: &str, sense: usize, case: CaseRule) {

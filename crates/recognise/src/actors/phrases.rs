@@ -35,13 +35,12 @@ pub struct PhraseIndex {
 }
 
 impl PhraseIndex {
-    /// Index `phrases` (already lowercased); a phrase is known by its
-    /// position. Of equal phrases the first is kept.
-    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Self {
+    /// Index `phrases` (already lowercased), each with its number. Of equal
+    /// phrases the first is kept.
+    pub fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, u32)>) -> Self {
         let mut keys: FnvHashMap<Box<str>, Key> = FnvHashMap::default();
         let mut openers = Vec::new();
-        for (i, phrase) in phrases.into_iter().enumerate() {
-            let Ok(i) = u32::try_from(i) else { break };
+        for (phrase, i) in phrases {
             if let Some(c) = phrase.chars().next().filter(|c| !c.is_alphanumeric() && !openers.contains(c)) {
                 openers.push(c);
             }
@@ -140,8 +139,9 @@ mod tests {
 
     #[test]
     fn longest_phrase_at_word_starts() {
-        let index =
-            PhraseIndex::new(["al-qaeda", "al", "u.s.", "u.s. army", "islamic state", "army", "'arbaki'", "arbaki"]);
+        let index = PhraseIndex::new(
+            ["al-qaeda", "al", "u.s.", "u.s. army", "islamic state", "army", "'arbaki'", "arbaki"].into_iter().zip(0..),
+        );
         let found = |text: &'static str| -> Vec<&'static str> {
             index.find_all(text, |_, _, _| true).into_iter().map(|(s, e, _)| &text[s..e]).collect::<Vec<_>>()
         };
@@ -164,7 +164,7 @@ mod tests {
 
     #[test]
     fn phrases_keep_their_numbers() {
-        let index = PhraseIndex::new(["army", "navy", "army"]);
+        let index = PhraseIndex::new(["army", "navy", "army"].into_iter().zip(0..));
         let numbers: Vec<u32> =
             index.find_all("navy and army", |_, _, _| true).into_iter().map(|(_, _, p)| p).collect();
         assert_eq!(numbers, vec![1, 0]);
