@@ -94,6 +94,24 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// A document of `text` with no metadata, paragraphs or sentences, for
+    /// callers that read text without cleaning it (evaluations, tests) and
+    /// set the structure they need.
+    #[must_use]
+    pub fn bare(id: DocId, text: impl Into<String>) -> Self {
+        Doc {
+            id,
+            title: None,
+            published: None,
+            outlet: None,
+            byline: None,
+            url: None,
+            text: text.into(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+        }
+    }
+
     /// The text of a span of this document ("" if the span does not fit).
     #[must_use]
     pub fn slice(&self, span: Span) -> &str {
@@ -114,18 +132,12 @@ mod tests {
 
     fn doc() -> Doc {
         Doc {
-            id: DocId::new("d"),
-            title: None,
-            published: None,
-            outlet: None,
-            byline: None,
-            url: None,
-            text: "One. Two three.".into(),
             paragraphs: vec![Paragraph { span: Span::new(0, 15) }],
             sentences: vec![
                 Sentence { span: Span::new(0, 4), paragraph: 0 },
                 Sentence { span: Span::new(5, 15), paragraph: 0 },
             ],
+            ..Doc::bare(DocId::new("d"), "One. Two three.")
         }
     }
 

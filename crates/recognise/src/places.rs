@@ -703,15 +703,9 @@ mod tests {
 
     fn doc(text: &str) -> Doc {
         Doc {
-            id: DocId::new("t"),
-            title: None,
-            published: None,
-            outlet: None,
-            byline: None,
-            url: None,
-            text: text.into(),
             paragraphs: vec![Paragraph { span: Span::new(0, text.len()) }],
             sentences: vec![Sentence { span: Span::new(0, text.len()), paragraph: 0 }],
+            ..Doc::bare(DocId::new("t"), text)
         }
     }
 

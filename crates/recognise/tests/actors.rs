@@ -12,15 +12,10 @@ static RECOGNISER: LazyLock<ActorRecogniser> =
 fn doc(text: &str) -> Doc {
     let span = Span::new(0, text.len());
     Doc {
-        id: DocId::new("t"),
-        title: None,
         published: NaiveDate::from_ymd_opt(2016, 1, 21),
-        outlet: None,
-        byline: None,
-        url: None,
-        text: text.to_owned(),
         paragraphs: vec![Paragraph { span }],
         sentences: vec![Sentence { span, paragraph: 0 }],
+        ..Doc::bare(DocId::new("t"), text)
     }
 }
 

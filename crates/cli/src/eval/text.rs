@@ -19,14 +19,8 @@ pub(crate) fn unescape(s: &str) -> String {
 /// A document of `text` as it is: one paragraph holding `sentences`.
 pub(crate) fn bare_doc(id: &str, text: &str, sentences: Vec<Sentence>) -> Doc {
     Doc {
-        id: DocId::new(id),
-        title: None,
-        published: None,
-        outlet: None,
-        byline: None,
-        url: None,
-        text: text.to_owned(),
         paragraphs: vec![Paragraph { span: sitrep_model::Span::new(0, text.len()) }],
         sentences,
+        ..Doc::bare(DocId::new(id), text)
     }
 }

@@ -8,15 +8,8 @@ use super::CameoCoder;
 
 fn doc(text: &str) -> Doc {
     Doc {
-        id: DocId::new("t"),
-        title: None,
-        published: None,
-        outlet: None,
-        byline: None,
-        url: None,
-        text: text.to_owned(),
-        paragraphs: Vec::new(),
         sentences: vec![Sentence { span: Span::new(0, text.len()), paragraph: 0 }],
+        ..Doc::bare(DocId::new("t"), text)
     }
 }
 

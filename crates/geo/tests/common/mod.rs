@@ -44,15 +44,5 @@ pub fn doc(id: &str, text: &str) -> Doc {
         }
         at += line.len();
     }
-    Doc {
-        id: DocId::new(id),
-        title: None,
-        published: None,
-        outlet: None,
-        byline: None,
-        url: None,
-        text: text.to_owned(),
-        paragraphs,
-        sentences: sents,
-    }
+    Doc { paragraphs, sentences: sents, ..Doc::bare(DocId::new(id), text) }
 }

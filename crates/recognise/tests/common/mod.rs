@@ -23,15 +23,10 @@ pub fn doc(text: &str, published: Option<NaiveDate>) -> Doc {
         }
     }
     Doc {
-        id: DocId::new("test"),
-        title: None,
         published,
-        outlet: None,
-        byline: None,
-        url: None,
-        text: text.to_owned(),
         paragraphs: vec![Paragraph { span: Span::new(0, text.len()) }],
         sentences,
+        ..Doc::bare(DocId::new("test"), text)
     }
 }
 

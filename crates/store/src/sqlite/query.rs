@@ -356,17 +356,7 @@ mod tests {
         let mut store = SqliteStore::open_in_memory().unwrap();
         let names = ["Alpha Brigade", "Beta Brigade", "Gamma"];
         let events: Vec<Event> = (0..30).map(|i| event("d", i, names[i % 3])).collect();
-        let doc = Doc {
-            id: DocId::new("d"),
-            title: None,
-            published: None,
-            outlet: None,
-            byline: None,
-            url: None,
-            text: String::new(),
-            paragraphs: vec![],
-            sentences: vec![],
-        };
+        let doc = Doc::bare(DocId::new("d"), "");
         store.put_document(&doc, &ContentHash::of(b"d"), &events).unwrap();
         let near = crate::Near {
             lat: sitrep_model::Lat::new(0.0).unwrap(),
@@ -409,17 +399,7 @@ mod tests {
                     e
                 })
                 .collect();
-            let doc = Doc {
-                id: DocId::new(&doc_id),
-                title: None,
-                published: None,
-                outlet: None,
-                byline: None,
-                url: None,
-                text: String::new(),
-                paragraphs: vec![],
-                sentences: vec![],
-            };
+            let doc = Doc::bare(DocId::new(&doc_id), "");
             store.put_document(&doc, &ContentHash::of(doc_id.as_bytes()), &events).unwrap();
         }
         store
