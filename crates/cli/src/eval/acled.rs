@@ -31,7 +31,26 @@ pub struct AcledScore {
     pub date_exact: f64,
     pub events_per_note: f64,
     pub failed: usize,
+    /// The same shares over the notes that name their place (the row's
+    /// `location` occurs in the note), where a geoparser can be right.
+    pub named: Shares,
+    /// The shares per `country` column, most notes first, so a weak
+    /// country is visible.
+    pub countries: Vec<Shares>,
     pub misses: Vec<String>,
+}
+
+/// Shares of one subset of notes (in 0..=1 of that subset).
+#[derive(Debug, Default, Serialize)]
+pub struct Shares {
+    /// The country, for a per-country row; empty for other subsets.
+    pub label: String,
+    pub notes: usize,
+    pub event_type: f64,
+    pub sub_event_type: f64,
+    pub actor1: f64,
+    pub location_25km: f64,
+    pub location_161km: f64,
 }
 
 /// What one note scored.
@@ -46,6 +65,8 @@ struct NoteScore {
     fatalities: bool,
     date: bool,
     events: usize,
+    country: String,
+    named: bool,
     miss: Option<String>,
 }
 
@@ -75,7 +96,17 @@ fn score_row(path: &Path, i: usize, row: &Row, old: bool, pipeline: &Pipeline<'_
     let p = pipeline.process(&raw).ok()?;
     let records: Vec<EventRecord> =
         p.events.iter().filter(|e| e.modality.is_factual()).map(EventRecord::from).collect();
-    Some(note_score(&id, row, old, date, &records))
+    let s = note_score(&id, row, old, date, &records);
+    let country = row.get("country").unwrap_or("").to_owned();
+    Some(NoteScore { country, named: names_its_place(row), ..s })
+}
+
+/// The note names the row's location (ASCII case folded): the cases where
+/// the place can be read from the text at all.
+fn names_its_place(row: &Row) -> bool {
+    let (Some(notes), Some(loc)) = (row.get("notes"), row.get("location")) else { return false };
+    let loc = loc.trim();
+    !loc.is_empty() && notes.to_lowercase().contains(&loc.to_lowercase())
 }
 
 fn note_score(id: &str, row: &Row, old: bool, date: NaiveDate, records: &[EventRecord]) -> NoteScore {
@@ -104,7 +135,7 @@ fn note_score(id: &str, row: &Row, old: bool, date: NaiveDate, records: &[EventR
         fatalities: main.fatalities.unwrap_or(0) == fatalities,
         date: main.date.as_deref() == Some(date.format("%Y-%m-%d").to_string().as_str()),
         events: records.len(),
-        miss: None,
+        ..NoteScore::default()
     };
     let miss = describe_miss(id, row, main, &s, km, sub_known);
     NoteScore { miss, ..s }
@@ -144,11 +175,12 @@ fn describe_miss(
     (!wrong.is_empty()).then(|| format!("{id}: {}", wrong.join("; ")))
 }
 
-/// "21 March 2020" (current exports) or "2016-07-02" (old ones).
+/// "21 March 2020" (current exports), "9-May-20" (spreadsheet exports) or
+/// "2016-07-02" (old ones).
 #[must_use]
 pub fn parse_acled_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    NaiveDate::parse_from_str(s, "%d %B %Y").or_else(|_| NaiveDate::parse_from_str(s, "%Y-%m-%d")).ok()
+    ["%d %B %Y", "%d-%b-%y", "%Y-%m-%d"].iter().find_map(|f| NaiveDate::parse_from_str(s, f).ok())
 }
 
 fn aggregate(path: &Path, old: bool, notes: &[Option<NoteScore>]) -> AcledScore {
@@ -169,6 +201,38 @@ fn aggregate(path: &Path, old: bool, notes: &[Option<NoteScore>]) -> AcledScore 
         date_exact: share(|s| s.date),
         events_per_note: ok.iter().map(|s| s.events).sum::<usize>() as f64 / n,
         failed: notes.iter().filter(|s| s.is_none()).count(),
+        named: shares(String::new(), notes.iter().filter(|s| s.as_ref().is_some_and(|s| s.named))),
+        countries: per_country(notes),
         misses: ok.iter().filter_map(|s| s.miss.clone()).collect(),
     }
+}
+
+/// Shares over a subset of notes; a failed note (None) counts as wrong.
+fn shares<'a>(label: String, notes: impl Iterator<Item = &'a Option<NoteScore>>) -> Shares {
+    let notes: Vec<&Option<NoteScore>> = notes.collect();
+    let n = notes.len().max(1) as f64;
+    let share = |f: fn(&NoteScore) -> bool| notes.iter().filter(|s| s.as_ref().is_some_and(f)).count() as f64 / n;
+    Shares {
+        label,
+        notes: notes.len(),
+        event_type: share(|s| s.event_type),
+        sub_event_type: share(|s| s.sub_event_type),
+        actor1: share(|s| s.actor1),
+        location_25km: share(|s| s.loc25),
+        location_161km: share(|s| s.loc161),
+    }
+}
+
+/// One row of shares per country, most notes first (then by name). A
+/// failed note has no country and is left out of this table.
+fn per_country(notes: &[Option<NoteScore>]) -> Vec<Shares> {
+    let mut names: Vec<&str> = notes.iter().flatten().map(|s| s.country.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut rows: Vec<Shares> = names
+        .into_iter()
+        .map(|c| shares(c.to_owned(), notes.iter().filter(|s| s.as_ref().is_some_and(|s| s.country == c))))
+        .collect();
+    rows.sort_by(|a, b| b.notes.cmp(&a.notes).then_with(|| a.label.cmp(&b.label)));
+    rows
 }

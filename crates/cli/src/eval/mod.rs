@@ -231,6 +231,34 @@ fn print_gold(g: &gold::GoldScore, verbose: bool, out: &mut dyn Write) -> io::Re
     Ok(())
 }
 
+/// The per-country table of an ACLED score: one line per country.
+fn print_countries(rows: &[acled::Shares], out: &mut dyn Write) -> io::Result<()> {
+    if rows.len() < 2 {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "  {:<24} {:>5} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "country", "notes", "type", "sub", "actor1", "25km", "161km"
+    )?;
+    for r in rows {
+        let p = |x: f64| format!("{:.1}", 100.0 * x);
+        let label = if r.label.is_empty() { "(none)" } else { r.label.as_str() };
+        writeln!(
+            out,
+            "  {:<24} {:>5} {:>6} {:>6} {:>6} {:>6} {:>6}",
+            label,
+            r.notes,
+            p(r.event_type),
+            p(r.sub_event_type),
+            p(r.actor1),
+            p(r.location_25km),
+            p(r.location_161km)
+        )?;
+    }
+    Ok(())
+}
+
 fn print_acled(a: &acled::AcledScore, verbose: bool, out: &mut dyn Write) -> io::Result<()> {
     let pct = |x: f64| format!("{:.1} %", 100.0 * x);
     writeln!(
@@ -252,6 +280,15 @@ fn print_acled(a: &acled::AcledScore, verbose: bool, out: &mut dyn Write) -> io:
     writeln!(out, "  fatalities exact   {}", pct(a.fatalities_exact))?;
     writeln!(out, "  date exact         {}", pct(a.date_exact))?;
     writeln!(out, "  events per note    {:.2}", a.events_per_note)?;
+    let n = &a.named;
+    writeln!(
+        out,
+        "  notes naming their place: {}, ≤ 25 km {}, ≤ 161 km {}",
+        n.notes,
+        pct(n.location_25km),
+        pct(n.location_161km)
+    )?;
+    print_countries(&a.countries, out)?;
     if verbose {
         a.misses.iter().try_for_each(|m| writeln!(out, "  miss {m}"))?;
     }
