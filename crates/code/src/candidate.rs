@@ -55,7 +55,7 @@ pub fn candidates(
     actors: &[ActorMention],
     speakers: &[Span],
 ) -> Vec<Candidate> {
-    let all = triggers.find(text, sentence);
+    let all = crate::grievance::without_causes(text, triggers.find(text, sentence));
     if all.is_empty() {
         return Vec::new();
     }

@@ -19,9 +19,11 @@
 pub mod cameo;
 pub mod candidate;
 pub mod clause;
+pub mod crowd;
 pub mod discourse;
 pub mod fatalities;
 pub mod focus;
+pub mod grievance;
 pub mod location;
 pub mod merge;
 pub mod modality;
@@ -31,6 +33,8 @@ mod reading;
 pub mod roles;
 pub mod rules;
 pub mod triggers;
+pub mod victim;
+pub mod words;
 
 use sitrep_model::{mention::inside, ActorRole, CueKind, Doc, Event, Iso3, Mentions, Place, Span};
 use sitrep_recognise::actors::naming::Naming;

@@ -53,6 +53,13 @@ fn agent_actor(naming: &Naming, agent: &str, role: ActorRole, country: Option<Is
     })
 }
 
+/// "Civilians (country)": the victims of violence against civilians when
+/// the text names them by a civilian noun, not by an actor name.
+#[must_use]
+pub fn civilians(naming: &Naming, focus: Option<Iso3>) -> Option<Actor> {
+    agent_actor(naming, "CVL", ActorRole::Civilian, focus)
+}
+
 /// Complete an agent-only actor with the document's country.
 #[must_use]
 pub fn complete(naming: &Naming, actor: &Actor, focus: Option<Iso3>) -> Actor {
@@ -71,21 +78,20 @@ pub fn acting(naming: &Naming, actor: Option<Actor>, sub: SubEventType, focus: O
         Some(a) if matches!(a.role, ActorRole::State | ActorRole::Government) && military && a.country.is_some() => {
             agent_actor(naming, "MIL", ActorRole::Military, a.country).or(Some(a))
         }
-        Some(a) if sub.event_type() == EventType::Protests && a.role != ActorRole::Protester && !is_state(&a) => {
+        // Codebook: the first actor of every protest event is the
+        // protesters (inter code 6), of every riot the rioters (5); a state
+        // named in the sentence is the one protested against or intervening.
+        Some(a) if sub.event_type() == EventType::Protests && a.role != ActorRole::Protester => {
             agent_actor(naming, "OPP", ActorRole::Protester, a.country.or(focus))
         }
         None if sub.event_type() == EventType::Protests => agent_actor(naming, "OPP", ActorRole::Protester, focus),
-        Some(a) if sub.event_type() == EventType::Riots && !is_state(&a) && a.role != ActorRole::Rioter => {
+        Some(a) if sub.event_type() == EventType::Riots && a.role != ActorRole::Rioter => {
             agent_actor(naming, "RIO", ActorRole::Rioter, a.country.or(focus))
         }
         None if sub.event_type() == EventType::Riots => agent_actor(naming, "RIO", ActorRole::Rioter, focus),
         None if unknown_is_armed_group(sub) => agent_actor(naming, "UAF", ActorRole::Unidentified, focus),
         other => other,
     }
-}
-
-fn is_state(a: &Actor) -> bool {
-    matches!(a.role, ActorRole::Military | ActorRole::Police | ActorRole::Government | ActorRole::State)
 }
 
 /// Types whose unnamed perpetrator ACLED codes as an unidentified armed group.

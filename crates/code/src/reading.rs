@@ -89,7 +89,7 @@ pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse
         return if modality.is_factual() { Reading::Fold(fold) } else { Reading::Nothing };
     }
     let continued = continuation(cand, doc, si, d);
-    if let Some(fold) = d.continuable(sentence.paragraph, si).and_then(|last| intervention(cand, last)) {
+    if let Some(fold) = d.continuable(sentence.paragraph, si).and_then(|last| intervention(doc, cand, si, last)) {
         return Reading::Fold(fold);
     }
     if continued.is_some() {
@@ -261,14 +261,49 @@ fn fold(scene: &Scene<'_>, cand: &Candidate, sentence: Span, places: &[Resolved<
     generic_only(cand).then(|| Fold { fatalities: fatalities.filter(|_| m.is_factual()), quantities, upgrade: None })
 }
 
-/// Police arresting or dispersing the demonstrators just reported make the
-/// protest one with intervention, not a separate arrest.
-fn intervention(cand: &Candidate, last: &Last) -> Option<Fold> {
-    let protest = last.sub_event_type == SubEventType::PeacefulProtest && cand.kinds.has(TriggerKind::Arrest);
-    protest.then(|| Fold {
-        upgrade: Some((SubEventType::ProtestWithIntervention, "protest-with-intervention")),
-        ..Fold::default()
-    })
+/// What a later sentence tells of the protest just reported (ACLED
+/// codebook, Protests and Riots): demonstrators turning to barricades,
+/// burning tyres or destruction make it a violent demonstration; police
+/// dispersing them, or arresting them, one with intervention. An arrest of
+/// someone else ("He was arrested in connection with …", the grievance told
+/// again) changes nothing.
+fn intervention(doc: &Doc, cand: &Candidate, si: usize, last: &Last) -> Option<Fold> {
+    let protest = matches!(last.sub_event_type, SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention);
+    let k = cand.kinds;
+    let upgrade = if protest && k.any(&[TriggerKind::Barricade, TriggerKind::Riot, TriggerKind::Loot]) {
+        (SubEventType::ViolentDemonstration, "violent-demonstration")
+    } else if last.sub_event_type == SubEventType::PeacefulProtest
+        && (k.has(TriggerKind::Disperse)
+            || (k.has(TriggerKind::Arrest) && names_participants(doc.slice(doc.sentences[si].span))))
+    {
+        (SubEventType::ProtestWithIntervention, "protest-with-intervention")
+    } else {
+        return None;
+    };
+    Some(Fold { upgrade: Some(upgrade), ..Fold::default() })
+}
+
+/// Words that refer to a demonstration's participants.
+const DEMONSTRATORS: &[&str] = &[
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "participants",
+    "marchers",
+    "strikers",
+    "them",
+    "crowd",
+    "rioters",
+    "organisers",
+    "organizers",
+    "activists",
+    "several",
+    "dozens",
+    "some",
+];
+
+fn names_participants(sentence: &str) -> bool {
+    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| DEMONSTRATORS.iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
 /// A new event, when a rule codes the candidate.
@@ -297,7 +332,12 @@ fn new_event(
     if actor2.as_ref().is_some_and(|b| actor1.as_ref().is_some_and(|a| a.code == b.code)) {
         actor2 = None; // "the army … a military source": one party, not two
     }
-    let clue = clue(cand, actor1.as_ref(), actor2.as_ref(), aerial, continued);
+    let mut clue = clue(cand, actor1.as_ref(), actor2.as_ref(), aerial, continued);
+    if clue.violent() && actor2.is_none() && clauses_any(doc, cand, crate::victim::names_civilian) {
+        actor2 = parties::civilians(scene.naming, scene.focus);
+        clue.actor2 = actor2.as_ref().map(|a| a.role);
+    }
+    clue.crowd = unarmed(clue.actor1) && unarmed(clue.actor2) && clauses_any(doc, cand, crate::crowd::acting);
     let rule = rules::classify(&clue)?;
     let sub = rule.sub_event_type();
     let mut locations = location::locate(&doc.text, places, &cand.spans, sentence.span);
@@ -319,6 +359,21 @@ fn new_event(
         rule: rule.code(),
     };
     Some(New { proto, locations, aerial, paragraph: sentence.paragraph, sentence: si })
+}
+
+/// True when `test` holds for a clause of the candidate and that clause's
+/// first trigger.
+fn clauses_any(doc: &Doc, cand: &Candidate, test: fn(&str, Span, Span) -> bool) -> bool {
+    cand.spans.iter().any(|clause| {
+        cand.triggers.iter().find(|t| clause.contains(t.span)).is_some_and(|t| test(&doc.text, *clause, t.span))
+    })
+}
+
+/// No armed organised group in this role (state forces may face a crowd).
+fn unarmed(role: Option<ActorRole>) -> bool {
+    !role.is_some_and(|r| {
+        matches!(r, ActorRole::Rebel | ActorRole::Militant | ActorRole::Militia | ActorRole::Unidentified)
+    })
 }
 
 /// Aircraft named as the doer: before an active trigger ("its jets struck"),
@@ -343,6 +398,7 @@ fn clue(cand: &Candidate, a1: Option<&Actor>, a2: Option<&Actor>, aerial: bool, 
         actor2: a2.map(|a| a.role),
         aerial,
         inherited: continued.map(|l| l.sub_event_type),
+        crowd: false,
     }
 }
 

@@ -43,10 +43,17 @@ pub enum TriggerKind {
     Base,
     Loot,
     Invasion,
+    /// Authorities breaking up a demonstration (dispersed, tear gas).
+    Disperse,
+    /// A demonstration's tactics: barricades, burning tyres, blocked roads.
+    Barricade,
+    /// A change of posture without fighting: reinforcements, deployments,
+    /// patrols, fortifications, curfews and bans.
+    Posture,
 }
 
 impl TriggerKind {
-    const NAMES: [(&'static str, TriggerKind); 26] = [
+    const NAMES: [(&'static str, TriggerKind); 29] = [
         ("attack", Self::Attack),
         ("kill", Self::Kill),
         ("injure", Self::Injure),
@@ -73,6 +80,9 @@ impl TriggerKind {
         ("base", Self::Base),
         ("loot", Self::Loot),
         ("invasion", Self::Invasion),
+        ("disperse", Self::Disperse),
+        ("barricade", Self::Barricade),
+        ("posture", Self::Posture),
     ];
 
     fn parse(s: &str) -> Option<Self> {

@@ -1,7 +1,10 @@
 //! `change-to-group`: Strategic developments — Change to group/activity.
 //!
 //! Codes: defections, fighters joining another group, splits and mergers.
-//! Triggers: kind `defect` ("defected", "joined") with an armed party.
+//! Triggers: kind `defect` ("defected", "joined") with an armed party; or
+//! `posture` ("reinforcements arrived", "deployed", "patrolled", "imposed a
+//! curfew") without violence or capture. Codebook: changes in a group's
+//! activity, including movements of forces and security measures.
 //! Example: "25 Afghan security personnel joined Taliban militants."
 //! Counter-example: "joined the protest" names no armed party.
 
@@ -21,7 +24,9 @@ impl Rule for ChangeToGroup {
         SubEventType::ChangeToGroup
     }
     fn applies(&self, c: &Clue) -> bool {
-        c.has(TriggerKind::Defect) && (c.actor1_is(ARMED) || c.actor2_is(ARMED))
+        let defection = c.has(TriggerKind::Defect) && (c.actor1_is(ARMED) || c.actor2_is(ARMED));
+        let posture = c.has(TriggerKind::Posture) && !c.violent() && !c.kinds.any(&[TriggerKind::Capture]);
+        defection || posture
     }
 }
 

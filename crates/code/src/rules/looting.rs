@@ -1,7 +1,11 @@
 //! `looting`: Strategic developments — Looting/property destruction.
 //!
 //! Codes: looting, arson and destruction of property without fighting.
-//! Triggers: kind `loot` ("looted", "torched", "set fire to", "burned down").
+//! Triggers: kind `loot` ("looted", "torched", "set fire to", "burned down",
+//! "arson", "stole") with no one killed, injured or fought. Asked before the
+//! attack and clash rules: an "arson attack" or a raid that carries goods
+//! away, with no harm to people, is property destruction (codebook:
+//! "outside the context of other forms of violence").
 //! Example: "Militiamen looted and torched houses in the village."
 //! Counter-example: houses destroyed by an air strike are the air strike.
 
@@ -21,7 +25,7 @@ impl Rule for Looting {
         SubEventType::LootingPropertyDestruction
     }
     fn applies(&self, c: &Clue) -> bool {
-        c.has(TriggerKind::Loot) && !c.violent()
+        c.has(TriggerKind::Loot) && !c.kinds.any(&[TriggerKind::Kill, TriggerKind::Injure, TriggerKind::Clash])
     }
 }
 

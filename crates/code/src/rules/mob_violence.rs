@@ -2,7 +2,11 @@
 //!
 //! Codes: violence by a mob or rioters outside a demonstration (lynchings,
 //! communal attacks).
-//! Triggers: kind `riot` ("mob", "rioters", "lynched") without a protest.
+//! Triggers: kind `riot` ("mob", "rioters", "lynched") without a protest;
+//! or violence whose doer is an unorganised crowd ("a group of youths
+//! clashed with residents", "beaten by locals") with no armed organised
+//! group involved. Codebook: rioters "violently interact with other
+//! rioters, civilians, property", outside an organised demonstration.
 //! Example: "A mob lynched a man accused of blasphemy."
 //! Counter-example: rioting during a demonstration is a violent demonstration.
 
@@ -22,7 +26,8 @@ impl Rule for MobViolence {
         SubEventType::MobViolence
     }
     fn applies(&self, c: &Clue) -> bool {
-        c.has(TriggerKind::Riot) && !c.has(TriggerKind::Protest)
+        let crowd_violence = c.crowd && c.violent();
+        (c.has(TriggerKind::Riot) || crowd_violence) && !c.has(TriggerKind::Protest)
     }
 }
 

@@ -49,6 +49,9 @@ pub struct Clue {
     /// The sub-event type of the event this one continues ("Also, … were
     /// targeted" after an air strike), when it continues one.
     pub inherited: Option<SubEventType>,
+    /// An unorganised crowd is the doer ("a group of youths clashed", "beaten
+    /// by locals"), and no armed organised group takes part.
+    pub crowd: bool,
 }
 
 impl Clue {
@@ -125,10 +128,10 @@ pub static RULES: &[&dyn Rule] = &[
     &peaceful_protest::PeacefulProtest,
     &government_regains::GovernmentRegains,
     &non_state_overtakes::NonStateOvertakes,
+    &looting::Looting,
     &attack::Attack,
     &armed_clash::ArmedClash,
     &arrests::Arrests,
-    &looting::Looting,
     &agreement::Agreement,
     &change_to_group::ChangeToGroup,
     &disrupted_weapons::DisruptedWeapons,

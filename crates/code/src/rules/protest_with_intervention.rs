@@ -2,7 +2,10 @@
 //!
 //! Codes: peaceful protests that the authorities disperse or whose members
 //! they arrest.
-//! Triggers: kind `protest` with `arrest`.
+//! Codebook: "a peaceful protest in which there is a physical attempt to
+//! disperse or suppress the protest" (arrests, tear gas, force).
+//! Triggers: kind `protest` with `arrest` or `disperse`, and no riot,
+//! barricade or destruction by the demonstrators.
 //! Example: "Police detained 20 demonstrators at a rally in Tehran."
 //! Counter-example: a rally that passed without incident is peaceful.
 
@@ -22,7 +25,9 @@ impl Rule for ProtestWithIntervention {
         SubEventType::ProtestWithIntervention
     }
     fn applies(&self, c: &Clue) -> bool {
-        c.has(TriggerKind::Protest) && c.has(TriggerKind::Arrest) && !c.has(TriggerKind::Riot)
+        let intervened = c.kinds.any(&[TriggerKind::Arrest, TriggerKind::Disperse]);
+        let violent = c.kinds.any(&[TriggerKind::Riot, TriggerKind::Barricade, TriggerKind::Loot]);
+        c.has(TriggerKind::Protest) && intervened && !violent
     }
 }
 

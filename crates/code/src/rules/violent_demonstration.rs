@@ -4,7 +4,9 @@
 //! arson, attacks on property or people).
 //! Triggers: kind `riot` ("barricaded", "burnt tyres", "threw stones") or
 //! `loot` ("set fire to") together with `protest`, or a protest in which the
-//! protesters are the ones who attack.
+//! protesters are the ones who attack; or `barricade` ("barricaded roads
+//! with burning tyres") on its own, since the codebook names road blocks and
+//! burning tyres as a demonstration's tactics, not a mob's.
 //! Example: "Protesters threw stones and torched a police station."
 //! Counter-example: a mob attack without a demonstration is mob violence.
 
@@ -25,8 +27,9 @@ impl Rule for ViolentDemonstration {
     }
     fn applies(&self, c: &Clue) -> bool {
         let protest = c.has(TriggerKind::Protest);
-        let damage = c.kinds.any(&[TriggerKind::Riot, TriggerKind::Loot]);
-        protest && (damage || (c.actor1_is(&[sitrep_model::ActorRole::Protester]) && c.violent()))
+        let damage = c.kinds.any(&[TriggerKind::Riot, TriggerKind::Loot, TriggerKind::Barricade]);
+        (protest && (damage || (c.actor1_is(&[sitrep_model::ActorRole::Protester]) && c.violent())))
+            || (c.has(TriggerKind::Barricade) && !c.has(TriggerKind::Clash))
     }
 }
 

@@ -37,7 +37,7 @@ impl Naming {
             .filter_map(|l| {
                 let mut f = l.splitn(4, ',');
                 let (_, name, iso3) = (f.next()?, f.next()?, f.next()?);
-                Some((Iso3::new(iso3).ok()?, name.to_owned()))
+                Some((Iso3::new(iso3).ok()?, short_name(name).to_owned()))
             })
             .collect();
         let mut agents = HashMap::new();
@@ -96,6 +96,9 @@ impl Naming {
             return template.to_owned();
         }
         match country.and_then(|c| self.country_name(c)) {
+            Some(name) if takes_article(name) => {
+                template.replace("of {country}", "of the {country}").replace("{country}", name)
+            }
             Some(name) => template.replace("{country}", name),
             None => template.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", ""),
         }
@@ -138,6 +141,22 @@ pub fn parse_role(s: &str) -> Option<ActorRole> {
         "other" => ActorRole::Other,
         _ => return None,
     })
+}
+
+/// A country's short name without the bracketed alternative that
+/// GeoNames adds ("Myanmar [Burma]" is "Myanmar" in ACLED's actor names).
+fn short_name(name: &str) -> &str {
+    name.split(" [").next().unwrap_or(name).trim()
+}
+
+/// English puts "the" before country names that are plural or descriptive
+/// ("the Philippines", "the United Kingdom", "the Central African
+/// Republic"), as ACLED's "Police Forces of the Philippines" does; never in
+/// a parenthesis ("Civilians (Philippines)").
+fn takes_article(name: &str) -> bool {
+    const WORDS: &[&str] = &["Republic", "Kingdom", "United", "Islands", "Emirates", "Federation"];
+    const PLURAL: &[&str] = &["Philippines", "Netherlands", "Bahamas", "Maldives", "Comoros", "Gambia"];
+    !name.starts_with("Republic of") && (name.split(' ').any(|w| WORDS.contains(&w)) || PLURAL.contains(&name))
 }
 
 #[cfg(test)]

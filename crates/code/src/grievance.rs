@@ -1,0 +1,116 @@
+//! The cause of a protest is not an event of the protest's report.
+//!
+//! What a demonstration is against is said by a complement after the
+//! protest word: "protested against the arrest of an editor", "rallied over
+//! the killing of a student", "demanding the release of detainees",
+//! "commemorating the massacre of 1938". The trigger inside that complement
+//! names the grievance, not something that happened at the protest (ACLED's
+//! codebook codes the demonstration alone: a protest "against an attack" is
+//! a peaceful protest, not an attack, and one "against arrests" is no
+//! protest with intervention). This filter drops such triggers from a
+//! sentence that holds a protest trigger before them.
+
+use sitrep_model::Span;
+
+use crate::triggers::{TriggerHit, TriggerKind};
+
+/// Words that open the complement naming a protest's cause.
+const MARKERS: &[&str] = &[
+    "against",
+    "over",
+    "condemn",
+    "condemned",
+    "condemning",
+    "denounce",
+    "denounced",
+    "denouncing",
+    "decrying",
+    "rejecting",
+    "rejection",
+    "protesting",
+    "demand",
+    "demanded",
+    "demanding",
+    "commemorate",
+    "commemorated",
+    "commemorating",
+    "commemoration",
+    "anniversary",
+    "memory",
+    "mourn",
+    "mourning",
+];
+
+/// Words after "and" that start a new clause ("… against the lockdown and
+/// were dispersed"): the complement ends there.
+const CLAUSE_OPENERS: &[&str] =
+    &["was", "were", "is", "are", "had", "has", "then", "police", "security", "they", "he", "she", "it", "later"];
+
+/// How far back from a trigger the complement's opener is looked for.
+const WINDOW_WORDS: usize = 10;
+
+/// `hits` without the triggers that name the cause of a protest told
+/// before them in the same sentence.
+#[must_use]
+pub fn without_causes(text: &str, hits: Vec<TriggerHit>) -> Vec<TriggerHit> {
+    let Some(protest_end) = hits.iter().find(|h| h.kind == TriggerKind::Protest).map(|h| h.span.end) else {
+        return hits;
+    };
+    hits.into_iter()
+        .filter(|h| {
+            h.kind == TriggerKind::Protest || h.span.start < protest_end || !is_cause(text, protest_end, h.span)
+        })
+        .collect()
+}
+
+/// True when a cause marker opens the complement that `span` is in, after
+/// the protest trigger ending at `from`.
+fn is_cause(text: &str, from: usize, span: Span) -> bool {
+    let Some(between) = text.get(from..span.start) else { return false };
+    let complement = current_clause(between);
+    let words: Vec<&str> = complement.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().rev().take(WINDOW_WORDS).any(|w| MARKERS.iter().any(|m| w.eq_ignore_ascii_case(m)))
+}
+
+/// The tail of `s` after its last clause break: a semicolon, a colon, or
+/// "and" before a new clause's verb or subject. Commas are not breaks: the
+/// complement often follows one ("protested in the city, against …").
+fn current_clause(s: &str) -> &str {
+    let mut start = s.rfind([';', ':']).map_or(0, |i| i + 1);
+    let lower = s.to_ascii_lowercase();
+    let mut at = start;
+    while let Some(i) = lower[at..].find(" and ") {
+        let after = at + i + 5;
+        let next = lower[after..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if CLAUSE_OPENERS.contains(&next) {
+            start = after;
+        }
+        at = after;
+    }
+    &s[start..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::triggers::Triggers;
+
+    fn kinds(text: &str) -> Vec<TriggerKind> {
+        let t = Triggers::new().expect("lexicon compiles");
+        without_causes(text, t.find(text, Span::new(0, text.len()))).iter().map(|h| h.kind).collect()
+    }
+
+    #[test]
+    fn the_cause_of_a_protest_is_dropped() {
+        use TriggerKind as K;
+        assert_eq!(kinds("Lawyers protested in Town, against the arrest of their colleague."), [K::Protest]);
+        assert_eq!(kinds("Students rallied over the killing of a classmate."), [K::Protest]);
+        assert_eq!(kinds("Families demonstrated, demanding the release of detained relatives."), [K::Protest]);
+        assert_eq!(
+            kinds("Workers protested against the lockdown and were dispersed by police."),
+            [K::Protest, K::Disperse]
+        );
+        assert_eq!(kinds("Police arrested 20 people who protested."), [K::Arrest, K::Protest]);
+        assert_eq!(kinds("Gunmen killed a farmer."), [K::Kill]);
+    }
+}

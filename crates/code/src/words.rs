@@ -1,0 +1,88 @@
+//! Words of a clause with their byte offsets, and the word lists the
+//! participant rules read (one lowercase word per line, `#` comments).
+
+use std::collections::HashSet;
+
+use sitrep_model::Span;
+
+/// The words (runs of letters, digits, `-` and `'`) of `text[span]`, with
+/// spans into `text`.
+#[must_use]
+pub fn words(text: &str, span: Span) -> Vec<(Span, &str)> {
+    let Some(slice) = span.slice(text) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
+        let inside = c.is_alphanumeric() || c == '-' || c == '\'';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((Span::new(span.start + s, span.start + i), &slice[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A word list file's entries.
+#[must_use]
+pub fn list(text: &'static str) -> HashSet<&'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
+
+/// True when `word`, lowercased, is in `set`.
+#[must_use]
+pub fn in_set(set: &HashSet<&'static str>, word: &str) -> bool {
+    set.contains(word) || set.contains(word.to_ascii_lowercase().as_str())
+}
+
+/// Words that make the noun after them a fighter, not a civilian or a
+/// crowd ("armed men", "police guard", "rebel group").
+pub const ARMED_WORDS: &[&str] = &[
+    "armed",
+    "police",
+    "army",
+    "military",
+    "security",
+    "militia",
+    "rebel",
+    "rebels",
+    "militant",
+    "militants",
+    "terrorist",
+    "jihadist",
+    "insurgent",
+    "criminal",
+    "gang",
+    "prison",
+    "border",
+    "paramilitary",
+];
+
+/// True when one of the `n` words before index `i` is an armed word.
+#[must_use]
+pub fn armed_before(words: &[(Span, &str)], i: usize, n: usize) -> bool {
+    words[i.saturating_sub(n)..i].iter().any(|(_, w)| ARMED_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a)))
+}
+
+/// "by" within the three words before index `i` ("by a group of locals").
+#[must_use]
+pub fn by_before(words: &[(Span, &str)], i: usize) -> bool {
+    words[i.saturating_sub(3)..i].iter().any(|(_, w)| w.eq_ignore_ascii_case("by"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_offsets() {
+        let text = "Two men, a farmer's son.";
+        let w: Vec<&str> = words(text, Span::new(4, text.len())).into_iter().map(|(_, w)| w).collect();
+        assert_eq!(w, ["men", "a", "farmer's", "son"]);
+        let (span, _) = words(text, Span::new(0, text.len()))[1];
+        assert_eq!(&text[span.start..span.end], "men");
+    }
+}
