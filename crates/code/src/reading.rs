@@ -270,11 +270,12 @@ fn fold(scene: &Scene<'_>, cand: &Candidate, sentence: Span, places: &[Resolved<
 fn intervention(doc: &Doc, cand: &Candidate, si: usize, last: &Last) -> Option<Fold> {
     let protest = matches!(last.sub_event_type, SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention);
     let k = cand.kinds;
-    let upgrade = if protest && k.any(&[TriggerKind::Barricade, TriggerKind::Riot, TriggerKind::Loot]) {
+    let sentence = doc.slice(doc.sentences[si].span);
+    let damage = k.any(&[TriggerKind::Barricade, TriggerKind::Riot, TriggerKind::Loot]);
+    let upgrade = if protest && damage && (names_participants(sentence) || starts_with_they(sentence)) {
         (SubEventType::ViolentDemonstration, "violent-demonstration")
     } else if last.sub_event_type == SubEventType::PeacefulProtest
-        && (k.has(TriggerKind::Disperse)
-            || (k.has(TriggerKind::Arrest) && names_participants(doc.slice(doc.sentences[si].span))))
+        && (k.has(TriggerKind::Disperse) || (k.has(TriggerKind::Arrest) && names_participants(sentence)))
     {
         (SubEventType::ProtestWithIntervention, "protest-with-intervention")
     } else {
@@ -300,7 +301,16 @@ const DEMONSTRATORS: &[&str] = &[
     "several",
     "dozens",
     "some",
+    "group",
 ];
+
+/// "They burned tyres": the demonstrators just told are the subject.
+fn starts_with_they(sentence: &str) -> bool {
+    let first = sentence.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    first.eq_ignore_ascii_case("they")
+        || first.eq_ignore_ascii_case("the")
+            && sentence.split(|c: char| !c.is_alphanumeric()).nth(1).is_some_and(|w| w.eq_ignore_ascii_case("group"))
+}
 
 fn names_participants(sentence: &str) -> bool {
     sentence.split(|c: char| !c.is_alphanumeric()).any(|w| DEMONSTRATORS.iter().any(|p| w.eq_ignore_ascii_case(p)))
