@@ -272,7 +272,10 @@ fn intervention(doc: &Doc, cand: &Candidate, si: usize, last: &Last) -> Option<F
     let k = cand.kinds;
     let sentence = doc.slice(doc.sentences[si].span);
     let damage = k.any(&[TriggerKind::Barricade, TriggerKind::Riot, TriggerKind::Loot]);
-    let upgrade = if protest && damage && (names_participants(sentence) || starts_with_they(sentence)) {
+    // A sentence with a protest of its own tells another demonstration
+    // ("after the protests and riots in the prisons last week").
+    let own_protest = k.has(TriggerKind::Protest);
+    let upgrade = if protest && damage && !own_protest && (names_participants(sentence) || starts_with_they(sentence)) {
         (SubEventType::ViolentDemonstration, "violent-demonstration")
     } else if last.sub_event_type == SubEventType::PeacefulProtest
         && (k.has(TriggerKind::Disperse) || (k.has(TriggerKind::Arrest) && names_participants(sentence)))
@@ -298,9 +301,6 @@ const DEMONSTRATORS: &[&str] = &[
     "organisers",
     "organizers",
     "activists",
-    "several",
-    "dozens",
-    "some",
     "group",
 ];
 
@@ -348,6 +348,12 @@ fn new_event(
         clue.actor2 = actor2.as_ref().map(|a| a.role);
     }
     clue.crowd = unarmed(clue.actor1) && unarmed(clue.actor2) && clauses_any(doc, cand, crate::crowd::acting);
+    if clue.violent() && !clue.crowd && clue.actor1 == Some(ActorRole::Civilian) {
+        // "Two men on a motorcycle shot a trader": whoever takes up arms
+        // against civilians is, for the codebook, an (unidentified) armed
+        // group, not a civilian; a crowd is read by the mob violence rule.
+        clue.actor1 = Some(ActorRole::Unidentified);
+    }
     let rule = rules::classify(&clue)?;
     let sub = rule.sub_event_type();
     let mut locations = location::locate(&doc.text, places, &cand.spans, sentence.span);

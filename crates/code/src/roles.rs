@@ -144,6 +144,19 @@ pub fn is_passive(text: &str, clause: Span, trigger: Span) -> bool {
     participle && words.iter().any(|w| BE.contains(&w.to_ascii_lowercase().trim_matches(',')))
 }
 
+/// True when `span` sits inside an open parenthesis: "(Rafi LGA, Niger)"
+/// after a place is its admin chain, and a country or state named there is
+/// where, not who.
+fn in_parenthesis(text: &str, span: Span) -> bool {
+    let from = span.start.saturating_sub(80);
+    let Some(before) = text.get(from..span.start).or_else(|| text.get(..span.start)) else { return false };
+    match (before.rfind('('), before.rfind(')')) {
+        (Some(open), Some(close)) => open > close,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
 /// Assign roles in a clause. `actors` are the clause's actor mentions (with
 /// their indices in the document's list), in text order.
 #[must_use]
@@ -151,7 +164,8 @@ pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorM
     let rel: Vec<(usize, Span, Relation)> = actors
         .iter()
         .map(|(i, m)| {
-            let r = if m.actor.role == ActorRole::State && after_locative(text, m.span) {
+            let place_word = after_locative(text, m.span) || in_parenthesis(text, m.span);
+            let r = if m.actor.role == ActorRole::State && place_word {
                 Relation::Locative
             } else {
                 relation(text, m.span)

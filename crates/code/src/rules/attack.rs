@@ -2,7 +2,10 @@
 //!
 //! Codes: armed violence against unarmed civilians.
 //! Triggers: a violent kind (`attack`, `kill`, `injure`) with civilians as
-//! the victims and an armed or unknown perpetrator.
+//! the victims and an armed or unknown perpetrator. Officials of a
+//! government (a judge, an administrator; not its forces) are unarmed
+//! victims too (codebook: civilians are "unarmed and not engaged in
+//! political violence").
 //! Example: "1 teacher was killed by unknown gunmen in Kabul city."
 //! Counter-example: soldiers killed in an ambush is an armed clash.
 
@@ -24,7 +27,7 @@ impl Rule for Attack {
     fn applies(&self, c: &Clue) -> bool {
         c.violent()
             && !c.has(TriggerKind::Clash)
-            && c.actor2_is(&[sitrep_model::ActorRole::Civilian])
+            && c.actor2_is(&[sitrep_model::ActorRole::Civilian, sitrep_model::ActorRole::Government])
             && !c.actor1_is(&[sitrep_model::ActorRole::Civilian])
     }
 }
