@@ -53,14 +53,37 @@ const WINDOW_WORDS: usize = 10;
 /// before them in the same sentence.
 #[must_use]
 pub fn without_causes(text: &str, hits: Vec<TriggerHit>) -> Vec<TriggerHit> {
-    let Some(protest_end) = hits.iter().find(|h| h.kind == TriggerKind::Protest).map(|h| h.span.end) else {
+    let Some(protest) = hits.iter().find(|h| h.kind == TriggerKind::Protest).map(|h| h.span) else {
         return hits;
     };
     hits.into_iter()
         .filter(|h| {
-            h.kind == TriggerKind::Protest || h.span.start < protest_end || !is_cause(text, protest_end, h.span)
+            let cause = if h.span.start < protest.start {
+                told_by_protesters(text, h.span)
+            } else {
+                h.span.start >= protest.end && is_cause(text, protest.end, h.span)
+            };
+            h.kind == TriggerKind::Protest || !cause
         })
         .collect()
+}
+
+/// Words before a trigger that put it in the protesters' description or
+/// claim ("families who say their sons were kidnapped … protested",
+/// "residents accusing the police of killing a youth rallied").
+const CLAIMS: &[&str] = &["who", "whose", "claim", "claiming", "accuse", "accusing", "accused", "allege", "alleging"];
+
+/// True when a trigger before the protest word sits in a relative clause or
+/// a claim about the protesters.
+fn told_by_protesters(text: &str, span: Span) -> bool {
+    let mut from = span.start.saturating_sub(120);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let Some(before) = text.get(from..span.start) else { return false };
+    let clause = current_clause(before);
+    let words: Vec<&str> = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().rev().take(WINDOW_WORDS).any(|w| CLAIMS.iter().any(|m| w.eq_ignore_ascii_case(m)))
 }
 
 /// True when a cause marker opens the complement that `span` is in, after
@@ -69,7 +92,10 @@ fn is_cause(text: &str, from: usize, span: Span) -> bool {
     let Some(between) = text.get(from..span.start) else { return false };
     let complement = current_clause(between);
     let words: Vec<&str> = complement.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words.iter().rev().take(WINDOW_WORDS).any(|w| MARKERS.iter().any(|m| w.eq_ignore_ascii_case(m)))
+    // "in protest of / at the killing", "a protest for the release of":
+    // the preposition right after the protest noun names its cause.
+    let right_after = words.first().is_some_and(|w| ["of", "at", "for"].iter().any(|p| w.eq_ignore_ascii_case(p)));
+    right_after || words.iter().rev().take(WINDOW_WORDS).any(|w| MARKERS.iter().any(|m| w.eq_ignore_ascii_case(m)))
 }
 
 /// The tail of `s` after its last clause break: a semicolon, a colon, or
@@ -111,6 +137,8 @@ mod tests {
             [K::Protest, K::Disperse]
         );
         assert_eq!(kinds("Police arrested 20 people who protested."), [K::Arrest, K::Protest]);
+        assert_eq!(kinds("Mothers who say their sons were abducted held a sit-in."), [K::Protest]);
+        assert_eq!(kinds("A crowd gathered in protest of the killing of a boy."), [K::Protest]);
         assert_eq!(kinds("Gunmen killed a farmer."), [K::Kill]);
     }
 }

@@ -191,7 +191,22 @@ pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorM
     let owner = rel.iter().find(|r| r.2 == Relation::Owner).map(|r| r.0);
     let actor1 = agent.or(if passive { None } else { before });
     let actor2 = if passive { before.or(owner) } else { after.or(owner) };
+    if actor1.is_none() {
+        if let Some((a, b)) = reciprocal(text, clause, &rel) {
+            return Roles { actor1: Some(a), actor2: b, agentless_passive: false };
+        }
+    }
     Roles { actor1, actor2: actor2.filter(|a| Some(*a) != actor1), agentless_passive: passive && agent.is_none() }
+}
+
+/// "Clashes erupted between A and B", "fighting between A and B": the
+/// reciprocal "between" names both sides, the first as actor1.
+fn reciprocal(text: &str, clause: Span, rel: &[(usize, Span, Relation)]) -> Option<(usize, Option<usize>)> {
+    let lower = clause.slice(text)?.to_ascii_lowercase();
+    let at = clause.start + lower.find("between ")?;
+    let mut sides = rel.iter().filter(|r| r.1.start > at && r.2 == Relation::Plain).map(|r| r.0);
+    let first = sides.next()?;
+    Some((first, sides.next()))
 }
 
 #[cfg(test)]
@@ -201,6 +216,15 @@ mod tests {
     fn span_of(text: &str, what: &str) -> Span {
         let i = text.find(what).unwrap_or(0);
         Span::new(i, i + what.len())
+    }
+
+    #[test]
+    fn between_names_both_sides() {
+        let t = "Clashes erupted between rebels and soldiers.";
+        let actors = [(0, span_of(t, "rebels")), (1, span_of(t, "soldiers"))];
+        let rel: Vec<(usize, Span, Relation)> = actors.iter().map(|(i, s)| (*i, *s, Relation::Plain)).collect();
+        assert_eq!(reciprocal(t, Span::new(0, t.len()), &rel), Some((0, Some(1))));
+        assert_eq!(reciprocal("Rebels attacked soldiers.", Span::new(0, 25), &rel), None);
     }
 
     #[test]
