@@ -3,8 +3,8 @@
 //! "two groups of drivers clashed") is mob violence, not a battle between
 //! armed organised groups (ACLED codebook: Riots, Mob violence).
 //!
-//! The crowd noun must be the doer: before an active trigger, or after "by"
-//! behind the trigger; "armed group" is no crowd. The nouns are
+//! The crowd noun must be the doer: before an active trigger, after "by"
+//! behind the trigger, or a side of a reciprocal "clash between two groups"; "armed group" is no crowd. The nouns are
 //! `data/rules/crowd_nouns.txt`.
 
 use std::collections::HashSet;
@@ -24,7 +24,8 @@ pub fn acting(text: &str, clause: Span, anchor: Span) -> bool {
     let ws = words(text, clause);
     ws.iter().enumerate().any(|(i, (span, w))| {
         let agent = span.start >= anchor.end && by_before(&ws, i);
-        let doer = agent || (!passive && span.end <= anchor.start);
+        let reciprocal = ws[i.saturating_sub(4)..i].iter().any(|(_, w)| w.eq_ignore_ascii_case("between"));
+        let doer = agent || reciprocal || (!passive && span.end <= anchor.start);
         doer && in_set(&NOUNS, w) && !armed_before(&ws, i, 2)
     })
 }
@@ -42,6 +43,7 @@ mod tests {
     fn crowds_as_doers() {
         assert!(crowd("A group of youths clashed with residents of the quarter.", "clashed"));
         assert!(crowd("A suspected thief was beaten by locals.", "beaten"));
+        assert!(crowd("A clash took place between two groups of the village over land.", "clash"));
         assert!(!crowd("An armed group attacked the village.", "attacked"));
         assert!(!crowd("Gunmen attacked a group of villagers.", "attacked"));
     }

@@ -63,7 +63,17 @@ pub fn without_causes(text: &str, hits: Vec<TriggerHit>) -> Vec<TriggerHit> {
             } else {
                 h.span.start >= protest.end && is_cause(text, protest.end, h.span)
             };
-            h.kind == TriggerKind::Protest || !cause
+            // The demonstrators' own acts (barricades, rioting, vandalism)
+            // and their dispersal are never what they protest against.
+            let own_act = matches!(
+                h.kind,
+                TriggerKind::Protest
+                    | TriggerKind::Barricade
+                    | TriggerKind::Riot
+                    | TriggerKind::Loot
+                    | TriggerKind::Disperse
+            );
+            own_act || !cause
         })
         .collect()
 }
@@ -108,7 +118,9 @@ fn current_clause(s: &str) -> &str {
     while let Some(i) = lower[at..].find(" and ") {
         let after = at + i + 5;
         let next = lower[after..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        if CLAUSE_OPENERS.contains(&next) {
+        // "… over the demolition of their market and attacked the task
+        // force": "and" before a past-tense verb coordinates a new clause.
+        if CLAUSE_OPENERS.contains(&next) || (next.len() > 4 && next.ends_with("ed")) {
             start = after;
         }
         at = after;
