@@ -16,12 +16,15 @@
 //! The coder never invents an event without a trigger in its sentence, and
 //! every event keeps its sentence as evidence.
 
+pub mod background;
 pub mod cameo;
 pub mod candidate;
 pub mod clause;
+pub mod coreference;
 pub mod discourse;
 pub mod fatalities;
 pub mod focus;
+pub mod inherit;
 pub mod location;
 pub mod merge;
 pub mod modality;
@@ -30,6 +33,7 @@ pub mod proto;
 mod reading;
 pub mod roles;
 pub mod rules;
+pub mod toll;
 pub mod triggers;
 
 use sitrep_model::{mention::inside, ActorRole, CueKind, Doc, Event, Iso3, Mentions, Place, Span};
@@ -132,7 +136,7 @@ impl Coder {
                 discourse.date = Some(d.date);
             }
         }
-        events
+        assemble(input.doc, events)
     }
 }
 
@@ -154,6 +158,16 @@ fn speakers(m: &Mentions) -> Vec<Span> {
         .filter_map(|c| c.source)
         .filter(|s| non_combatant(*s))
         .collect()
+}
+
+/// The document's events from its mentions: coreferent mentions folded into
+/// one event ([`coreference`]), then places inherited from the discourse
+/// where a sentence names none ([`inherit`]), then folded again, since an
+/// inherited place can show two mentions to be one event.
+fn assemble(doc: &Doc, events: Vec<Event>) -> Vec<Event> {
+    let mut events = coreference::fold(events);
+    inherit::places(doc, &mut events);
+    coreference::fold(events)
 }
 
 /// Fold a sentence's additions into the last event's records.
