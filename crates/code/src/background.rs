@@ -18,30 +18,30 @@ use sitrep_model::{mention::inside, DateMention, DatePrecision, Span};
 use chrono::NaiveDate;
 
 /// Phrases that set a sentence in the past of the war, not on its day.
-const RETROSPECTIVE: &[&str] = &[
-    "last year",
-    "years ago",
-    "months ago",
-    "in recent months",
-    "in recent years",
-    "over the past years",
-    "over the past few years",
-    "in the past years",
-    "in the past few years",
-    "has been locked",
-    "have been locked",
-    "has been divided",
-    "have been divided",
-    "since the start",
-    "since the beginning",
-    "since the outbreak",
-    "have included",
-    "has included",
-    "in the last few days",
-    "in the past few days",
-    "over the past few days",
-    "in recent days",
-    "in various areas",
+const RETROSPECTIVE: &[&[&str]] = &[
+    &["last", "year"],
+    &["years", "ago"],
+    &["months", "ago"],
+    &["in", "recent", "months"],
+    &["in", "recent", "years"],
+    &["over", "the", "past", "years"],
+    &["over", "the", "past", "few", "years"],
+    &["in", "the", "past", "years"],
+    &["in", "the", "past", "few", "years"],
+    &["has", "been", "locked"],
+    &["have", "been", "locked"],
+    &["has", "been", "divided"],
+    &["have", "been", "divided"],
+    &["since", "the", "start"],
+    &["since", "the", "beginning"],
+    &["since", "the", "outbreak"],
+    &["have", "included"],
+    &["has", "included"],
+    &["in", "the", "last", "few", "days"],
+    &["in", "the", "past", "few", "days"],
+    &["over", "the", "past", "few", "days"],
+    &["in", "recent", "days"],
+    &["in", "various", "areas"],
 ];
 
 /// Words that may stand between "since" and its year ("since early 2011",
@@ -55,8 +55,7 @@ const VAGUE_PAST_DAYS: i64 = 31;
 /// True when the sentence `text` reads as background by its wording.
 #[must_use]
 pub fn retrospective(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let phrase = RETROSPECTIVE.iter().any(|p| contains_words(&words, p));
     phrase || since_year(&words) || for_years(&words)
 }
@@ -68,21 +67,21 @@ fn for_years(words: &[&str]) -> bool {
     words
         .iter()
         .enumerate()
-        .filter(|(_, w)| **w == "for")
-        .any(|(i, _)| words[i + 1..].iter().take(4).any(|w| SPANS.contains(w)))
+        .filter(|(_, w)| w.eq_ignore_ascii_case("for"))
+        .any(|(i, _)| words[i + 1..].iter().take(4).any(|w| SPANS.iter().any(|s| w.eq_ignore_ascii_case(s))))
 }
 
 /// "since" followed within a few words by a year ("since early 2011").
 fn since_year(words: &[&str]) -> bool {
-    words.iter().enumerate().filter(|(_, w)| **w == "since").any(|(i, _)| {
+    words.iter().enumerate().filter(|(_, w)| w.eq_ignore_ascii_case("since")).any(|(i, _)| {
         words[i + 1..].iter().take(SINCE_GAP).any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
     })
 }
 
-/// True when the words hold `phrase` as consecutive whole words.
-fn contains_words(words: &[&str], phrase: &str) -> bool {
-    let p: Vec<&str> = phrase.split(' ').collect();
-    words.windows(p.len()).any(|w| w == p.as_slice())
+/// True when the words hold `phrase` as consecutive whole words, ASCII
+/// case-insensitively.
+fn contains_words(words: &[&str], phrase: &[&str]) -> bool {
+    words.windows(phrase.len()).any(|w| w.iter().zip(phrase).all(|(a, b)| a.eq_ignore_ascii_case(b)))
 }
 
 /// True when a clause of `spans` holds a vague date more than a month before
