@@ -584,7 +584,7 @@ impl<'a> PlaceRecogniser<'a> {
         if names.opens_person(&doc.text, m.span, name, sentence)
             || names.closes_person(&doc.text, m.span, name, sentence)
         {
-            return !self.lexicon.names_region(&m.candidates);
+            return true;
         }
         let Some(given) = person::given_name(&doc.text, m.span, name, sentence, &self.preceders) else { return false };
         !self.lexicon.is_demonym(given) && !self.lexicon.names_region(&m.candidates)
