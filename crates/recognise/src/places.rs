@@ -37,7 +37,6 @@
 //! nowhere near most names; each pattern is listed with the keyword stems it
 //! cannot match without ([`Stems`]), and runs only when one of them is there.
 
-mod first_name;
 mod person;
 
 use std::collections::HashSet;
@@ -385,7 +384,6 @@ pub struct PlaceRecogniser<'a> {
     patterns: Option<Patterns>,
     stopwords: HashSet<String>,
     preceders: person::Preceders,
-    first_names: first_name::FirstNames,
 }
 
 impl std::fmt::Debug for PlaceRecogniser<'_> {
@@ -453,13 +451,7 @@ impl<'a> PlaceRecogniser<'a> {
             .filter(|l| !l.is_empty())
             .map(normalise::fold)
             .collect();
-        PlaceRecogniser {
-            lexicon,
-            patterns: Patterns::new(),
-            stopwords,
-            preceders: person::Preceders::embedded(),
-            first_names: first_name::FirstNames::embedded(),
-        }
+        PlaceRecogniser { lexicon, patterns: Patterns::new(), stopwords, preceders: person::Preceders::embedded() }
     }
 
     /// Place mentions in `doc`, sorted by span. `actors` are the actor
@@ -580,12 +572,6 @@ impl<'a> PlaceRecogniser<'a> {
     /// surname ([`person`]).
     fn surname(&self, doc: &Doc, m: &NameMatch, name: &Words) -> bool {
         let sentence = || sentence_of(doc, m.span).unwrap_or("");
-        let names = &self.first_names;
-        if names.opens_person(&doc.text, m.span, name, sentence)
-            || names.closes_person(&doc.text, m.span, name, sentence)
-        {
-            return true;
-        }
         let Some(given) = person::given_name(&doc.text, m.span, name, sentence, &self.preceders) else { return false };
         !self.lexicon.is_demonym(given) && !self.lexicon.names_region(&m.candidates)
     }

@@ -66,7 +66,7 @@ pub fn given_name<'t, 's>(
 
 /// True when most words of a sentence (three in four, of four or more)
 /// start with a capital: a headline.
-pub(super) fn title_case(sentence: &str) -> bool {
+fn title_case(sentence: &str) -> bool {
     let words = sentence.split_whitespace().filter_map(|w| w.chars().find(|c| c.is_alphabetic()));
     let (capitals, all) = words.fold((0, 0), |(c, n), first| (c + usize::from(first.is_uppercase()), n + 1));
     all >= 4 && capitals * 4 >= all * 3
