@@ -16,14 +16,17 @@
 //! The coder never invents an event without a trigger in its sentence, and
 //! every event keeps its sentence as evidence.
 
+pub mod background;
 pub mod cameo;
 pub mod candidate;
 pub mod clause;
+pub mod coreference;
 pub mod crowd;
 pub mod discourse;
 pub mod fatalities;
 pub mod focus;
 pub mod grievance;
+pub mod inherit;
 pub mod location;
 pub mod merge;
 pub mod modality;
@@ -32,6 +35,7 @@ pub mod proto;
 mod reading;
 pub mod roles;
 pub mod rules;
+pub mod toll;
 pub mod triggers;
 pub mod victim;
 pub mod words;
@@ -136,7 +140,7 @@ impl Coder {
                 discourse.date = Some(d.date);
             }
         }
-        events
+        assemble(input.doc, events)
     }
 }
 
@@ -158,6 +162,16 @@ fn speakers(m: &Mentions) -> Vec<Span> {
         .filter_map(|c| c.source)
         .filter(|s| non_combatant(*s))
         .collect()
+}
+
+/// The document's events from its mentions: coreferent mentions folded into
+/// one event ([`coreference`]), then places inherited from the discourse
+/// where a sentence names none ([`inherit`]), then folded again, since an
+/// inherited place can show two mentions to be one event.
+fn assemble(doc: &Doc, events: Vec<Event>) -> Vec<Event> {
+    let mut events = coreference::fold(events);
+    inherit::places(doc, &mut events);
+    coreference::fold(events)
 }
 
 /// Fold a sentence's additions into the last event's records.

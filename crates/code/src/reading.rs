@@ -74,6 +74,9 @@ const SEPARATE: &[&str] = &["separately", "another", "separate", "elsewhere", "m
 pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse) -> Reading {
     let doc = scene.input.doc;
     let sentence = doc.sentences[si];
+    if background(scene, cand, sentence.span) {
+        return Reading::Nothing; // history, context or a toll: no event of the report's day
+    }
     let places = own_places(scene, cand);
     let (modality, attribution) = sentence_modality(scene, cand, sentence.span);
     if anaphoric(scene, cand, &places, sentence.span) {
@@ -107,6 +110,17 @@ pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse
     new.proto.modality = modality;
     new.proto.attribution = attribution;
     Reading::New(new)
+}
+
+/// True when the candidate tells background ([`crate::background`]) or a
+/// toll ([`crate::toll`]), not an event.
+fn background(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> bool {
+    let doc = scene.input.doc;
+    let text = doc.slice(sentence);
+    let before_trigger = doc.text.get(sentence.start..cand.anchor().start).unwrap_or("");
+    crate::background::retrospective(text)
+        || crate::background::dated_past(&scene.input.mentions.dates, &cand.spans, doc.published)
+        || crate::toll::is_toll(text, before_trigger)
 }
 
 /// Determiners that make a trigger noun refer back to an event already told.
@@ -392,6 +406,11 @@ fn unarmed(role: Option<ActorRole>) -> bool {
     })
 }
 
+/// The text of the sentence holding byte `at` ("" when none does).
+fn doc_sentence(doc: &Doc, at: usize) -> &str {
+    doc.sentence_at(at).and_then(|i| doc.sentences.get(i)).map_or("", |s| doc.slice(s.span))
+}
+
 /// Aircraft named as the doer: before an active trigger ("its jets struck"),
 /// or after "by" behind a passive one ("was bombed by jets"); not an
 /// aircraft that is hit ("a helicopter being shot down").
@@ -424,7 +443,13 @@ fn date(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> Option<EventDate
     let dates = &scene.input.mentions.dates;
     let own = cand.spans.iter().find_map(|s| inside(dates, *s, |m| m.span).next());
     let in_sentence = || inside(dates, sentence, |m| m.span).next();
-    let before = || dates.iter().rev().find(|m| m.span.end <= sentence.start);
+    // A date told in a background sentence ("since the offensive began on
+    // 31 July") is not the day the report goes on about.
+    let told_now = |m: &&sitrep_model::DateMention| {
+        let s = doc_sentence(scene.input.doc, m.span.start);
+        !crate::background::retrospective(s)
+    };
+    let before = || dates.iter().rev().filter(|m| m.span.end <= sentence.start).find(told_now);
     own.or_else(in_sentence)
         .or_else(before)
         .map(|m| m.date)

@@ -70,7 +70,14 @@ pub struct GoldScore {
     pub optional: usize,
     pub asserted_non_events: usize,
     pub unmatched_events: usize,
+    /// Each required gold event not found, with the closest system event and
+    /// its sentence.
     pub misses: Vec<String>,
+    /// Each factual system event that matches no gold event (a false event),
+    /// with its sentence: what to fix, as a kind.
+    pub extras: Vec<String>,
+    /// Each asserted system event read from a non-event sentence.
+    pub speculation: Vec<String>,
 }
 
 /// Score one gold file; `root` is where its `file` field is relative to.
@@ -114,16 +121,34 @@ pub fn score_processed(gold: &Gold, p: &Processed) -> GoldScore {
             s.optional_found += hit;
         }
     }
-    s.asserted_non_events = records
+    s.speculation = records
         .iter()
         .filter(|r| r.modality == "asserted" && gold.non_events.iter().any(|n| r.evidence.text.contains(n.as_str())))
-        .count();
-    s.unmatched_events = records
+        .map(describe)
+        .collect();
+    s.asserted_non_events = s.speculation.len();
+    s.extras = records
         .iter()
         .zip(&used)
         .filter(|(r, u)| !**u && (r.modality == "asserted" || r.modality == "attributed"))
-        .count();
+        .map(|(r, _)| describe(r))
+        .collect();
+    s.unmatched_events = s.extras.len();
     s
+}
+
+/// One system event on a line: type, actor, place, date, modality, and the
+/// sentence it was read from.
+fn describe(r: &EventRecord) -> String {
+    format!(
+        "{} / {} at {} on {} ({}): {:?}",
+        r.sub_event_type,
+        r.actor1.as_ref().map_or("-", |a| a.name.as_str()),
+        r.location.as_ref().map_or("-", |l| l.name.as_str()),
+        r.date.as_deref().unwrap_or("-"),
+        r.modality,
+        r.evidence.text
+    )
 }
 
 fn header_score(gold: &Gold, p: &Processed) -> GoldScore {
@@ -183,14 +208,6 @@ fn date_ok(g: &GoldEvent, r: &EventRecord) -> bool {
 fn nearest(g: &GoldEvent, records: &[EventRecord]) -> String {
     records.iter().map(|r| (failures(g, r), r)).min_by_key(|(f, _)| f.len()).map_or_else(
         || "no event at all".to_owned(),
-        |(f, r)| {
-            format!(
-                "nearest fails {} ({} / {} at {:?})",
-                f.join("+"),
-                r.sub_event_type,
-                r.actor1.as_ref().map_or("-", |a| a.name.as_str()),
-                r.location.as_ref().map(|l| &l.name)
-            )
-        },
+        |(f, r)| format!("nearest fails {}: {}", f.join("+"), describe(r)),
     )
 }

@@ -186,6 +186,7 @@ pub fn print(report: &Report, verbose: bool, out: &mut dyn Write) -> io::Result<
     for g in &report.gold {
         print_gold(g, verbose, out)?;
     }
+    print_gold_total(&report.gold, out)?;
     for a in &report.acled {
         print_acled(a, verbose, out)?;
     }
@@ -228,6 +229,27 @@ fn print_gold(g: &gold::GoldScore, verbose: bool, out: &mut dyn Write) -> io::Re
     if verbose || g.required_found < g.required {
         g.misses.iter().try_for_each(|m| writeln!(out, "  miss {m}"))?;
     }
+    g.speculation.iter().try_for_each(|m| writeln!(out, "  as fact {m}"))?;
+    g.extras.iter().try_for_each(|m| writeln!(out, "  extra {m}"))
+}
+
+/// The sums over several gold files, when there are more than one.
+fn print_gold_total(gold: &[gold::GoldScore], out: &mut dyn Write) -> io::Result<()> {
+    if gold.len() < 2 {
+        return Ok(());
+    }
+    let sum = |f: fn(&gold::GoldScore) -> usize| gold.iter().map(f).sum::<usize>();
+    writeln!(
+        out,
+        "total over {} gold files: required {}/{}, optional {}/{}, asserted from non-event sentences {}, matching nothing {}",
+        gold.len(),
+        sum(|g| g.required_found),
+        sum(|g| g.required),
+        sum(|g| g.optional_found),
+        sum(|g| g.optional),
+        sum(|g| g.asserted_non_events),
+        sum(|g| g.unmatched_events)
+    )?;
     Ok(())
 }
 

@@ -1,0 +1,58 @@
+//! A sentence that names no place is about the place its report is about.
+//! "Warplanes struck the town of Kafr Nabl on Monday. Four children were
+//! among the dead, and the strikes went on until dark." — the second
+//! sentence's events are in Kafr Nabl. An event without a place of its own
+//! takes the place of the last placed event of the same type in its
+//! paragraph (at most [`NEAR`] sentences back: the report goes on about that
+//! event), else the document's main place: the place its events name most
+//! often (the first on a tie). A place is not carried to an event of
+//! another type, which may be anywhere the report has gone since.
+//!
+//! The inherited place keeps its own precision; the event's `rule` says
+//! that the place was inherited (`+place:paragraph` or `+place:document`), so
+//! a reader can tell it from a place the sentence names.
+
+use std::collections::HashMap;
+
+use sitrep_model::{Doc, Event, Location};
+
+/// How many sentences back a paragraph's place still carries.
+const NEAR: usize = 3;
+
+/// Give each event without a place the place of its discourse.
+pub fn places(doc: &Doc, events: &mut [Event]) {
+    let main = main_place(events);
+    let at = |e: &Event| doc.sentence_at(e.evidence.span.start);
+    for i in 0..events.len() {
+        if events[i].location.is_some() {
+            continue;
+        }
+        let Some(si) = at(&events[i]) else { continue };
+        let paragraph = doc.sentences[si].paragraph;
+        let sub = events[i].sub_event_type;
+        let carried = events[..i].iter().rev().filter(|e| e.sub_event_type == sub).find_map(|e| {
+            let sj = at(e)?;
+            let near = doc.sentences[sj].paragraph == paragraph && si.saturating_sub(sj) <= NEAR;
+            e.location.clone().filter(|_| near)
+        });
+        let (location, how) = match carried {
+            Some(l) => (Some(l), "+place:paragraph"),
+            None => (main.clone(), "+place:document"),
+        };
+        if location.is_some() {
+            events[i].location = location;
+            events[i].rule.push_str(how);
+        }
+    }
+}
+
+/// The place the document's factual events name most often, if any.
+fn main_place(events: &[Event]) -> Option<Location> {
+    let mut count: HashMap<&str, (usize, usize)> = HashMap::new();
+    let placed = events.iter().filter(|e| e.modality.is_factual()).filter_map(|e| e.location.as_ref());
+    for (i, l) in placed.clone().enumerate() {
+        count.entry(l.place.gazetteer_id.as_str()).or_insert((0, i)).0 += 1;
+    }
+    let (best, _) = count.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))?;
+    placed.into_iter().find(|l| l.place.gazetteer_id.as_str() == best).cloned()
+}
