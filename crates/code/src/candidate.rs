@@ -56,6 +56,7 @@ pub fn candidates(
     speakers: &[Span],
 ) -> Vec<Candidate> {
     let all = crate::grievance::without_causes(text, triggers.find(text, sentence));
+    let all = crate::anticipated::without_expected(text, sentence, all);
     if all.is_empty() {
         return Vec::new();
     }

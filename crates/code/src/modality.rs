@@ -134,7 +134,7 @@ fn frame(text: &str, sentence: Span, trigger: Span) -> Option<Modality> {
 
 /// True when the trigger follows one of the [`AHEAD`] phrases, directly or
 /// through an article ("in anticipation of a fierce battle").
-fn ahead(before: &str) -> bool {
+pub(crate) fn ahead(before: &str) -> bool {
     let mut from = before.len().saturating_sub(40);
     while !before.is_char_boundary(from) {
         from += 1;

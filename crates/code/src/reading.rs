@@ -95,6 +95,11 @@ pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse
     if let Some(fold) = d.continuable(sentence.paragraph, si).and_then(|last| intervention(doc, cand, si, last)) {
         return Reading::Fold(fold);
     }
+    if d.continuable(sentence.paragraph, si).is_some_and(|last| continues_protest(scene, cand, si, last, &places)) {
+        // "The workers marched to the administration block": the protest
+        // just told, going on; never a second one.
+        return Reading::Fold(Fold::default());
+    }
     if continued.is_some() {
         if let Some(fold) = fold(scene, cand, sentence.span, &places, modality) {
             return if modality.is_factual() { Reading::Fold(fold) } else { Reading::Nothing };
@@ -150,6 +155,9 @@ fn anaphoric(scene: &Scene<'_>, cand: &Candidate, places: &[Resolved<'_>], sente
                 | TriggerKind::Air
                 | TriggerKind::Shelling
                 | TriggerKind::Explosive
+                // "The attack lasted two hours before reinforcements
+                // arrived": the same fight, told on.
+                | TriggerKind::Posture
         )
     });
     let noun_of_toll = cand.triggers.iter().all(|t| matches!(t.kind, TriggerKind::Kill | TriggerKind::Injure));
@@ -299,6 +307,21 @@ fn intervention(doc: &Doc, cand: &Candidate, si: usize, last: &Last) -> Option<F
         return None;
     };
     Some(Fold { upgrade: Some(upgrade), ..Fold::default() })
+}
+
+/// A sentence that only tells more of the demonstration just reported: its
+/// triggers are protest words, it names no armed or state party and no
+/// place of its own ("The workers marched to the administration block").
+fn continues_protest(scene: &Scene<'_>, cand: &Candidate, si: usize, last: &Last, places: &[Resolved<'_>]) -> bool {
+    let sentence = scene.input.doc.sentences[si].span;
+    let actors = &scene.input.mentions.actors;
+    let demonstrators = cand
+        .actor1
+        .is_none_or(|i| matches!(actors[i].actor.role, ActorRole::Civilian | ActorRole::Protester | ActorRole::Other));
+    last.sub_event_type.event_type() == sitrep_model::EventType::Protests
+        && cand.triggers.iter().all(|t| t.kind == TriggerKind::Protest)
+        && demonstrators
+        && !places.iter().any(|p| sentence.contains(p.mention.span))
 }
 
 /// Words that refer to a demonstration's participants.
