@@ -202,8 +202,8 @@ pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorM
 /// "Clashes erupted between A and B", "fighting between A and B": the
 /// reciprocal "between" names both sides, the first as actor1.
 fn reciprocal(text: &str, clause: Span, rel: &[(usize, Span, Relation)]) -> Option<(usize, Option<usize>)> {
-    let lower = clause.slice(text)?.to_ascii_lowercase();
-    let at = clause.start + lower.find("between ")?;
+    let slice = clause.slice(text)?;
+    let at = clause.start + slice.as_bytes().windows(8).position(|w| w.eq_ignore_ascii_case(b"between "))?;
     let mut sides = rel.iter().filter(|r| r.1.start > at && r.2 == Relation::Plain).map(|r| r.0);
     let first = sides.next()?;
     Some((first, sides.next()))

@@ -32,10 +32,14 @@ pub fn list(text: &'static str) -> HashSet<&'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
-/// True when `word`, lowercased, is in `set`.
+/// True when `word`, lowercased, is in `set` (a lowercase copy is made only
+/// for a word with capitals, and only when it is short enough to be listed).
 #[must_use]
 pub fn in_set(set: &HashSet<&'static str>, word: &str) -> bool {
-    set.contains(word) || set.contains(word.to_ascii_lowercase().as_str())
+    if set.contains(word) {
+        return true;
+    }
+    word.len() <= 16 && word.bytes().any(|b| b.is_ascii_uppercase()) && set.contains(word.to_ascii_lowercase().as_str())
 }
 
 /// Words that make the noun after them a fighter, not a civilian or a
