@@ -7,7 +7,7 @@
 //! - An aggregate over several provinces or districts ("in Latakia and Deir
 //!   ez-Zor provinces") yields one location per area.
 //! - An area is refined to a point in it named in the same sentence ("fled
-//!   Latakia … near Jabal al-Akrad").
+//!   Latakia … near Jabal al-Zawiya").
 //! - Precision: 2 when the text says "near", "the vicinity of", "outskirts",
 //!   "countryside", "area"; 3 for an administrative area or country; else 1.
 
@@ -88,7 +88,7 @@ fn inside_areas(p: &Resolved<'_>, areas: &[Resolved<'_>]) -> bool {
 }
 
 /// Near the place the text qualifies it with ("the Qaisar area of Farah
-/// city", "Mreya in Deir ez Zor province"), when that one is resolved.
+/// city", "Marzaf in Deir ez Zor province"), when that one is resolved.
 fn inside_qualifier(p: &Resolved<'_>, pool: &[Resolved<'_>]) -> bool {
     let Some(q) = p.mention.qualifier.and_then(|q| pool.iter().find(|r| r.mention.span == q)) else { return true };
     let limit = reach(q.place.kind).unwrap_or(if q.place.kind == PlaceKind::Country { f64::INFINITY } else { 30.0 });

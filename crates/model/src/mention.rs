@@ -49,7 +49,7 @@ pub struct PlaceMention {
     /// Context words around the mention.
     pub cues: Vec<PlaceCue>,
     /// Spans of other place names this one is qualified by
-    /// ("Alexandria, Louisiana"; "Mreya in Deir ez Zor province").
+    /// ("Alexandria, Louisiana"; "Marzaf in Deir ez Zor province").
     pub qualifier: Option<Span>,
 }
 

@@ -17,7 +17,7 @@
 //!   are acronyms ("SAA", "YPG"), not places; in an all-capital sentence (a
 //!   headline) capitals say nothing, and the stop list does the work.
 //! - **Loose matches**: where the folded key finds nothing, the lexicon may
-//!   match a transliteration skeleton ("Bgelia" for "Al Bogeleyyah"); such a
+//!   match a transliteration skeleton ("Kafranbil" for "Kafr Nabl"); such a
 //!   match is kept only when the context says it is a place (a cue or a
 //!   qualifier).
 //!
@@ -30,7 +30,7 @@
 //! ("Jim Harrison of the chamber") and is not a place either, with the
 //! exceptions of [`person`]. Cues ([`PlaceCue`]) are read from the words
 //! around the name, and a qualifier is the next name when only "," / "in" / "of" (perhaps after a kind
-//! word) stand between them: "Alexandria, Louisiana", "Mreya in Deir ez Zor
+//! word) stand between them: "Alexandria, Louisiana", "Marzaf in Deir ez Zor
 //! province", "the Kanjak area of Imam Sahib district, Kunduz".
 //!
 //! Cost. Context patterns are regular expressions, and most of them match
@@ -605,7 +605,7 @@ fn has_kind_cue(cues: &[PlaceCue]) -> bool {
 
 /// True when a loose match has the context that makes it a place: a cue
 /// (other than "border"), or a qualifier introduced by more than a comma
-/// ("Mreya in Deir ez Zor"; a bare comma may just be a list).
+/// ("Marzaf in Deir ez Zor"; a bare comma may just be a list).
 fn has_context(text: &str, m: &PlaceMention) -> bool {
     let qualified = m.qualifier.is_some_and(|q| text.get(m.span.end..q.start).is_some_and(|gap| gap.trim() != ","));
     qualified || m.cues.iter().any(|c| *c != PlaceCue::Border)
@@ -713,9 +713,9 @@ mod tests {
         Toy(vec![
             "Deir ez-Zor",
             "Latakia",
-            "Mreya",
-            "Bgelia",
-            "Jabal al-Akrad",
+            "Marzaf",
+            "Hazzan",
+            "Jabal al-Zawiya",
             "Syria",
             "Turkey",
             "Arab",
@@ -745,12 +745,12 @@ mod tests {
                 vec![("Latakia", vec![Province], None), ("Deir ez-Zor", vec![Province], None)],
             ),
             (
-                "in the vicinity of the village of Mreya in Deir ez Zor province",
-                vec![("Mreya", vec![Settlement, Near], Some("Deir ez Zor")), ("Deir ez Zor", vec![Province], None)],
+                "in the vicinity of the village of Marzaf in Deir ez Zor province",
+                vec![("Marzaf", vec![Settlement, Near], Some("Deir ez Zor")), ("Deir ez Zor", vec![Province], None)],
             ),
             (
-                "the Russian jets hit the terrorists near Jabal al-Akrad",
-                vec![("Jabal al-Akrad", vec![Near, Landform], None)],
+                "the Russian jets hit the terrorists near Jabal al-Zawiya",
+                vec![("Jabal al-Zawiya", vec![Near, Landform], None)],
             ),
             ("along the Turkey-Syria border", vec![("Turkey", vec![Border], None), ("Syria", vec![Border], None)]),
             ("attacked by the Syrian Arab Army (SAA)", vec![]),

@@ -256,7 +256,7 @@ pub fn inside(inner: &Entry, outer: &Entry, outer_id: sitrep_model::PlaceCandida
     linked || (same_country && inner.distance_km(outer) <= reach_km(outer.kind))
 }
 
-/// "Mreya in Deir ez Zor province", "Alexandria, Louisiana": a candidate
+/// "Marzaf in Deir ez Zor province", "Alexandria, Louisiana": a candidate
 /// inside one of the qualifier's candidates is what the writer meant.
 pub fn qualifier_fit(contained_by: Option<&'static str>) -> Option<Points> {
     contained_by.map(|q| (5.0, Reason::Inside { container: q }))
