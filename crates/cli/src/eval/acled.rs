@@ -187,16 +187,17 @@ fn aggregate(path: &Path, old: bool, notes: &[Option<NoteScore>]) -> AcledScore 
     let ok: Vec<&NoteScore> = notes.iter().flatten().collect();
     let n = notes.len().max(1) as f64;
     let share = |f: fn(&NoteScore) -> bool| ok.iter().filter(|s| f(s)).count() as f64 / n;
+    let all = shares(String::new(), notes.iter());
     AcledScore {
         file: path.display().to_string(),
         notes: notes.len(),
         old_schema: old,
         event_found: share(|s| s.found),
-        event_type: share(|s| s.event_type),
-        sub_event_type: (!old).then(|| share(|s| s.sub_event_type)),
-        actor1: share(|s| s.actor1),
-        location_25km: share(|s| s.loc25),
-        location_161km: share(|s| s.loc161),
+        event_type: all.event_type,
+        sub_event_type: (!old).then_some(all.sub_event_type),
+        actor1: all.actor1,
+        location_25km: all.location_25km,
+        location_161km: all.location_161km,
         fatalities_exact: share(|s| s.fatalities),
         date_exact: share(|s| s.date),
         events_per_note: ok.iter().map(|s| s.events).sum::<usize>() as f64 / n,
@@ -226,13 +227,12 @@ fn shares<'a>(label: String, notes: impl Iterator<Item = &'a Option<NoteScore>>)
 /// One row of shares per country, most notes first (then by name). A
 /// failed note has no country and is left out of this table.
 fn per_country(notes: &[Option<NoteScore>]) -> Vec<Shares> {
-    let mut names: Vec<&str> = notes.iter().flatten().map(|s| s.country.as_str()).collect();
-    names.sort_unstable();
-    names.dedup();
-    let mut rows: Vec<Shares> = names
-        .into_iter()
-        .map(|c| shares(c.to_owned(), notes.iter().filter(|s| s.as_ref().is_some_and(|s| s.country == c))))
-        .collect();
+    let mut by_country: std::collections::BTreeMap<&str, Vec<&Option<NoteScore>>> = Default::default();
+    for note in notes.iter().filter(|s| s.is_some()) {
+        let country = note.as_ref().map_or("", |s| s.country.as_str());
+        by_country.entry(country).or_default().push(note);
+    }
+    let mut rows: Vec<Shares> = by_country.into_iter().map(|(c, ns)| shares(c.to_owned(), ns.into_iter())).collect();
     rows.sort_by(|a, b| b.notes.cmp(&a.notes).then_with(|| a.label.cmp(&b.label)));
     rows
 }
