@@ -85,17 +85,18 @@ pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse
         let fold = Fold { fatalities: counts(&doc.text, scene.input.mentions, sentence.span).0, ..Fold::default() };
         return if d.last.is_some() && modality.is_factual() { Reading::Fold(fold) } else { Reading::Nothing };
     }
-    if d.continuable(sentence.paragraph, si).is_some() && told_participants(doc.slice(sentence.span)) {
+    let ongoing = d.continuable(sentence.paragraph, si);
+    if ongoing.is_some() && told_participants(doc.slice(sentence.span)) {
         // "The attackers fled after a gunfight": the event just told, as
         // its participants go on; never a new one.
         let fold = Fold { fatalities: counts(&doc.text, scene.input.mentions, sentence.span).0, ..Fold::default() };
         return if modality.is_factual() { Reading::Fold(fold) } else { Reading::Nothing };
     }
     let continued = continuation(cand, doc, si, d);
-    if let Some(fold) = d.continuable(sentence.paragraph, si).and_then(|last| intervention(doc, cand, si, last)) {
+    if let Some(fold) = ongoing.and_then(|last| intervention(doc, cand, si, last)) {
         return Reading::Fold(fold);
     }
-    if d.continuable(sentence.paragraph, si).is_some_and(|last| continues_protest(scene, cand, si, last, &places)) {
+    if ongoing.is_some_and(|last| continues_protest(scene, cand, si, last, &places)) {
         // "The workers marched to the administration block": the protest
         // just told, going on; never a second one.
         return Reading::Fold(Fold::default());
@@ -384,7 +385,10 @@ fn new_event(
         actor2 = parties::civilians(scene.naming, scene.focus);
         clue.actor2 = actor2.as_ref().map(|a| a.role);
     }
-    clue.crowd = unarmed(clue.actor1) && unarmed(clue.actor2) && clauses_any(doc, cand, crate::crowd::acting);
+    // Only violence by a crowd is read (mob violence), so only then is the
+    // crowd looked for.
+    clue.crowd =
+        clue.violent() && unarmed(clue.actor1) && unarmed(clue.actor2) && clauses_any(doc, cand, crate::crowd::acting);
     if clue.violent() && !clue.crowd && clue.actor1 == Some(ActorRole::Civilian) {
         // "Two men on a motorcycle shot a trader": whoever takes up arms
         // against civilians is, for the codebook, an (unidentified) armed
