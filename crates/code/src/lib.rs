@@ -85,6 +85,20 @@ pub(crate) struct Scene<'a> {
     pub resolved: Vec<Resolved<'a>>,
     pub focus: Option<Iso3>,
     pub naming: &'a Naming,
+    /// Per sentence, whether it reads as background by its wording
+    /// ([`background::retrospective`]), found the first time it is asked:
+    /// every candidate of a sentence, and the dating of every later one,
+    /// asks it again.
+    retrospective: Vec<std::cell::OnceCell<bool>>,
+}
+
+impl Scene<'_> {
+    /// True when sentence `si` reads as background by its wording.
+    pub fn retrospective(&self, si: usize) -> bool {
+        let Some(cell) = self.retrospective.get(si) else { return false };
+        let doc = self.input.doc;
+        *cell.get_or_init(|| background::retrospective(doc.slice(doc.sentences[si].span)))
+    }
 }
 
 impl Coder {
@@ -111,7 +125,8 @@ impl Coder {
         let focus = focus::country(input.places)
             .and_then(|c| self.countries.iso3_of(c))
             .or_else(|| focus::actor_country(&input.mentions.actors));
-        let scene = Scene { input, resolved, focus, naming: &self.naming };
+        let retrospective = vec![std::cell::OnceCell::new(); input.doc.sentences.len()];
+        let scene = Scene { input, resolved, focus, naming: &self.naming, retrospective };
         let mut discourse = Discourse::default();
         let mut events = Vec::new();
         // Events before this index already had their fatalities stated.

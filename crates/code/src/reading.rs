@@ -74,7 +74,7 @@ const SEPARATE: &[&str] = &["separately", "another", "separate", "elsewhere", "m
 pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse) -> Reading {
     let doc = scene.input.doc;
     let sentence = doc.sentences[si];
-    if background(scene, cand, sentence.span) {
+    if background(scene, cand, si) {
         return Reading::Nothing; // history, context or a toll: no event of the report's day
     }
     let places = own_places(scene, cand);
@@ -120,11 +120,12 @@ pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse
 
 /// True when the candidate tells background ([`crate::background`]) or a
 /// toll ([`crate::toll`]), not an event.
-fn background(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> bool {
+fn background(scene: &Scene<'_>, cand: &Candidate, si: usize) -> bool {
     let doc = scene.input.doc;
+    let sentence = doc.sentences[si].span;
     let text = doc.slice(sentence);
     let before_trigger = doc.text.get(sentence.start..cand.anchor().start).unwrap_or("");
-    crate::background::retrospective(text)
+    scene.retrospective(si)
         || crate::background::dated_past(&scene.input.mentions.dates, &cand.spans, doc.published)
         || crate::toll::is_toll(text, before_trigger)
 }
@@ -433,11 +434,6 @@ fn unarmed(role: Option<ActorRole>) -> bool {
     })
 }
 
-/// The text of the sentence holding byte `at` ("" when none does).
-fn doc_sentence(doc: &Doc, at: usize) -> &str {
-    doc.sentence_at(at).and_then(|i| doc.sentences.get(i)).map_or("", |s| doc.slice(s.span))
-}
-
 /// Aircraft named as the doer: before an active trigger ("its jets struck"),
 /// or after "by" behind a passive one ("was bombed by jets"); not an
 /// aircraft that is hit ("a helicopter being shot down").
@@ -473,8 +469,7 @@ fn date(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> Option<EventDate
     // A date told in a background sentence ("since the offensive began on
     // 31 July") is not the day the report goes on about.
     let told_now = |m: &&sitrep_model::DateMention| {
-        let s = doc_sentence(scene.input.doc, m.span.start);
-        !crate::background::retrospective(s)
+        scene.input.doc.sentence_at(m.span.start).is_none_or(|i| !scene.retrospective(i))
     };
     let before = || dates.iter().rev().filter(|m| m.span.end <= sentence.start).find(told_now);
     own.or_else(in_sentence)
