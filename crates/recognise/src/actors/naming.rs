@@ -21,7 +21,8 @@ pub struct AgentTemplate {
 /// Country names and agent templates.
 #[derive(Debug, Clone, Default)]
 pub struct Naming {
-    countries: HashMap<Iso3, String>,
+    /// Each country's name, and whether "of" takes "the" before it.
+    countries: HashMap<Iso3, (String, bool)>,
     agents: HashMap<String, AgentTemplate>,
 }
 
@@ -37,7 +38,8 @@ impl Naming {
             .filter_map(|l| {
                 let mut f = l.splitn(4, ',');
                 let (_, name, iso3) = (f.next()?, f.next()?, f.next()?);
-                Some((Iso3::new(iso3).ok()?, short_name(name).to_owned()))
+                let name = short_name(name);
+                Some((Iso3::new(iso3).ok()?, (name.to_owned(), takes_article(name))))
             })
             .collect();
         let mut agents = HashMap::new();
@@ -77,7 +79,7 @@ impl Naming {
     /// The country's English name.
     #[must_use]
     pub fn country_name(&self, iso3: Iso3) -> Option<&str> {
-        self.countries.get(&iso3).map(String::as_str)
+        self.countries.get(&iso3).map(|(name, _)| name.as_str())
     }
 
     /// The template of an agent code (`MIL`).
@@ -95,11 +97,9 @@ impl Naming {
         if !template.as_bytes().contains(&b'{') {
             return template.to_owned();
         }
-        match country.and_then(|c| self.country_name(c)) {
-            Some(name) if takes_article(name) => {
-                template.replace("of {country}", "of the {country}").replace("{country}", name)
-            }
-            Some(name) => template.replace("{country}", name),
+        match country.and_then(|c| self.countries.get(&c)) {
+            Some((name, true)) => template.replace("of {country}", "of the {country}").replace("{country}", name),
+            Some((name, false)) => template.replace("{country}", name),
             None => template.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", ""),
         }
     }
