@@ -37,6 +37,10 @@ const MARKERS: &[&str] = &[
     "commemoration",
     "anniversary",
     "memory",
+    "remembrance",
+    "tribute",
+    "solidarity",
+    "support",
     "mourn",
     "mourning",
 ];
@@ -76,6 +80,22 @@ pub fn without_causes(text: &str, hits: Vec<TriggerHit>) -> Vec<TriggerHit> {
             own_act || !cause
         })
         .collect()
+}
+
+/// Where the complement naming a protest's cause opens: the first cause
+/// marker after the protest trigger ending at `from`, in the protest's own
+/// clause ("protested in front of the ministry to demand the payment of
+/// their salaries for the past four months": at "demand"). What follows
+/// describes the grievance, so its durations and dates are not the
+/// protest's (see `reading::background`).
+#[must_use]
+pub fn cause_start(text: &str, from: usize, to: usize) -> Option<usize> {
+    let marker = crate::words::words(text, Span::new(from, to))
+        .into_iter()
+        .find(|(_, w)| MARKERS.iter().any(|m| w.eq_ignore_ascii_case(m)))?;
+    let at = marker.0.start;
+    let between = text.get(from..at)?;
+    (current_clause(between).len() == between.len()).then_some(at)
 }
 
 /// Words before a trigger that put it in the protesters' description or

@@ -39,6 +39,9 @@ const PREPOSITIONAL_TO: &[&str] = &[
     "lead",
     "leading",
     "response",
+    "responded",
+    "responding",
+    "respond",
     "prior",
     "addition",
     "thanks",
@@ -110,13 +113,33 @@ const AHEAD: &[&[&str]] = &[
 const ACCUSATION: &[&str] =
     &["accused", "accuses", "accusing", "criticised", "criticized", "blamed", "condemned", "denounced"];
 
+/// Past-tense verbs of assembling: a crowd that did this has met.
+const ASSEMBLED: &[&str] =
+    &["gathered", "assembled", "marched", "rallied", "converged", "took", "went", "poured", "staged", "held"];
+
+/// Protest verbs whose purpose infinitive an assembly fulfils.
+const PROTEST_VERBS: &[&str] = &["protest", "demonstrate", "rally", "march"];
+
+/// True for "gathered near the council to protest", "took to the streets
+/// to demonstrate": a demonstration is the assembly itself, so a protest
+/// verb as the purpose of a past assembly tells a protest that took place
+/// (unlike "gathered to attack the base", where the attack may not follow).
+fn assembled_to_protest(text: &str, before: &str, trigger: Span) -> bool {
+    let verb = text.get(trigger.start..trigger.end).unwrap_or("");
+    let protest = PROTEST_VERBS.iter().any(|v| verb.eq_ignore_ascii_case(v));
+    protest && before.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| ASSEMBLED.iter().any(|a| w.eq_ignore_ascii_case(a)))
+}
+
 /// The word shapes that hedge or attribute a trigger from right before it.
 fn frame(text: &str, sentence: Span, trigger: Span) -> Option<Modality> {
     let before = &text[sentence.start..trigger.start];
     let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
     let mut back = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
     let (last, second) = (back.next(), back.next());
-    if last.is_some_and(|w| w.eq_ignore_ascii_case("to")) && second.is_some_and(|w| !is(w, PREPOSITIONAL_TO)) {
+    if last.is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        && second.is_some_and(|w| !is(w, PREPOSITIONAL_TO))
+        && !assembled_to_protest(text, before, trigger)
+    {
         return Some(Modality::Planned);
     }
     let near_before = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(4);
@@ -178,7 +201,7 @@ fn from_cues(text: &str, cues: &[&CueMention], sentence: Span, trigger: Span) ->
             CueKind::Negation => found.negated |= same_seg && before && trigger.start - c.span.end < 60,
             CueKind::Future => found.planned |= same_seg && before,
             CueKind::Conditional => found.speculative |= same_seg && before,
-            CueKind::Hedge if is_word_of(text, c.span, IDENTITY) => {}
+            CueKind::Hedge if is_word_of(text, c.span, IDENTITY) || hedges_detail(text, c.span, trigger) => {}
             CueKind::Hedge | CueKind::Opinion if is_reported(text, c.span) => found.attributed(c, text),
             CueKind::Hedge | CueKind::Opinion => found.speculative |= !in_front,
             CueKind::Attribution => found.attributed(c, text),
@@ -223,6 +246,18 @@ impl Found {
 fn starts_fronted(text: &str, seg: Span) -> bool {
     let first = text[seg.start..seg.end].split_whitespace().next().unwrap_or("");
     FRONTED.iter().any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// True when a hedge qualifies a detail, not the event: a name right after
+/// it ("gunmen, presumably IS, opened fire": who, not whether), or a phrase
+/// set off by a comma after the trigger ("destroying two bulldozers and
+/// leaving casualties, likely among the soldiers": whose casualties).
+fn hedges_detail(text: &str, hedge: Span, trigger: Span) -> bool {
+    let next = text[hedge.end..].split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    let names = next.chars().next().is_some_and(char::is_uppercase);
+    let appended = hedge.start > trigger.end
+        && text[trigger.end..hedge.start].trim_end().ends_with(',');
+    names || appended
 }
 
 fn is_reported(text: &str, span: Span) -> bool {

@@ -119,14 +119,33 @@ pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse
 }
 
 /// True when the candidate tells background ([`crate::background`]) or a
-/// toll ([`crate::toll`]), not an event.
+/// toll ([`crate::toll`]), not an event. The complement naming a protest's
+/// cause is left out of the reading: "protested to demand their salaries
+/// for the past four months", "held a demonstration to commemorate those
+/// killed in 1977" tell a protest of the day; the duration and the year are
+/// the grievance's ([`crate::grievance::cause_start`]).
 fn background(scene: &Scene<'_>, cand: &Candidate, si: usize) -> bool {
     let doc = scene.input.doc;
     let sentence = doc.sentences[si].span;
     let text = doc.slice(sentence);
     let before_trigger = doc.text.get(sentence.start..cand.anchor().start).unwrap_or("");
-    scene.retrospective(si)
-        || crate::background::dated_past(&scene.input.mentions.dates, &cand.spans, doc.published)
+    let protest = cand.triggers.iter().find(|t| t.kind == TriggerKind::Protest);
+    let cause = protest.and_then(|p| crate::grievance::cause_start(&doc.text, p.span.end, sentence.end));
+    let retrospective = match cause {
+        Some(at) => scene.retrospective(si) && doc.text.get(sentence.start..at).is_some_and(crate::background::retrospective),
+        None => scene.retrospective(si),
+    };
+    let dates = &scene.input.mentions.dates;
+    let dated_past = match cause {
+        Some(at) => {
+            let own: Vec<Span> =
+                cand.spans.iter().filter(|s| s.start < at).map(|s| Span::new(s.start, s.end.min(at))).collect();
+            crate::background::dated_past(dates, &own, doc.published)
+        }
+        None => crate::background::dated_past(dates, &cand.spans, doc.published),
+    };
+    retrospective
+        || dated_past
         || crate::toll::is_toll(text, before_trigger)
 }
 
@@ -220,9 +239,18 @@ const WAR_FRAME: &[&str] = &[
 /// thousands.
 fn statistic(scene: &Scene<'_>, text: &str, sentence: Span) -> bool {
     let lower = text.to_ascii_lowercase();
-    let framed = WAR_FRAME.iter().any(|w| lower.contains(w));
+    let framed = WAR_FRAME.iter().any(|w| holds_phrase(&lower, w));
     let thousands = inside(&scene.input.mentions.quantities, sentence, |m| m.span).any(|q| q.quantity.value >= 1000);
     framed || thousands
+}
+
+/// True when `phrase` occurs in `text` as whole words ("the war", not "the
+/// warring clans").
+fn holds_phrase(text: &str, phrase: &str) -> bool {
+    let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    text.match_indices(phrase).any(|(i, _)| {
+        boundary(text[..i].chars().next_back()) && boundary(text[i + phrase.len()..].chars().next())
+    })
 }
 
 /// The resolved places a candidate may be located at: not its parties
