@@ -26,6 +26,7 @@ pub mod crowd;
 pub mod discourse;
 pub mod fatalities;
 pub mod focus;
+pub mod forces;
 pub mod grievance;
 pub mod inherit;
 pub mod location;

@@ -127,7 +127,10 @@ const PROTEST_VERBS: &[&str] = &["protest", "demonstrate", "rally", "march"];
 fn assembled_to_protest(text: &str, before: &str, trigger: Span) -> bool {
     let verb = text.get(trigger.start..trigger.end).unwrap_or("");
     let protest = PROTEST_VERBS.iter().any(|v| verb.eq_ignore_ascii_case(v));
-    protest && before.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| ASSEMBLED.iter().any(|a| w.eq_ignore_ascii_case(a)))
+    protest
+        && before
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| ASSEMBLED.iter().any(|a| w.eq_ignore_ascii_case(a)))
 }
 
 /// The word shapes that hedge or attribute a trigger from right before it.
@@ -255,8 +258,7 @@ fn starts_fronted(text: &str, seg: Span) -> bool {
 fn hedges_detail(text: &str, hedge: Span, trigger: Span) -> bool {
     let next = text[hedge.end..].split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
     let names = next.chars().next().is_some_and(char::is_uppercase);
-    let appended = hedge.start > trigger.end
-        && text[trigger.end..hedge.start].trim_end().ends_with(',');
+    let appended = hedge.start > trigger.end && text[trigger.end..hedge.start].trim_end().ends_with(',');
     names || appended
 }
 

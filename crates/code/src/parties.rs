@@ -60,6 +60,12 @@ pub fn civilians(naming: &Naming, focus: Option<Iso3>) -> Option<Actor> {
     agent_actor(naming, "CVL", ActorRole::Civilian, focus)
 }
 
+/// The military forces of a country.
+#[must_use]
+pub fn forces(naming: &Naming, country: Option<Iso3>) -> Option<Actor> {
+    agent_actor(naming, "MIL", ActorRole::Military, country)
+}
+
 /// Complete an agent-only actor with the document's country.
 #[must_use]
 pub fn complete(naming: &Naming, actor: &Actor, focus: Option<Iso3>) -> Actor {

@@ -132,7 +132,9 @@ fn background(scene: &Scene<'_>, cand: &Candidate, si: usize) -> bool {
     let protest = cand.triggers.iter().find(|t| t.kind == TriggerKind::Protest);
     let cause = protest.and_then(|p| crate::grievance::cause_start(&doc.text, p.span.end, sentence.end));
     let retrospective = match cause {
-        Some(at) => scene.retrospective(si) && doc.text.get(sentence.start..at).is_some_and(crate::background::retrospective),
+        Some(at) => {
+            scene.retrospective(si) && doc.text.get(sentence.start..at).is_some_and(crate::background::retrospective)
+        }
         None => scene.retrospective(si),
     };
     let dates = &scene.input.mentions.dates;
@@ -144,9 +146,7 @@ fn background(scene: &Scene<'_>, cand: &Candidate, si: usize) -> bool {
         }
         None => crate::background::dated_past(dates, &cand.spans, doc.published),
     };
-    retrospective
-        || dated_past
-        || crate::toll::is_toll(text, before_trigger)
+    retrospective || dated_past || crate::toll::is_toll(text, before_trigger)
 }
 
 /// Determiners that make a trigger noun refer back to an event already told.
@@ -248,9 +248,8 @@ fn statistic(scene: &Scene<'_>, text: &str, sentence: Span) -> bool {
 /// warring clans").
 fn holds_phrase(text: &str, phrase: &str) -> bool {
     let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-    text.match_indices(phrase).any(|(i, _)| {
-        boundary(text[..i].chars().next_back()) && boundary(text[i + phrase.len()..].chars().next())
-    })
+    text.match_indices(phrase)
+        .any(|(i, _)| boundary(text[..i].chars().next_back()) && boundary(text[i + phrase.len()..].chars().next()))
 }
 
 /// The resolved places a candidate may be located at: not its parties
@@ -405,6 +404,12 @@ fn new_event(
         actor1 = actor1.or_else(|| last.actor1.clone());
         aerial |= last.aerial && generic_only(cand);
         actor2 = parties::coref(actor2, last.actor2.as_ref());
+    }
+    let unit_owner =
+        |i: usize| actors[i].actor.role == ActorRole::Government && crate::forces::owns_unit(&doc.text, actors[i].span);
+    if cand.actor2.is_some_and(unit_owner) {
+        // "a member of the regime's 4th Division": the state's forces.
+        actor2 = parties::forces(scene.naming, actor2.as_ref().and_then(|a| a.country).or(scene.focus));
     }
     if actor2.as_ref().is_some_and(|b| actor1.as_ref().is_some_and(|a| a.code == b.code)) {
         actor2 = None; // "the army … a military source": one party, not two

@@ -92,19 +92,69 @@ pub fn relation(text: &str, span: Span) -> Relation {
 }
 
 /// "… held by the" → "… held by": articles and possessives between a verb
-/// and its actor do not change the relation.
+/// and its actor do not change the relation, nor do up to
+/// [`MAX_MODIFIERS`] modifiers of the actor's head noun ("shot dead by
+/// unidentified motorcycle-riding assailants", "by two armed men"): a noun
+/// phrase's premodifiers are numerals, adjectives and hyphenated compounds,
+/// never the verb that would end the phrase.
 fn strip_determiners(before: &str) -> String {
     let mut s = before;
+    let mut modifiers = 0;
     loop {
         let trimmed = ["the", "a", "an", "its", "their", "his", "her", "some", "unknown", "suspected"]
             .iter()
             .find_map(|d| s.strip_suffix(d).filter(|r| r.is_empty() || r.ends_with(' ')))
             .map(str::trim_end);
+        let modifier = || {
+            let (rest, last) = s.rsplit_once(' ')?;
+            (modifiers < MAX_MODIFIERS && is_modifier(last)).then(|| rest.trim_end())
+        };
         match trimmed {
             Some(t) => s = t,
-            None => return s.to_owned(),
+            None => match modifier() {
+                Some(t) => {
+                    s = t;
+                    modifiers += 1;
+                }
+                None => return s.to_owned(),
+            },
         }
     }
+}
+
+/// How many premodifiers of an actor's head noun [`strip_determiners`] looks past.
+const MAX_MODIFIERS: usize = 3;
+
+/// Premodifiers of a perpetrator noun that ACLED notes and news use.
+const MODIFIERS: &[&str] = &[
+    "unidentified",
+    "armed",
+    "masked",
+    "alleged",
+    "presumed",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "heavily",
+    "more",
+    "other",
+];
+
+/// True for a numeral, a hyphenated compound ("motorcycle-riding",
+/// "pro-government") or a listed modifier.
+fn is_modifier(word: &str) -> bool {
+    let numeral = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
+    let compound = word.contains('-') && word.chars().all(|c| c.is_alphanumeric() || c == '-');
+    numeral || compound || MODIFIERS.contains(&word)
 }
 
 /// Up to `n` bytes of `text` before `at`, cut on a character boundary.
@@ -239,6 +289,10 @@ mod tests {
         ] {
             assert_eq!(relation(t, span_of(t, what)), rel, "{what}");
         }
+        let t3 = "a reporter was shot dead by unidentified motorcycle-riding assailants";
+        assert_eq!(relation(t3, span_of(t3, "assailants")), Relation::Agent);
+        let t4 = "shelling by the army killed two rebels";
+        assert_eq!(relation(t4, span_of(t4, "rebels")), Relation::Plain);
         let t2 = "the ISIS-controlled town";
         assert_eq!(relation(t2, span_of(t2, "ISIS")), Relation::Owner);
     }
