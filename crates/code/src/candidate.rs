@@ -55,7 +55,8 @@ pub fn candidates(
     actors: &[ActorMention],
     speakers: &[Span],
 ) -> Vec<Candidate> {
-    let all = crate::grievance::without_causes(text, triggers.find(text, sentence));
+    let found = crate::restriction::with_restrictions(text, sentence, triggers.find(text, sentence));
+    let all = crate::grievance::without_causes(text, found);
     let all = crate::anticipated::without_expected(text, sentence, all);
     if all.is_empty() {
         return Vec::new();

@@ -35,6 +35,7 @@ pub mod modality;
 pub mod parties;
 pub mod proto;
 mod reading;
+pub mod restriction;
 pub mod roles;
 pub mod rules;
 pub mod toll;

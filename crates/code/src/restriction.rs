@@ -1,0 +1,105 @@
+//! A restriction imposed is a strategic development: the codebook's
+//! "Change to group/activity" covers authorities imposing curfews,
+//! lockdowns, states of emergency and bans on movement. News names the
+//! restriction with its own modifiers between the verb and the noun ("began
+//! enforcing a 2-day curfew", "declared the imposition of a three day
+//! comprehensive curfew", "instituted a ban on all travel"), which no fixed
+//! phrase list covers; this finder reads an imposing verb and, within a few
+//! words after it, a restriction noun.
+
+use sitrep_model::Span;
+
+use crate::triggers::{TriggerHit, TriggerKind};
+use crate::words::words;
+
+/// Verbs that put a restriction in force.
+const IMPOSE: &[&str] = &[
+    "impose",
+    "imposed",
+    "imposes",
+    "imposing",
+    "declare",
+    "declared",
+    "declares",
+    "declaring",
+    "announce",
+    "announced",
+    "announces",
+    "announcing",
+    "enforce",
+    "enforced",
+    "enforces",
+    "enforcing",
+    "institute",
+    "instituted",
+    "institutes",
+    "instituting",
+    "order",
+    "ordered",
+    "orders",
+    "extend",
+    "extended",
+    "extends",
+    "extending",
+    "introduce",
+    "introduced",
+    "introduces",
+    "imposition",
+];
+
+/// Restrictions on a population's movement or assembly.
+const RESTRICTIONS: &[&str] = &["curfew", "curfews", "lockdown", "lockdowns", "emergency", "ban", "bans"];
+
+/// How many words after the verb the restriction noun may come.
+const WINDOW: usize = 6;
+
+/// Posture triggers for restrictions imposed in `text[within]`, from the
+/// verb to the restriction noun.
+#[must_use]
+pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
+    let w = words(text, within);
+    let is = |word: &str, list: &[&str]| list.iter().any(|x| word.eq_ignore_ascii_case(x));
+    let mut out = Vec::new();
+    for (i, (verb, word)) in w.iter().enumerate() {
+        if !is(word, IMPOSE) {
+            continue;
+        }
+        let noun = w[i + 1..].iter().take(WINDOW).find(|(_, x)| is(x, RESTRICTIONS));
+        if let Some((end, _)) = noun {
+            out.push(TriggerHit { span: Span::new(verb.start, end.end), kind: TriggerKind::Posture });
+        }
+    }
+    out
+}
+
+/// `hits` with the restrictions of `text[within]` that no other trigger
+/// overlaps, in text order.
+#[must_use]
+pub fn with_restrictions(text: &str, within: Span, mut hits: Vec<TriggerHit>) -> Vec<TriggerHit> {
+    let extra: Vec<TriggerHit> =
+        self::hits(text, within).into_iter().filter(|r| !hits.iter().any(|h| h.span.overlaps(r.span))).collect();
+    if extra.is_empty() {
+        return hits;
+    }
+    hits.extend(extra);
+    hits.sort_by_key(|h| h.span.start);
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> usize {
+        hits(text, Span::new(0, text.len())).len()
+    }
+
+    #[test]
+    fn restrictions_with_modifiers() {
+        assert_eq!(found("The government began enforcing a 2-day curfew in 24 provinces."), 1);
+        assert_eq!(found("The council declared the imposition of a three day comprehensive curfew."), 1);
+        assert_eq!(found("The governor instituted a ban on all travel."), 1);
+        assert_eq!(found("Protesters defied the curfew."), 0);
+        assert_eq!(found("He ordered the troops to advance towards the town and its curfew."), 0);
+    }
+}
