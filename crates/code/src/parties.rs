@@ -168,7 +168,7 @@ mod tests {
     #[test]
     fn generic_labels_take_the_reports_group() {
         let is = actor("Islamic State", "IMGMUSISI", None, ActorRole::Militant);
-        let terrorists = actor("Rebel Forces (Syria)", "SYRREB", Some("SYR"), ActorRole::Rebel);
+        let terrorists = actor("Opposition Rebels (Syria)", "SYRREB", Some("SYR"), ActorRole::Rebel);
         assert_eq!(coref(Some(terrorists.clone()), Some(&is)).map(|a| a.name), Some("Islamic State".into()));
         assert_eq!(coref(Some(is.clone()), Some(&terrorists)).map(|a| a.name), Some("Islamic State".into()));
         assert_eq!(coref(None, Some(&is)), None);

@@ -53,7 +53,7 @@ const CASES: &[(&str, &[&str])] = &[
         &["Unidentified gunmen => UAF (Unidentified Armed Group)", "civilians => CVL (Civilians)"],
     ),
     ("Syrian civilians fled.", &["Syrian civilians => SYRCVL (Civilians (Syria))"]),
-    ("Rebels shelled regime forces.", &["Rebels => REB (Rebel Forces)", "regime forces => MIL (Military Forces)"]),
+    ("Rebels shelled regime forces.", &["Rebels => REB (Opposition Rebels)", "regime forces => MIL (Military Forces)"]),
     (
         "Hayat Tahrir al-Sham (HTS) and the SDF clashed.",
         &[

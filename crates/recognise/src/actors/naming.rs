@@ -62,7 +62,7 @@ impl Naming {
         Self::parse(&String::from_utf8_lossy(super::NATIONALITIES), &String::from_utf8_lossy(super::AGENT_NAMES))
     }
 
-    /// Complete an actor named without a country ("Rebel Forces", code `REB`)
+    /// Complete an actor named without a country ("Opposition Rebels", code `REB`)
     /// with `country`; an actor that has a country, or is not an agent, is
     /// returned unchanged.
     #[must_use]
