@@ -28,7 +28,8 @@
 //! ("Kabul government", "Turkish army") or by "-backed", "-led" is not an event
 //! place; a one-word name right after a capitalised word reads as a surname
 //! ("Jim Harrison of the chamber") and is not a place either, with the
-//! exceptions of [`person`]. Cues ([`PlaceCue`]) are read from the words
+//! exceptions of [`person`]; nor is a name inside a person's full name
+//! next to a title ("the monitor's head Tarek Abu Salem", [`titled`]). Cues ([`PlaceCue`]) are read from the words
 //! around the name, and a qualifier is the next name when only "," / "in" / "of" (perhaps after a kind
 //! word) stand between them: "Alexandria, Louisiana", "Marzaf in Deir ez Zor
 //! province", "the Kanjak area of Imam Sahib district, Kunduz".
@@ -38,6 +39,7 @@
 //! cannot match without ([`Stems`]), and runs only when one of them is there.
 
 mod person;
+mod titled;
 
 use std::collections::HashSet;
 
@@ -384,6 +386,7 @@ pub struct PlaceRecogniser<'a> {
     patterns: Option<Patterns>,
     stopwords: HashSet<String>,
     preceders: person::Preceders,
+    titles: titled::Titles,
 }
 
 impl std::fmt::Debug for PlaceRecogniser<'_> {
@@ -451,7 +454,13 @@ impl<'a> PlaceRecogniser<'a> {
             .filter(|l| !l.is_empty())
             .map(normalise::fold)
             .collect();
-        PlaceRecogniser { lexicon, patterns: Patterns::new(), stopwords, preceders: person::Preceders::embedded() }
+        PlaceRecogniser {
+            lexicon,
+            patterns: Patterns::new(),
+            stopwords,
+            preceders: person::Preceders::embedded(),
+            titles: titled::Titles::embedded(),
+        }
     }
 
     /// Place mentions in `doc`, sorted by span. `actors` are the actor
@@ -509,7 +518,8 @@ impl<'a> PlaceRecogniser<'a> {
         for m in names {
             name.read(doc.slice(m.span));
             let post = p.post_mask(text, m.span.end);
-            let cues = match self.accepted(doc, &m, (&name, post), actors, p) {
+            let prev = mentions.last().map(|pm: &PlaceMention| pm.span);
+            let cues = match self.accepted(doc, &m, (&name, post), (actors, prev), p) {
                 Ok(cues) => cues,
                 Err(Rejected::Actor) if !m.loose => {
                     if let Some(out) = modifiers.as_deref_mut() {
@@ -540,12 +550,13 @@ impl<'a> PlaceRecogniser<'a> {
     /// `post` is its [`Patterns::post_mask`]); an error for an acronym or a
     /// stop word without a cue, and for part of an actor or an adjective
     /// before an actor noun.
+    /// `prev` is the place accepted before this one, if any.
     fn accepted(
         &self,
         doc: &Doc,
         m: &NameMatch,
         (name, post): (&Words, u32),
-        actors: &[ActorMention],
+        (actors, prev): (&[ActorMention], Option<Span>),
         p: &Patterns,
     ) -> Result<Vec<PlaceCue>, Rejected> {
         let text = doc.text.as_str();
@@ -553,7 +564,11 @@ impl<'a> PlaceRecogniser<'a> {
         if !m.abbreviation && is_acronym(doc, m.span, name) {
             return Err(Rejected::NotAPlace);
         }
-        if !m.abbreviation && self.surname(doc, m, name) {
+        let listed = prev.is_some_and(|prev| person::listed_after(text, prev, m.span));
+        if !m.abbreviation && !listed && self.surname(doc, m, name) {
+            return Err(Rejected::NotAPlace);
+        }
+        if !m.abbreviation && titled::titled(text, m.span, &self.titles) {
             return Err(Rejected::NotAPlace);
         }
         if inside_actor(m.span, actors) || actor_after() {

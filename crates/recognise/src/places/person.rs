@@ -7,7 +7,10 @@
 //!   Strike Aleppo");
 //! - the word before is a demonym ("Kurdish Afrin");
 //! - or the name is a country's or a state's (a person called Georgia is
-//!   rarer than "Northeast Georgia").
+//!   rarer than "Northeast Georgia");
+//! - or the word before is a place name that opens a list written without
+//!   its commas ("the towns of Tell Amra Kafr Sela and Ain Sarab", text
+//!   whose punctuation was stripped): [`listed_after`].
 //!
 //! Words that often stand before a place name ("Northeast", "Metro",
 //! "Historic", "While") are listed in `data/lexicon/place_preceders.txt`;
@@ -64,6 +67,25 @@ pub fn given_name<'t, 's>(
     (capitalised && !preceders.keeps(given) && !headline()).then_some(given)
 }
 
+/// Plural kind nouns that open a list of places ("the towns of").
+const LIST_KINDS: &[&str] = &["towns", "villages", "cities", "neighbourhoods", "neighborhoods", "districts", "areas"];
+
+/// True when the name at `span` follows the place name at `prev` after one
+/// space, in a list: the capitalised words from the name on are followed by
+/// "and" ("Tell Amra Kafr Sela and Ain Sarab"), or the list opens with a
+/// plural kind noun ("the villages of Tell Amra Kafr Sela").
+#[must_use]
+pub fn listed_after(text: &str, prev: Span, span: Span) -> bool {
+    if text.get(prev.end..span.start) != Some(" ") {
+        return false;
+    }
+    let rest = text.get(span.end..).unwrap_or("");
+    let next = rest.split_whitespace().find(|w| !w.chars().next().is_some_and(char::is_uppercase)).unwrap_or("");
+    let opening = text.get(..prev.start).unwrap_or("").trim_end().strip_suffix(" of").unwrap_or("");
+    let kind = opening.rsplit(' ').next().unwrap_or("");
+    next == "and" || LIST_KINDS.iter().any(|k| kind.eq_ignore_ascii_case(k))
+}
+
 /// True when most words of a sentence (three in four, of four or more)
 /// start with a capital: a headline.
 fn title_case(sentence: &str) -> bool {
@@ -94,6 +116,20 @@ mod tests {
         ("the village of Harrison", "Harrison", false),
         ("While Clarke said", "Clarke", false),
     ];
+
+    #[test]
+    fn lists_without_commas() {
+        let t = "the towns of Tell Amra Kafr Sela and Ain Sarab";
+        let at = |n: &str| {
+            let i = t.find(n).unwrap_or(0);
+            Span::new(i, i + n.len())
+        };
+        assert!(listed_after(t, at("Tell Amra"), at("Kafr Sela")));
+        let t2 = "said Jim Harrison of the chamber";
+        let i = t2.find("Jim").unwrap_or(0);
+        let j = t2.find("Harrison").unwrap_or(0);
+        assert!(!listed_after(t2, Span::new(i, i + 3), Span::new(j, j + 8)));
+    }
 
     #[test]
     fn surnames_and_places() {
