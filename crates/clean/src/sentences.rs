@@ -11,6 +11,9 @@
 //! "No. 5"), or an initialism ("U.S.", "U.N.", "a.m.") or ambiguous
 //! abbreviation ("Inc.", "Jr.") unless a usual sentence opener ("The", "He",
 //! "In"…) follows. The lists live in `data/clean/abbreviations.txt`.
+//!
+//! A tag list run into the prose is cut out as a sentence of its own
+//! ([`crate::tag_list`]).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -73,12 +76,22 @@ pub(crate) fn split(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while let Some((end, next)) = next_boundary(text, i) {
-        push_trimmed(&mut out, text, start..end);
+        push_cut(&mut out, text, start..end);
         start = next;
         i = next;
     }
-    push_trimmed(&mut out, text, start..text.len());
+    push_cut(&mut out, text, start..text.len());
     out
+}
+
+/// Push a sentence, cut around an inline tag list ([`crate::tag_list`]).
+fn push_cut(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
+    let mut start = range.start;
+    for cut in crate::tag_list::cuts(text, &range) {
+        push_trimmed(out, text, start..cut);
+        start = cut;
+    }
+    push_trimmed(out, text, start..range.end);
 }
 
 /// The first sentence of `text`: `split(text)[0]` without splitting the rest.
