@@ -1,6 +1,6 @@
 //! Clauses: the parts of a sentence that can each state an event.
 //!
-//! A sentence is cut before a clause marker ("; ", " as ", " when ", " while ",
+//! A sentence is cut before a clause marker ("; ", " as ", " when ", " where ", " while ",
 //! ", and ", " but ", " after ", " following ", ", killing"). The cuts are
 //! generous on purpose: the coder merges clauses of one sentence back into one
 //! event unless they name different acting parties (see `candidate`).
@@ -17,6 +17,7 @@ const MARKERS: &[&str] = &[
     " while ",
     " whereas ",
     " when ",
+    " where ",
     ", and ",
     ", but ",
     " but ",

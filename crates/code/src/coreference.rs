@@ -10,7 +10,8 @@
 //! day (at most a day apart, as a claim made on Monday for Sunday's attack
 //! is dated; or one of them only known to a week or vaguer and within a
 //! week), a compatible place (the same entry, one of them without a place,
-//! an area and a place inside it, or a city and its neighbourhood) and a
+//! an area and a place inside it, or a city and its neighbourhood, not a
+//! town near that neighbourhood) and a
 //! compatible acting party (the same code, or one unnamed or unidentified).
 //! The target is not compared: a report names it differently each time
 //! ("soldiers", "an army outpost"). A summary is not a mention of one of the
@@ -99,9 +100,10 @@ fn places_fit(a: Option<&Location>, b: Option<&Location>) -> bool {
     let within = |area: &sitrep_model::Place, other: &sitrep_model::Place| {
         reach(area.kind).is_some_and(|r| distance_km(area.point(), other.point()) <= r)
     };
+    // A town near a city's quarter is a town of its own, not the city.
     let part_of_city = |n: &sitrep_model::Place, c: &sitrep_model::Place| {
         n.kind == PlaceKind::Neighbourhood
-            && c.kind == PlaceKind::PopulatedPlace
+            && crate::quarter::is_city(c)
             && distance_km(n.point(), c.point()) <= NEIGHBOURHOOD_KM
     };
     within(p, q) || within(q, p) || part_of_city(p, q) || part_of_city(q, p)

@@ -16,6 +16,7 @@
 //! The coder never invents an event without a trigger in its sentence, and
 //! every event keeps its sentence as evidence.
 
+pub mod affiliation;
 pub mod anticipated;
 pub mod background;
 pub mod cameo;
@@ -23,8 +24,10 @@ pub mod candidate;
 pub mod clause;
 pub mod coreference;
 pub mod crowd;
+pub mod dating;
 pub mod discourse;
 pub mod fatalities;
+pub mod fire;
 pub mod focus;
 pub mod forces;
 pub mod grievance;
@@ -34,10 +37,13 @@ pub mod merge;
 pub mod modality;
 pub mod parties;
 pub mod proto;
+pub mod quarter;
 mod reading;
 pub mod restriction;
 pub mod roles;
 pub mod rules;
+pub mod striker;
+pub mod targets;
 pub mod toll;
 pub mod triggers;
 pub mod victim;
@@ -117,13 +123,15 @@ impl Coder {
     /// Code every event of a document, in text order.
     #[must_use]
     pub fn code(&self, input: Input<'_>) -> Vec<Event> {
-        let resolved = input
+        let resolved: Vec<Resolved<'_>> = input
             .mentions
             .places
             .iter()
             .zip(input.places)
             .filter_map(|(mention, p)| p.as_ref().map(|place| Resolved { mention, place }))
             .collect();
+        let quarters = quarter::quarters(input.doc, &resolved);
+        let resolved = quarter::with_quarters(resolved, &quarters);
         let focus = focus::country(input.places)
             .and_then(|c| self.countries.iso3_of(c))
             .or_else(|| focus::actor_country(&input.mentions.actors));
@@ -142,6 +150,7 @@ impl Coder {
                     Reading::New(new) => {
                         let start = events.len();
                         events.extend(new.locations().map(|l| new.proto.event(input.doc, l)));
+                        shared_toll(&mut events[start..]);
                         if new.proto.modality.is_factual() {
                             discourse.last = Some(new.last(start..events.len()));
                         }
@@ -185,18 +194,31 @@ fn speakers(m: &Mentions) -> Vec<Span> {
 /// The document's events from its mentions: coreferent mentions folded into
 /// one event ([`coreference`]), then places inherited from the discourse
 /// where a sentence names none ([`inherit`]), then folded again, since an
-/// inherited place can show two mentions to be one event.
+/// inherited place can show two mentions to be one event; last, air strikes
+/// told without a striker take the report's one striker ([`striker`]).
 fn assemble(doc: &Doc, events: Vec<Event>) -> Vec<Event> {
     let mut events = coreference::fold(events);
     inherit::places(doc, &mut events);
-    coreference::fold(events)
+    let mut events = coreference::fold(events);
+    striker::attribute(&mut events);
+    events
 }
 
-/// Fold a sentence's additions into the last event's records.
+/// One toll told of an act at several places goes on the first place's
+/// record only: the report gives one count for all of them and does not say
+/// how it divides, and on every record it would be counted once per place.
+fn shared_toll(records: &mut [Event]) {
+    for e in records.iter_mut().skip(1) {
+        e.fatalities = None;
+    }
+}
+
+/// Fold a sentence's additions into the last event's records (a toll into
+/// the first of them, [`shared_toll`]).
 fn apply(events: &mut [Event], last: Option<&mut Last>, fold: &Fold) {
     let Some(last) = last else { return };
-    for e in &mut events[last.events.clone()] {
-        if let Some(f) = fold.fatalities {
+    for (i, e) in events[last.events.clone()].iter_mut().enumerate() {
+        if let Some(f) = fold.fatalities.filter(|_| i == 0) {
             e.fatalities = Some(e.fatalities.unwrap_or(0).saturating_add(f));
         }
         e.quantities.extend(fold.quantities.iter().cloned());

@@ -5,7 +5,11 @@
 //! - The most specific kind wins: a village, town, landform or facility
 //!   before a district, before a province, before a country.
 //! - An aggregate over several provinces or districts ("in Latakia and Deir
-//!   ez-Zor provinces") yields one location per area.
+//!   ez-Zor provinces") yields one location per area, and towns or villages
+//!   named as separate targets one location each ([`crate::targets`]).
+//! - A place resolved far from the town a list names as the area of all it
+//!   names ("… in the X city and its countryside") is another place of that
+//!   name, and dropped.
 //! - An area is refined to a point in it named in the same sentence ("fled
 //!   Latakia … near Jabal al-Zawiya").
 //! - Precision: 2 when the text says "near", "the vicinity of", "outskirts",
@@ -37,9 +41,11 @@ fn rank(kind: PlaceKind) -> u8 {
     }
 }
 
-/// The locations of an event whose clauses are `spans`, in `sentence`.
+/// The locations of an event whose clauses are `spans`, in `sentence`;
+/// `acts` are the clauses among `spans` that tell an act, not only its toll
+/// (each may name a separate target, [`crate::targets`]).
 #[must_use]
-pub fn locate(text: &str, places: &[Resolved<'_>], spans: &[Span], sentence: Span) -> Vec<Location> {
+pub fn locate(text: &str, places: &[Resolved<'_>], spans: &[Span], acts: &[Span], sentence: Span) -> Vec<Location> {
     let own: Vec<Resolved<'_>> =
         places.iter().filter(|p| spans.iter().any(|s| s.contains(p.mention.span))).copied().collect();
     let pool: Vec<Resolved<'_>> = if own.is_empty() {
@@ -47,11 +53,13 @@ pub fn locate(text: &str, places: &[Resolved<'_>], spans: &[Span], sentence: Spa
     } else {
         own
     };
-    let pool = contained(pool);
+    let pool = contained(text, pool);
     let Some(best) = pool.iter().map(|p| rank(p.place.kind)).min() else { return Vec::new() };
     let chosen: Vec<Resolved<'_>> = pool.iter().filter(|p| rank(p.place.kind) == best).copied().collect();
     let chosen = if chosen.len() > 1 && chosen[0].place.kind.is_area() && listed(text, &chosen) {
         dedup(chosen)
+    } else if best == 0 && chosen.len() > 1 {
+        crate::targets::separate(text, &chosen, acts)
     } else {
         vec![refine(chosen[0], places, sentence)]
     };
@@ -72,10 +80,30 @@ fn reach(kind: PlaceKind) -> Option<f64> {
 /// names ("Band" resolved 400 km away when the sentence says "Ab Kamari
 /// district, Badghis"): a village is inside the district and province it is
 /// reported in.
-fn contained(pool: Vec<Resolved<'_>>) -> Vec<Resolved<'_>> {
+fn contained<'a>(text: &str, pool: Vec<Resolved<'a>>) -> Vec<Resolved<'a>> {
     let areas: Vec<Resolved<'_>> = pool.iter().filter(|p| reach(p.place.kind).is_some()).copied().collect();
-    let keep: Vec<bool> = pool.iter().map(|p| inside_areas(p, &areas) && inside_qualifier(p, &pool)).collect();
+    let keep: Vec<bool> = pool
+        .iter()
+        .map(|p| inside_areas(p, &areas) && inside_qualifier(p, &pool) && inside_surroundings(text, p, &pool))
+        .collect();
     pool.into_iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| p).collect()
+}
+
+/// How far (km) a place may lie from a town named with its surroundings.
+const SURROUNDINGS_KM: f64 = 60.0;
+
+/// Near the town that a list ends with as the area of all it names ("in A,
+/// B and C in the Ain Sarab city and its countryside"): the places before
+/// it lie in that town or around it, and one resolved far away is another
+/// place of that name.
+fn inside_surroundings(text: &str, p: &Resolved<'_>, pool: &[Resolved<'_>]) -> bool {
+    let frames = |q: &&Resolved<'_>| {
+        let after = text.get(q.mention.span.end..).unwrap_or("").to_ascii_lowercase();
+        q.mention.span.start > p.mention.span.end
+            && rank(q.place.kind) == 0
+            && (after.starts_with(" city and its countryside") || after.starts_with(" and its countryside"))
+    };
+    pool.iter().find(frames).is_none_or(|q| distance_km(p.place.point(), q.place.point()) <= SURROUNDINGS_KM)
 }
 
 /// Inside one of the more general areas named, if any is.

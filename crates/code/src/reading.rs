@@ -4,8 +4,7 @@
 use std::ops::Range;
 
 use sitrep_model::{
-    mention::inside, Actor, ActorRole, DatePrecision, Doc, EventDate, Evidence, Location, Modality, Quantity, Span,
-    SubEventType,
+    mention::inside, Actor, ActorRole, Doc, Evidence, Location, Modality, Quantity, Span, SubEventType,
 };
 
 use crate::candidate::Candidate;
@@ -146,7 +145,10 @@ fn background(scene: &Scene<'_>, cand: &Candidate, si: usize) -> bool {
         }
         None => crate::background::dated_past(dates, &cand.spans, doc.published),
     };
-    retrospective || dated_past || crate::toll::is_toll(text, before_trigger)
+    retrospective
+        || dated_past
+        || crate::dating::since_long_ago(scene, cand, sentence)
+        || crate::toll::is_toll(text, before_trigger)
 }
 
 /// Determiners that make a trigger noun refer back to an event already told.
@@ -414,7 +416,7 @@ fn new_event(
     if actor2.as_ref().is_some_and(|b| actor1.as_ref().is_some_and(|a| a.code == b.code)) {
         actor2 = None; // "the army … a military source": one party, not two
     }
-    let mut clue = clue(cand, actor1.as_ref(), actor2.as_ref(), aerial, continued);
+    let mut clue = clue(doc, cand, (actor1.as_ref(), actor2.as_ref()), aerial, continued);
     if clue.violent() && actor2.is_none() && clauses_any(doc, cand, crate::victim::names_civilian) {
         actor2 = parties::civilians(scene.naming, scene.focus);
         clue.actor2 = actor2.as_ref().map(|a| a.role);
@@ -431,7 +433,8 @@ fn new_event(
     }
     let rule = rules::classify(&clue)?;
     let sub = rule.sub_event_type();
-    let mut locations = location::locate(&doc.text, places, &cand.spans, sentence.span);
+    let acts = acts(cand);
+    let mut locations = location::locate(&doc.text, places, &cand.spans, &acts, sentence.span);
     if locations.is_empty() {
         locations = continued.map(|l| l.locations.clone()).unwrap_or_default();
     }
@@ -441,7 +444,7 @@ fn new_event(
         cameo: crate::proto::cameo_for(sub, doc.slice(sentence.span)),
         actor1: parties::acting(scene.naming, actor1, sub, scene.focus),
         actor2,
-        date: date(scene, cand, sentence.span),
+        date: crate::dating::date(scene, cand, sentence.span),
         fatalities,
         quantities,
         modality: Modality::Asserted,
@@ -450,6 +453,24 @@ fn new_event(
         rule: rule.code(),
     };
     Some(New { proto, locations, aerial, paragraph: sentence.paragraph, sentence: si })
+}
+
+/// The candidate's clauses that tell its act: the clause of its first
+/// trigger that is not a toll ("killed", "wounded": ", killing five people
+/// in the village" says where the dead were, not a second target), and the
+/// other clauses with a trigger of the same kind ("… while the monitor
+/// reported strikes on the town").
+fn acts(cand: &Candidate) -> Vec<Span> {
+    let toll = |k: TriggerKind| matches!(k, TriggerKind::Kill | TriggerKind::Injure);
+    let Some(main) = cand.triggers.iter().find(|t| !toll(t.kind)) else { return Vec::new() };
+    let Some(clause) = cand.spans.iter().find(|c| c.contains(main.span)) else { return Vec::new() };
+    let mut kinds = crate::triggers::KindSet::default();
+    cand.triggers.iter().filter(|t| clause.contains(t.span) && !toll(t.kind)).for_each(|t| kinds.insert(t.kind));
+    cand.spans
+        .iter()
+        .filter(|c| cand.triggers.iter().any(|t| c.contains(t.span) && kinds.has(t.kind)))
+        .copied()
+        .collect()
 }
 
 /// True when `test` holds for a clause of the candidate and that clause's
@@ -482,31 +503,19 @@ fn aircraft_act(doc: &Doc, cand: &Candidate) -> bool {
     }
 }
 
-fn clue(cand: &Candidate, a1: Option<&Actor>, a2: Option<&Actor>, aerial: bool, continued: Option<&Last>) -> Clue {
+fn clue(
+    doc: &Doc,
+    cand: &Candidate,
+    (a1, a2): (Option<&Actor>, Option<&Actor>),
+    aerial: bool,
+    continued: Option<&Last>,
+) -> Clue {
     Clue {
-        kinds: cand.kinds,
+        kinds: crate::fire::kinds(&doc.text, &cand.triggers, cand.kinds, a2.map(|a| a.role)),
         actor1: a1.map(|a| a.role),
         actor2: a2.map(|a| a.role),
         aerial,
         inherited: continued.map(|l| l.sub_event_type),
         crowd: false,
     }
-}
-
-/// The candidate's own date, else its sentence's, else the last date the
-/// report named before it, else the publication date (week precision).
-fn date(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> Option<EventDate> {
-    let dates = &scene.input.mentions.dates;
-    let own = cand.spans.iter().find_map(|s| inside(dates, *s, |m| m.span).next());
-    let in_sentence = || inside(dates, sentence, |m| m.span).next();
-    // A date told in a background sentence ("since the offensive began on
-    // 31 July") is not the day the report goes on about.
-    let told_now = |m: &&sitrep_model::DateMention| {
-        scene.input.doc.sentence_at(m.span.start).is_none_or(|i| !scene.retrospective(i))
-    };
-    let before = || dates.iter().rev().filter(|m| m.span.end <= sentence.start).find(told_now);
-    own.or_else(in_sentence)
-        .or_else(before)
-        .map(|m| m.date)
-        .or_else(|| scene.input.doc.published.map(|day| EventDate { day, precision: DatePrecision::Week }))
 }

@@ -72,6 +72,8 @@ const LOCATIVE: &[&str] = &[
     "outside",
     "around",
 ];
+/// Past participles of trigger verbs that do not end in "-ed".
+const IRREGULAR_PARTICIPLES: &[&str] = &["hit", "struck", "shot", "slain", "taken", "overrun", "hurt"];
 const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get"];
 
 /// The relation of the actor at `span` in `text`.
@@ -189,8 +191,7 @@ pub fn is_passive(text: &str, clause: Span, trigger: Span) -> bool {
     let before = &text[clause.start.min(trigger.start)..trigger.start];
     let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
     let word = &text[trigger.start..trigger.end];
-    let participle =
-        word.ends_with("ed") || ["hit", "struck", "shot", "slain", "taken", "overrun", "hurt"].contains(&word);
+    let participle = word.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&word);
     participle && words.iter().any(|w| BE.contains(&w.to_ascii_lowercase().trim_matches(',')))
 }
 
@@ -249,6 +250,38 @@ pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorM
     Roles { actor1, actor2: actor2.filter(|a| Some(*a) != actor1), agentless_passive: passive && agent.is_none() }
 }
 
+/// The armed party named right before an action noun of the clause
+/// ("killed in rebel shelling of the district", "government shelling",
+/// "Taliban attacks"): a noun's modifier is its agent. Not before a
+/// participle ("soldiers killed", "militants shot dead"): that is the one
+/// acted upon. `hits` are the clause's trigger spans.
+#[must_use]
+pub fn premodifier_agent(text: &str, hits: &[Span], actors: &[(usize, &ActorMention)]) -> Option<usize> {
+    let armed = |r: ActorRole| {
+        matches!(
+            r,
+            ActorRole::Military
+                | ActorRole::Police
+                | ActorRole::Rebel
+                | ActorRole::Militant
+                | ActorRole::Militia
+                | ActorRole::Unidentified
+        )
+    };
+    let noun = |h: &Span| {
+        let word = text.get(h.start..h.end).unwrap_or("");
+        let first = word.split(' ').next().unwrap_or(word);
+        !(first.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&first))
+    };
+    actors
+        .iter()
+        .filter(|(_, m)| armed(m.actor.role))
+        .find(|(_, m)| {
+            hits.iter().any(|h| h.start == m.span.end + 1 && text.get(m.span.end..h.start) == Some(" ") && noun(h))
+        })
+        .map(|(i, _)| *i)
+}
+
 /// "Clashes erupted between A and B", "fighting between A and B": the
 /// reciprocal "between" names both sides, the first as actor1.
 fn reciprocal(text: &str, clause: Span, rel: &[(usize, Span, Relation)]) -> Option<(usize, Option<usize>)> {
@@ -295,6 +328,21 @@ mod tests {
         assert_eq!(relation(t4, span_of(t4, "rebels")), Relation::Plain);
         let t2 = "the ISIS-controlled town";
         assert_eq!(relation(t2, span_of(t2, "ISIS")), Relation::Owner);
+    }
+
+    #[test]
+    fn action_nouns_take_their_modifier_as_agent() {
+        use sitrep_model::{Actor, ActorCode};
+        let m = |t: &str, what: &str, role| ActorMention {
+            span: span_of(t, what),
+            actor: Actor { name: what.into(), code: ActorCode::new("REB").expect("valid"), country: None, role },
+        };
+        let t = "Six were killed in rebel shelling of the district.";
+        let rebels = m(t, "rebel", ActorRole::Rebel);
+        assert_eq!(premodifier_agent(t, &[span_of(t, "killed"), span_of(t, "shelling")], &[(4, &rebels)]), Some(4));
+        let t = "Six soldiers killed in the ambush.";
+        let soldiers = m(t, "soldiers", ActorRole::Military);
+        assert_eq!(premodifier_agent(t, &[span_of(t, "killed")], &[(2, &soldiers)]), None);
     }
 
     #[test]
