@@ -33,12 +33,19 @@ pub fn named(text: &str, k: usize, actors: &[(usize, &ActorMention)]) -> usize {
     let before = at.checked_sub(1).map(|p| actors[p]).filter(|(_, p)| {
         armed_group(&p.actor) && text.get(p.span.end..m.span.start).is_some_and(|g| g == " " || g == "-")
     });
+    // The last group in the phrase: "from the Nour Brigade's local
+    // offshoot the Qalam Front" is from the offshoot, its parent aside.
     let after = || {
-        actors[at + 1..].iter().find(|(_, n)| armed_group(&n.actor)).copied().filter(|(_, n)| {
-            let gap = text.get(m.span.end..n.span.start).unwrap_or("").trim().to_ascii_lowercase();
-            let tied = TIES.iter().find_map(|t| gap.strip_prefix(t).filter(|r| r.is_empty() || r.starts_with(' ')));
-            tied.is_some_and(|rest| rest.split_whitespace().count() <= MAX_WORDS)
-        })
+        actors[at + 1..]
+            .iter()
+            .filter(|(_, n)| armed_group(&n.actor))
+            .copied()
+            .take_while(|(_, n)| {
+                let gap = text.get(m.span.end..n.span.start).unwrap_or("").trim().to_ascii_lowercase();
+                let tied = TIES.iter().find_map(|t| gap.strip_prefix(t).filter(|r| r.is_empty() || r.starts_with(' ')));
+                tied.is_some_and(|rest| rest.split_whitespace().count() <= MAX_WORDS)
+            })
+            .last()
     };
     before.or_else(after).map_or(k, |(i, _)| i)
 }
@@ -95,6 +102,13 @@ mod tests {
             mention(t, "Nour Brigade", "NOURBR", ActorRole::Militant),
         ];
         assert_eq!(pick(t, &ms, 0), 1);
+        let t = "A bomber from the Nour Brigade offshoot the Qalam Front struck.";
+        let ms = [
+            mention(t, "A bomber", "UAF", ActorRole::Unidentified),
+            mention(t, "Nour Brigade", "NOURBR", ActorRole::Militant),
+            mention(t, "Qalam Front", "QALAMF", ActorRole::Militant),
+        ];
+        assert_eq!(pick(t, &ms, 0), 2, "the offshoot, not its parent");
         let t = "Militants attacked a post held by the Nour Brigade.";
         let ms = [
             mention(t, "Militants", "REB", ActorRole::Rebel),

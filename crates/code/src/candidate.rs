@@ -81,9 +81,8 @@ pub fn candidates(
         roles.actor1 = roles.actor1.map(|a| crate::affiliation::named(text, a, &in_clause));
         roles.actor2 = roles.actor2.map(|a| crate::affiliation::named(text, a, &in_clause));
         if roles.actor1.is_none() {
-            let spans: Vec<Span> = hits.iter().map(|h| h.span).collect();
             roles.actor1 =
-                crate::roles::premodifier_agent(text, &spans, &in_clause).filter(|a| Some(*a) != roles.actor2);
+                crate::roles::premodifier_agent(text, &hits, &in_clause).filter(|a| Some(*a) != roles.actor2);
         }
         if roles.actor1.is_none() && !roles.agentless_passive {
             roles.actor1 = subject.filter(|s| Some(*s) != roles.actor2);

@@ -12,7 +12,8 @@
 //! week), a compatible place (the same entry, one of them without a place,
 //! an area and a place inside it, or a city and its neighbourhood, not a
 //! town near that neighbourhood) and a
-//! compatible acting party (the same code, or one unnamed or unidentified).
+//! compatible acting party (the same code, or one unnamed, or one
+//! unidentified and the other no state's forces).
 //! The target is not compared: a report names it differently each time
 //! ("soldiers", "an army outpost"). A summary is not a mention of one of the
 //! events it adds up: a mention at an area that counts several sorties,
@@ -25,7 +26,7 @@
 //! count stay visible in its quantities.
 
 use sitrep_model::place::distance_km;
-use sitrep_model::{Actor, DatePrecision, Event, EventDate, Location, PlaceKind, SubEventType, Unit};
+use sitrep_model::{Actor, ActorRole, DatePrecision, Event, EventDate, Location, PlaceKind, SubEventType, Unit};
 
 /// How far (km) a neighbourhood may lie from the city it is part of.
 const NEIGHBOURHOOD_KM: f64 = 15.0;
@@ -109,9 +110,13 @@ fn places_fit(a: Option<&Location>, b: Option<&Location>) -> bool {
     within(p, q) || within(q, p) || part_of_city(p, q) || part_of_city(q, p)
 }
 
+/// The same party, or one unidentified and the other not a state's forces:
+/// ACLED's unidentified armed group is a non-state actor, so a report's
+/// "militants" are never the army it names in another sentence.
 fn party_fits(a: Option<&Actor>, b: Option<&Actor>) -> bool {
+    let state = |x: &Actor| matches!(x.role, ActorRole::Military | ActorRole::Police);
     match (a, b) {
-        (Some(x), Some(y)) => x.code == y.code || unidentified(x) || unidentified(y),
+        (Some(x), Some(y)) => x.code == y.code || (unidentified(x) && !state(y)) || (unidentified(y) && !state(x)),
         _ => true,
     }
 }

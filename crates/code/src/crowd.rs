@@ -4,7 +4,8 @@
 //! armed organised groups (ACLED codebook: Riots, Mob violence).
 //!
 //! The crowd noun must be the doer: before an active trigger, after "by"
-//! behind the trigger, or a side of a reciprocal "clash between two groups"; "armed group" is no crowd. The nouns are
+//! behind the trigger, or a side of a reciprocal "clash between two groups"; "armed group" is no crowd,
+//! nor an "Islamist-led group" (a body with leaders is organised). The nouns are
 //! `data/rules/crowd_nouns.txt`.
 
 use std::collections::HashSet;
@@ -46,5 +47,6 @@ mod tests {
         assert!(crowd("A clash took place between two groups of the village over land.", "clash"));
         assert!(!crowd("An armed group attacked the village.", "attacked"));
         assert!(!crowd("Gunmen attacked a group of villagers.", "attacked"));
+        assert!(!crowd("Several Islamist-led groups launched an offensive.", "offensive"));
     }
 }

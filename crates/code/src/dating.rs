@@ -52,7 +52,9 @@ pub(crate) fn date(scene: &Scene<'_>, cand: &Candidate, sentence: Span) -> Optio
     let anchor = cand.anchor();
     let clause_of = |m: &DateMention| cand.spans.iter().find(|s| s.contains(m.span)).copied();
     // A relative clause of place holds its own event unless it holds ours.
-    let own_clause = |m: &&DateMention| clause_of(m).is_some_and(|c| c.contains(anchor) || !relative_of_place(text, c));
+    let own_clause = |m: &&DateMention| {
+        clause_of(m).is_some_and(|c| !relative_of_place(text, Span::new(c.start.max(anchor.end), m.span.start)))
+    };
     let own: Vec<&DateMention> =
         cand.spans.iter().flat_map(|s| inside(dates, *s, |m| m.span)).filter(own_clause).collect();
     let in_sentence: Vec<&DateMention> =
@@ -82,10 +84,12 @@ fn carried<'a>(scene: &Scene<'a>, at: usize) -> Option<&'a DateMention> {
     scene.input.mentions.dates.iter().rev().filter(|m| m.span.end <= at).find(current)
 }
 
-/// True when a day lies more than [`STALE_DAYS`] before publication.
+/// True when a day or week ("two weeks ago") lies more than
+/// [`STALE_DAYS`] before publication.
 #[must_use]
 pub fn stale(date: EventDate, published: Option<chrono::NaiveDate>) -> bool {
-    published.is_some_and(|p| date.precision == DatePrecision::Day && (p - date.day).num_days() > STALE_DAYS)
+    let short = matches!(date.precision, DatePrecision::Day | DatePrecision::Week);
+    published.is_some_and(|p| short && (p - date.day).num_days() > STALE_DAYS)
 }
 
 /// True when the date at `span` follows a verb of saying, perhaps past one
@@ -102,12 +106,12 @@ pub fn reporting(text: &str, span: Span) -> bool {
     REPORTING.iter().any(|r| word.eq_ignore_ascii_case(r))
 }
 
-/// True when a clause opens with "where": a relative clause of place ("…,
-/// where a market was bombed on 2 May").
-fn relative_of_place(text: &str, clause: Span) -> bool {
-    let s = text.get(clause.start..clause.end).unwrap_or("");
-    let first = s.trim_start_matches([' ', ',']).split(' ').next().unwrap_or("");
-    first.eq_ignore_ascii_case("where")
+/// True when `between` (the text from the event's trigger to a date) opens
+/// a relative clause of place ("…, where a market was bombed on 2 May"):
+/// the date is that clause's own event's.
+fn relative_of_place(text: &str, between: Span) -> bool {
+    let s = text.get(between.start..between.end).unwrap_or("");
+    s.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case("where"))
 }
 
 /// True when the date at `span` of `sentence` closes a "since" phrase: the
@@ -164,8 +168,10 @@ mod tests {
     #[test]
     fn relative_clauses_of_place() {
         let t = "Raids hit Tell Amra where a market was bombed on 2 May.";
-        let at = t.find(" where").unwrap_or(0);
-        assert!(relative_of_place(t, Span::new(at, t.len())));
-        assert!(!relative_of_place(t, Span::new(0, at)));
+        let (hit, may) = (span_of(t, "hit"), span_of(t, "2 May"));
+        assert!(relative_of_place(t, Span::new(hit.end, may.start)));
+        let t = "Raids hit Tell Amra on 2 May.";
+        let (hit, may) = (span_of(t, "hit"), span_of(t, "2 May"));
+        assert!(!relative_of_place(t, Span::new(hit.end, may.start)));
     }
 }

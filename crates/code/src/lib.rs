@@ -92,6 +92,8 @@ pub(crate) struct Scene<'a> {
     pub input: Input<'a>,
     pub resolved: Vec<Resolved<'a>>,
     pub focus: Option<Iso3>,
+    /// The country the document's places name most, if any.
+    pub place_country: Option<sitrep_model::Iso2>,
     pub naming: &'a Naming,
     /// Per sentence, whether it reads as background by its wording
     /// ([`background::retrospective`]), found the first time it is asked:
@@ -132,11 +134,12 @@ impl Coder {
             .collect();
         let quarters = quarter::quarters(input.doc, &resolved);
         let resolved = quarter::with_quarters(resolved, &quarters);
-        let focus = focus::country(input.places)
+        let place_country = focus::country(input.places);
+        let focus = place_country
             .and_then(|c| self.countries.iso3_of(c))
             .or_else(|| focus::actor_country(&input.mentions.actors));
         let retrospective = vec![std::cell::OnceCell::new(); input.doc.sentences.len()];
-        let scene = Scene { input, resolved, focus, naming: &self.naming, retrospective };
+        let scene = Scene { input, resolved, focus, place_country, naming: &self.naming, retrospective };
         let mut discourse = Discourse::default();
         let mut events = Vec::new();
         // Events before this index already had their fatalities stated.
@@ -155,7 +158,7 @@ impl Coder {
                             discourse.last = Some(new.last(start..events.len()));
                         }
                     }
-                    Reading::Fold(fold) => apply(&mut events, discourse.last.as_mut(), &fold),
+                    Reading::Fold(fold) => apply(&mut events, discourse.last.as_mut(), &fold, (sentence.paragraph, si)),
                     Reading::Nothing => {}
                 }
             }
@@ -214,9 +217,12 @@ fn shared_toll(records: &mut [Event]) {
 }
 
 /// Fold a sentence's additions into the last event's records (a toll into
-/// the first of them, [`shared_toll`]).
-fn apply(events: &mut [Event], last: Option<&mut Last>, fold: &Fold) {
+/// the first of them, [`shared_toll`]). The sentence at `at` (paragraph,
+/// sentence) keeps the report on the last event: a later one may still
+/// continue it.
+fn apply(events: &mut [Event], last: Option<&mut Last>, fold: &Fold, at: (usize, usize)) {
     let Some(last) = last else { return };
+    (last.paragraph, last.sentence) = at;
     for (i, e) in events[last.events.clone()].iter_mut().enumerate() {
         if let Some(f) = fold.fatalities.filter(|_| i == 0) {
             e.fatalities = Some(e.fatalities.unwrap_or(0).saturating_add(f));

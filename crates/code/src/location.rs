@@ -10,6 +10,8 @@
 //! - A place resolved far from the town a list names as the area of all it
 //!   names ("… in the X city and its countryside") is another place of that
 //!   name, and dropped.
+//! - So is a place far from "the city" a clause speaks of (the last city
+//!   named before).
 //! - An area is refined to a point in it named in the same sentence ("fled
 //!   Latakia … near Jabal al-Zawiya").
 //! - Precision: 2 when the text says "near", "the vicinity of", "outskirts",
@@ -53,7 +55,7 @@ pub fn locate(text: &str, places: &[Resolved<'_>], spans: &[Span], acts: &[Span]
     } else {
         own
     };
-    let pool = contained(text, pool);
+    let pool = in_the_city(text, places, contained(text, pool), sentence);
     let Some(best) = pool.iter().map(|p| rank(p.place.kind)).min() else { return Vec::new() };
     let chosen: Vec<Resolved<'_>> = pool.iter().filter(|p| rank(p.place.kind) == best).copied().collect();
     let chosen = if chosen.len() > 1 && chosen[0].place.kind.is_area() && listed(text, &chosen) {
@@ -87,6 +89,27 @@ fn contained<'a>(text: &str, pool: Vec<Resolved<'a>>) -> Vec<Resolved<'a>> {
         .map(|p| inside_areas(p, &areas) && inside_qualifier(p, &pool) && inside_surroundings(text, p, &pool))
         .collect();
     pool.into_iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| p).collect()
+}
+
+/// The points of `pool` near the city that a clause calls "the city" after
+/// them ("near Tell Amra at the southern side of the city": the last city
+/// named before the sentence). One resolved far from it is another place
+/// of that name; when none is left, the event takes the place of its
+/// discourse. A place coordinated after the phrase ("… in the city and
+/// the town of B") is not framed by it.
+fn in_the_city<'a>(text: &str, places: &[Resolved<'a>], pool: Vec<Resolved<'a>>, sentence: Span) -> Vec<Resolved<'a>> {
+    let city =
+        places.iter().rev().filter(|p| p.mention.span.end <= sentence.start).find(|p| crate::quarter::is_city(p.place));
+    let Some(city) = city else { return pool };
+    let framed = |p: &Resolved<'_>| {
+        let after = text.get(p.mention.span.end..sentence.end).unwrap_or("").to_ascii_lowercase();
+        let phrase = ["of the city", "in the city"].iter().filter_map(|f| after.find(f)).min();
+        phrase.is_some_and(|at| !after[..at].split_whitespace().any(|w| w == "and" || w.ends_with(',')))
+    };
+    let near = |p: &Resolved<'_>| {
+        rank(p.place.kind) > 0 || !framed(p) || distance_km(p.place.point(), city.place.point()) <= SURROUNDINGS_KM
+    };
+    pool.into_iter().filter(near).collect()
 }
 
 /// How far (km) a place may lie from a town named with its surroundings.

@@ -7,7 +7,8 @@
 //! the city, with precision 1), as a place of its own ([`in_city`]).
 //!
 //! A quarter is a capitalised name before "neighbourhood" or "quarter", or
-//! after "neighbourhood of"; its city is the one named right after ("in
+//! after "neighbourhood of", and each name of a list before the plural
+//! ("the A and B neighbourhoods in Ain Sarab"); its city is the one named right after ("in
 //! Ain Sarab", "of Ain Sarab", "in Ain Sarab city"; where the geocoder read
 //! the province of that name, the city of that name named elsewhere in the
 //! document), or "the city", the last city named before (else the first
@@ -32,7 +33,11 @@ const QUARTER_KM: f64 = 15.0;
 const MISTAKEN_KM: f64 = 40.0;
 
 /// Words that say the name before them is a city's quarter.
-const QUARTER_WORDS: &[&str] = &["neighbourhood", "neighborhood", "quarter"];
+const QUARTER_WORDS: &[&str] =
+    &["neighbourhood", "neighborhood", "quarter", "neighbourhoods", "neighborhoods", "quarters"];
+
+/// The plural ones, after a list of names ("the A and B neighbourhoods").
+const PLURAL_WORDS: &[&str] = &["neighbourhoods", "neighborhoods", "quarters"];
 
 /// A quarter's mention (its span the name and the city phrase after it)
 /// and the city it is placed at.
@@ -55,10 +60,49 @@ pub fn quarters(doc: &Doc, resolved: &[Resolved<'_>]) -> Vec<Quarter> {
         }
         let Some((name, rest)) = name_around(text, &words, i) else { continue };
         let Some(sentence) = doc.sentence_at(span.start).map(|s| doc.sentences[s].span) else { continue };
-        if let Some(q) = quarter(text, resolved, (name, rest), sentence) {
-            out.push(q);
+        let plural = PLURAL_WORDS.iter().any(|q| w.eq_ignore_ascii_case(q));
+        let mut names = if plural { listed_before(text, &words, name) } else { Vec::new() };
+        names.push(name);
+        let last = names.len() - 1;
+        for (k, name) in names.into_iter().enumerate() {
+            if let Some(q) = quarter(text, resolved, (name, rest, k == last), sentence) {
+                out.push(q);
+            }
         }
     }
+    out
+}
+
+/// The names coordinated before `last` in a list of quarters ("the Bab
+/// Nour, Karm Lauz and Bab Amr neighbourhoods"), in text order.
+fn listed_before(text: &str, words: &[(Span, &str)], last: Span) -> Vec<Span> {
+    let joined = |a: usize, b: usize| text.get(words[a].0.end..words[b].0.start) == Some(" ");
+    let mut out = Vec::new();
+    let mut end = words.partition_point(|(s, _)| s.start < last.start);
+    while end > 0 {
+        let comma = text.get(words[end - 1].0.end..words[end].0.start).is_some_and(|g| g.trim() == ",");
+        let stop = if words[end - 1].1 == "and" {
+            end - 1
+        } else if comma {
+            end
+        } else {
+            break;
+        };
+        let mut first = stop;
+        while first > 0
+            && stop - first < 4
+            && capitalised(words[first - 1].1)
+            && (first == stop || joined(first - 1, first))
+        {
+            first -= 1;
+        }
+        if first == stop {
+            break;
+        }
+        out.push(Span::new(words[first].0.start, words[stop - 1].0.end));
+        end = first;
+    }
+    out.reverse();
     out
 }
 
@@ -110,7 +154,15 @@ fn capitalised(word: &str) -> bool {
 
 /// The quarter named at `name` (the text after it going on at `rest`), when
 /// it needs placing at its city.
-fn quarter(text: &str, resolved: &[Resolved<'_>], (name, rest): (Span, usize), sentence: Span) -> Option<Quarter> {
+/// `rest` is where the text after the quarter word goes on, and `phrase`
+/// says whether the quarter's mention takes in the city phrase there (the
+/// last name of a list does; the names before it stop at their end).
+fn quarter(
+    text: &str,
+    resolved: &[Resolved<'_>],
+    (name, rest, phrase): (Span, usize, bool),
+    sentence: Span,
+) -> Option<Quarter> {
     let found: Vec<&Resolved<'_>> = resolved.iter().filter(|r| name.contains(r.mention.span)).collect();
     let stated = stated_city(text, resolved, (name.start, rest), sentence);
     let named_city = found.iter().find(|r| is_city(r.place));
@@ -126,7 +178,7 @@ fn quarter(text: &str, resolved: &[Resolved<'_>], (name, rest): (Span, usize), s
     if found.iter().any(|r| in_town(&r)) {
         return None; // the gazetteer has it, in its city
     }
-    let end = stated.map_or(name.end, |(_, end)| end);
+    let end = stated.filter(|_| phrase).map_or(name.end, |(_, end)| end);
     let mention =
         PlaceMention { span: Span::new(name.start, end), candidates: Vec::new(), cues: Vec::new(), qualifier: None };
     Some(Quarter { mention, place: in_city(city, text.get(name.start..name.end).unwrap_or("")) })

@@ -225,6 +225,38 @@ fn continues_name(text: &str, span: Span) -> bool {
     rest.first() == Some(&b'-') && rest.get(1).is_some_and(u8::is_ascii_lowercase)
 }
 
+/// Arabic articles that open the second part of a name ("Saadallah
+/// al-Nour", "Jamiyat al Nour").
+const ARTICLES: &[&str] = &["al-", "al ", "el-", "el ", "ad-", "ar-", "as-", "ash-", "at-", "az-"];
+
+/// True when the match is the tail of a longer name: it opens with an
+/// article and follows a capitalised word of the same name ("al-Nour" of
+/// "Jamiyat al-Nour"; Arabic joins a noun to the definite name after it,
+/// and the gazetteer knows only the short one). Not at the start of its
+/// sentence ("In al-Nour", "Near al-Nour": the word before is no name).
+fn tail_of_name(text: &str, span: Span, sentence_start: usize) -> bool {
+    let name = text.get(span.start..span.end).unwrap_or("");
+    let article = ARTICLES.iter().any(|a| name.len() > a.len() && name[..a.len()].eq_ignore_ascii_case(a));
+    let Some(head) = text.get(sentence_start..span.start).and_then(|h| h.strip_suffix(' ')) else { return false };
+    let (rest, word) = head.rsplit_once(' ').unwrap_or(("", head));
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase) && word.chars().all(char::is_alphabetic);
+    article && capitalised && !rest.trim().is_empty()
+}
+
+/// Nouns of streets and facilities that take a place's name ("Tell Amra
+/// Station", "Ain Sarab Street", "the Homs Gate").
+const FACILITY_NOUNS: &[&str] = &["Station", "Street", "Square", "Road", "Gate", "Bridge", "Roundabout", "Circle"];
+
+/// True when the name is the first part of a street's or facility's name
+/// ("Ain Sarab Street"): named after a city of another country than the
+/// report's, it lies in a city of the report's (a "Baghdad Street" of
+/// Cairo), not in the city it is named after.
+fn names_facility(text: &str, span: Span) -> bool {
+    let rest = text.get(span.end..).unwrap_or("");
+    let next = rest.strip_prefix(' ').and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next()).unwrap_or("");
+    FACILITY_NOUNS.contains(&next)
+}
+
 /// Words that frame a count as the toll of a whole war, not of an event.
 const WAR_FRAME: &[&str] = &[
     "the war",
@@ -257,7 +289,9 @@ fn holds_phrase(text: &str, phrase: &str) -> bool {
 /// The resolved places a candidate may be located at: not its parties
 /// ("Turkey has ramped up …" does not happen in Turkey), not a country named
 /// as a party anywhere in the text ("Russia and the regime rejected …"; "in
-/// Syria" is a place), and not an organisation ("the United Nations").
+/// Syria" is a place), not an organisation ("the United Nations"), and not
+/// a part of a longer name (`continues_name`, `tail_of_name`,
+/// `names_facility`).
 fn own_places<'a>(scene: &Scene<'a>, cand: &Candidate) -> Vec<Resolved<'a>> {
     let actors = &scene.input.mentions.actors;
     let parties: Vec<Span> = [cand.actor1, cand.actor2].into_iter().flatten().map(|i| actors[i].span).collect();
@@ -275,6 +309,15 @@ fn own_places<'a>(scene: &Scene<'a>, cand: &Candidate) -> Vec<Resolved<'a>> {
         .iter()
         .filter(|r| !parties.iter().any(|p| p.overlaps(r.mention.span)) && !is_actor(r.mention.span))
         .filter(|r| !continues_name(text, r.mention.span))
+        .filter(|r| {
+            let start = scene
+                .input
+                .doc
+                .sentence_at(r.mention.span.start)
+                .map_or(0, |i| scene.input.doc.sentences[i].span.start);
+            !tail_of_name(text, r.mention.span, start)
+        })
+        .filter(|r| r.place.country == scene.place_country || !names_facility(text, r.mention.span))
         .copied()
         .collect()
 }

@@ -16,6 +16,8 @@
 
 use sitrep_model::{ActorMention, ActorRole, Span};
 
+use crate::triggers::{TriggerHit, TriggerKind};
+
 /// How an actor mention relates to the event in its clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relation {
@@ -250,13 +252,14 @@ pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorM
     Roles { actor1, actor2: actor2.filter(|a| Some(*a) != actor1), agentless_passive: passive && agent.is_none() }
 }
 
-/// The armed party named right before an action noun of the clause
+/// The armed party named right before a noun of violence in the clause
 /// ("killed in rebel shelling of the district", "government shelling",
-/// "Taliban attacks"): a noun's modifier is its agent. Not before a
-/// participle ("soldiers killed", "militants shot dead"): that is the one
-/// acted upon. `hits` are the clause's trigger spans.
+/// "Taliban attacks", "a police raid"): a noun's modifier is its agent. Not
+/// before a participle ("soldiers killed", "militants shot dead": that is
+/// the one acted upon), nor before a noun of movement or posture ("military
+/// reinforcements" names no party). `hits` are the clause's triggers.
 #[must_use]
-pub fn premodifier_agent(text: &str, hits: &[Span], actors: &[(usize, &ActorMention)]) -> Option<usize> {
+pub fn premodifier_agent(text: &str, hits: &[TriggerHit], actors: &[(usize, &ActorMention)]) -> Option<usize> {
     let armed = |r: ActorRole| {
         matches!(
             r,
@@ -266,19 +269,32 @@ pub fn premodifier_agent(text: &str, hits: &[Span], actors: &[(usize, &ActorMent
                 | ActorRole::Militant
                 | ActorRole::Militia
                 | ActorRole::Unidentified
+                // "government shelling": its forces' (`parties::acting`).
+                | ActorRole::Government
+                | ActorRole::State
         )
     };
-    let noun = |h: &Span| {
-        let word = text.get(h.start..h.end).unwrap_or("");
+    let violence = |h: &TriggerHit| {
+        matches!(
+            h.kind,
+            TriggerKind::Attack
+                | TriggerKind::Clash
+                | TriggerKind::Air
+                | TriggerKind::Shelling
+                | TriggerKind::Explosive
+                | TriggerKind::Suicide
+                | TriggerKind::Grenade
+        )
+    };
+    let noun = |h: &TriggerHit| {
+        let word = text.get(h.span.start..h.span.end).unwrap_or("");
         let first = word.split(' ').next().unwrap_or(word);
-        !(first.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&first))
+        violence(h) && !(first.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&first))
     };
     actors
         .iter()
         .filter(|(_, m)| armed(m.actor.role))
-        .find(|(_, m)| {
-            hits.iter().any(|h| h.start == m.span.end + 1 && text.get(m.span.end..h.start) == Some(" ") && noun(h))
-        })
+        .find(|(_, m)| hits.iter().any(|h| text.get(m.span.end..h.span.start) == Some(" ") && noun(h)))
         .map(|(i, _)| *i)
 }
 
@@ -339,10 +355,15 @@ mod tests {
         };
         let t = "Six were killed in rebel shelling of the district.";
         let rebels = m(t, "rebel", ActorRole::Rebel);
-        assert_eq!(premodifier_agent(t, &[span_of(t, "killed"), span_of(t, "shelling")], &[(4, &rebels)]), Some(4));
+        let hit = |t: &str, w: &str, kind| TriggerHit { span: span_of(t, w), kind };
+        let hits = [hit(t, "killed", TriggerKind::Kill), hit(t, "shelling", TriggerKind::Shelling)];
+        assert_eq!(premodifier_agent(t, &hits, &[(4, &rebels)]), Some(4));
         let t = "Six soldiers killed in the ambush.";
         let soldiers = m(t, "soldiers", ActorRole::Military);
-        assert_eq!(premodifier_agent(t, &[span_of(t, "killed")], &[(2, &soldiers)]), None);
+        assert_eq!(premodifier_agent(t, &[hit(t, "killed", TriggerKind::Kill)], &[(2, &soldiers)]), None);
+        let t = "Troops brought military reinforcements.";
+        let military = m(t, "military", ActorRole::Military);
+        assert_eq!(premodifier_agent(t, &[hit(t, "reinforcements", TriggerKind::Posture)], &[(0, &military)]), None);
     }
 
     #[test]

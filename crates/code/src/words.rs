@@ -65,10 +65,13 @@ pub const ARMED_WORDS: &[&str] = &[
     "paramilitary",
 ];
 
-/// True when one of the `n` words before index `i` is an armed word.
+/// True when one of the `n` words before index `i` is an armed word, or a
+/// leadership ("Islamist-led groups", "a Kurdish-led alliance": a body with
+/// leaders is organised, no crowd).
 #[must_use]
 pub fn armed_before(words: &[(Span, &str)], i: usize, n: usize) -> bool {
-    words[i.saturating_sub(n)..i].iter().any(|(_, w)| ARMED_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a)))
+    let led = |w: &str| w.len() > 4 && w.get(w.len() - 4..).is_some_and(|e| e.eq_ignore_ascii_case("-led"));
+    words[i.saturating_sub(n)..i].iter().any(|(_, w)| led(w) || ARMED_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a)))
 }
 
 /// "by" within the three words before index `i` ("by a group of locals").
