@@ -33,19 +33,9 @@ pub fn kinds(text: &str, triggers: &[TriggerHit], kinds: KindSet, target: Option
     out
 }
 
+/// An armed party, not an international mission ([`crate::rules::ARMED`]).
 fn armed(role: Option<ActorRole>) -> bool {
-    matches!(
-        role,
-        Some(
-            ActorRole::Military
-                | ActorRole::Police
-                | ActorRole::Rebel
-                | ActorRole::Militant
-                | ActorRole::Militia
-                | ActorRole::Unidentified
-                | ActorRole::State
-        )
-    )
+    role.is_some_and(|r| r != ActorRole::International && crate::rules::ARMED.contains(&r))
 }
 
 #[cfg(test)]
