@@ -18,6 +18,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for rel in build::SOURCES {
         println!("cargo:rerun-if-changed={}", data.join(rel).display());
     }
+    for rel in build::wof_files(&data)? {
+        println!("cargo:rerun-if-changed={}", data.join(rel).display());
+    }
+    println!("cargo:rerun-if-changed={}", data.join("gazetteer").display());
     println!("cargo:rerun-if-changed=src/build");
     println!("cargo:rerun-if-changed=../recognise/src/normalise.rs");
     let bytes = build::build_index(&data)?;

@@ -13,7 +13,8 @@
 //! - So is a place far from "the city" a clause speaks of (the last city
 //!   named before).
 //! - An area is refined to a point in it named in the same sentence ("fled
-//!   Latakia … near Jabal al-Zawiya").
+//!   Latakia … near Jabal al-Zawiya"), first the place it qualifies ("in
+//!   Manaus, Amazonas, a man was …": the city, not the state).
 //! - Precision: 2 when the text says "near", "the vicinity of", "outskirts",
 //!   "countryside", "area"; 3 for an administrative area or country; else 1.
 
@@ -160,19 +161,39 @@ fn dedup(mut v: Vec<Resolved<'_>>) -> Vec<Resolved<'_>> {
     v
 }
 
-/// An area refined to a point inside it named in the same sentence.
+/// An area refined to a point inside it named in the same sentence: near
+/// its centre, or qualified by it ("in Manaus, Amazonas": a city named with
+/// its state is the city, however large the state), or in it by the
+/// gazetteer's admin links. The qualified place comes first.
 fn refine<'a>(chosen: Resolved<'a>, places: &[Resolved<'a>], sentence: Span) -> Resolved<'a> {
     let limit = match chosen.place.kind {
         PlaceKind::Admin2 => 40.0,
         PlaceKind::Admin1 => 120.0,
         _ => return chosen,
     };
-    places
-        .iter()
-        .filter(|p| sentence.contains(p.mention.span) && rank(p.place.kind) == 0)
-        .find(|p| p.place.country == chosen.place.country && distance_km(p.place.point(), chosen.place.point()) < limit)
+    let points = || {
+        places
+            .iter()
+            .filter(|p| sentence.contains(p.mention.span) && rank(p.place.kind) == 0)
+            .filter(|p| p.place.country == chosen.place.country)
+    };
+    let near = |p: &&Resolved<'_>| distance_km(p.place.point(), chosen.place.point()) < limit || in_by_link(p, chosen);
+    points()
+        .find(|p| p.mention.qualifier == Some(chosen.mention.span) && in_by_link(p, chosen))
+        .or_else(|| points().find(near))
         .copied()
         .unwrap_or(chosen)
+}
+
+/// True when the gazetteer puts `p` inside area `area` (same admin-1 or
+/// admin-2 name as the area's own).
+fn in_by_link(p: &Resolved<'_>, area: Resolved<'_>) -> bool {
+    let own = match area.place.kind {
+        PlaceKind::Admin1 => (&p.place.admin1, &area.place.admin1),
+        PlaceKind::Admin2 => (&p.place.admin2, &area.place.admin2),
+        _ => return false,
+    };
+    matches!(own, (Some(a), Some(b)) if a == b)
 }
 
 fn location(r: Resolved<'_>) -> Location {
@@ -184,4 +205,64 @@ fn location(r: Resolved<'_>) -> Location {
         Precision::Exact
     };
     Location { place: r.place.clone(), precision }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+mod tests {
+    use super::*;
+    use sitrep_model::{GazetteerId, Iso2, Lat, Lon};
+
+    fn place(name: &str, kind: PlaceKind, admin1: &str, lat: f64, lon: f64) -> Place {
+        Place {
+            gazetteer_id: GazetteerId::new("t", name),
+            name: name.into(),
+            admin1: Some(admin1.into()),
+            admin2: None,
+            country: Some(Iso2::new("ZZ").unwrap()),
+            lat: Lat::new(lat).unwrap(),
+            lon: Lon::new(lon).unwrap(),
+            kind,
+            population: None,
+        }
+    }
+
+    fn mention(text: &str, name: &str, qualifier: Option<Span>) -> PlaceMention {
+        let start = text.find(name).unwrap();
+        PlaceMention { span: Span::new(start, start + name.len()), candidates: Vec::new(), cues: Vec::new(), qualifier }
+    }
+
+    /// "in Riverton, Northland, a man was shot": the clause holds only the
+    /// state, whose centre lies 400 km from the city; the city named with it
+    /// is the event's place, at precision 1.
+    #[test]
+    fn a_state_is_refined_to_the_city_it_qualifies() {
+        let text = "in Riverton, Northland, a man was shot";
+        let state = mention(text, "Northland", None);
+        let city = mention(text, "Riverton", Some(state.span));
+        let (p_city, p_state) = (
+            place("Riverton", PlaceKind::PopulatedPlace, "Northland", 3.0, 0.0),
+            place("Northland", PlaceKind::Admin1, "Northland", 0.0, 0.0),
+        );
+        let places = [Resolved { mention: &city, place: &p_city }, Resolved { mention: &state, place: &p_state }];
+        let clause = Span::new(state.span.start, text.len());
+        let got = locate(text, &places, &[clause], &[clause], Span::new(0, text.len()));
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].place.name.as_str(), got[0].precision), ("Riverton", Precision::Exact));
+    }
+
+    /// A town of another state named in the sentence does not replace the area.
+    #[test]
+    fn a_town_elsewhere_does_not_refine_the_area() {
+        let text = "in Northland, a man from Lakeside was shot";
+        let state = mention(text, "Northland", None);
+        let town = mention(text, "Lakeside", None);
+        let (p_state, p_town) = (
+            place("Northland", PlaceKind::Admin1, "Northland", 0.0, 0.0),
+            place("Lakeside", PlaceKind::PopulatedPlace, "Southland", 9.0, 0.0),
+        );
+        let places = [Resolved { mention: &state, place: &p_state }, Resolved { mention: &town, place: &p_town }];
+        let got = locate(text, &places, &[Span::new(0, 12)], &[Span::new(0, 12)], Span::new(0, text.len()));
+        assert_eq!((got[0].place.name.as_str(), got[0].precision), ("Northland", Precision::Region));
+    }
 }

@@ -299,6 +299,9 @@ fn own_places<'a>(scene: &Scene<'a>, cand: &Candidate) -> Vec<Resolved<'a>> {
     let is_actor = |s: Span| {
         let lo = actors.partition_point(|a| a.span.end <= s.start);
         actors[lo..].iter().take_while(|a| a.span.start < s.end).any(|a| match a.actor.role {
+            // A capital stands for its government ("Belgrade said"), but
+            // after a locative it is the city ("marched through Belgrade").
+            ActorRole::Government if a.span == s => !crate::roles::locative_name(text, a),
             ActorRole::International | ActorRole::Other | ActorRole::Government => true,
             ActorRole::State => !crate::roles::after_locative(text, a.span),
             _ => false,

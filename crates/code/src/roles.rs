@@ -65,6 +65,7 @@ const LOCATIVE: &[&str] = &[
     "towards",
     "within",
     "throughout",
+    "through",
     "from",
     "with",
     "over",
@@ -210,6 +211,20 @@ fn in_parenthesis(text: &str, span: Span) -> bool {
     }
 }
 
+/// True when an actor mention is a place: a country ("in Syria", "(Rafi
+/// LGA, Niger)"), or a capital that the dictionaries list as its government
+/// ("Belgrade said"), written as one capitalised word ("protested in
+/// Belgrade"), not "in the government's name", after a locative or inside
+/// a place's parenthesis.
+pub(crate) fn locative_name(text: &str, m: &ActorMention) -> bool {
+    let word = text.get(m.span.start..m.span.end).unwrap_or("");
+    let capital_name = m.actor.role == ActorRole::Government
+        && !word.contains(' ')
+        && word.chars().next().is_some_and(char::is_uppercase);
+    let place_word = after_locative(text, m.span) || in_parenthesis(text, m.span);
+    (m.actor.role == ActorRole::State || capital_name) && place_word
+}
+
 /// Assign roles in a clause. `actors` are the clause's actor mentions (with
 /// their indices in the document's list), in text order.
 #[must_use]
@@ -217,8 +232,7 @@ pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorM
     let rel: Vec<(usize, Span, Relation)> = actors
         .iter()
         .map(|(i, m)| {
-            let place_word = after_locative(text, m.span) || in_parenthesis(text, m.span);
-            let r = if m.actor.role == ActorRole::State && place_word {
+            let r = if locative_name(text, m) {
                 Relation::Locative
             } else {
                 relation(text, m.span)

@@ -39,6 +39,9 @@ pub struct Entry {
     pub names: u32,
     /// True for a country's capital.
     pub capital: bool,
+    /// True for a settlement known only from a bulk village gazetteer, with
+    /// no population ([`format::FLAG_UNATTESTED`]).
+    pub unattested: bool,
 }
 
 impl Entry {
@@ -157,6 +160,7 @@ impl Gazetteer {
             skeleton: r.flags & format::FLAG_SKELETON != 0,
             names: r.names,
             capital: r.flags & format::FLAG_CAPITAL != 0,
+            unattested: r.flags & format::FLAG_UNATTESTED != 0,
         })
     }
 

@@ -8,8 +8,9 @@
 //!   the entries of their GeoNames id, in the base or in the same import;
 //! - Who's On First exports as tab-separated rows with the header
 //!   `id placetype name lat lon country names geonames wikidata` (`wof_id`,
-//!   `geonames_id` and a tenth column `path` are accepted, as in the
-//!   shipped `wof_*.tsv`);
+//!   `geonames_id` and a tenth column `path` are accepted, and after it the
+//!   names of the record's `region` and `county`, as in the shipped
+//!   `wof_*.tsv`: they become the entry's parent admin areas);
 //! - a simple TSV with the header `name aliases lat lon kind country admin1`
 //!   (aliases `|`-separated; kind one of `country admin1 admin2 place
 //!   neighbourhood landform water facility region continent`; admin1 a name).
@@ -205,10 +206,19 @@ fn wof_kind(placetype: &str) -> Option<Kind> {
     })
 }
 
-/// One row of a Who's On First TSV export (9 columns, or 10 with `path`).
+/// The column counts a Who's On First export may have: 9, 10 with `path`,
+/// 12 with `path`, `region` and `county`.
+fn wof_columns(count: usize) -> usize {
+    match count {
+        10 | 12 => count,
+        _ => 9,
+    }
+}
+
+/// One row of a Who's On First TSV export ([`wof_columns`]).
 fn wof_row(path: &Path, n: usize, line: &str) -> Result<Option<RawEntry>, ImportError> {
     let count = line.trim_end_matches('\r').split('\t').count();
-    let f = fields(path, n, line, if count == 10 { 10 } else { 9 })?;
+    let f = fields(path, n, line, wof_columns(count))?;
     let id: u64 = number(path, n, "id", f[0])?;
     if f[3].trim().is_empty() && f[4].trim().is_empty() {
         return Ok(None); // exports list places without a point; nothing to place
@@ -220,6 +230,9 @@ fn wof_row(path: &Path, n: usize, line: &str) -> Result<Option<RawEntry>, Import
     e.geonames = f[7].trim().parse().ok();
     e.wikidata = Some(f[8].trim().to_owned()).filter(|w| !w.is_empty());
     e.add_aliases(f[6].split('|'));
+    let parent = |i: usize| f.get(i).map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_owned);
+    e.admin1_name = parent(10).filter(|_| kind != Kind::Admin1);
+    e.admin2_name = parent(11).filter(|_| kind != Kind::Admin2);
     Ok(Some(e))
 }
 
@@ -373,6 +386,7 @@ pub fn import(
     summary.names = names.len();
     add_names(&mut m, names);
     m.resolve_code_aliases();
+    m.code_uncoded_areas();
     m.resolve_admin_names();
     let mut entries = m.entries;
     fill::admin_points(&mut entries);

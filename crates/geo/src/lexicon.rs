@@ -294,11 +294,17 @@ impl Gazetteer {
                     span: Span::new(w.start, w.end),
                     candidates: vec![PlaceCandidate(c)],
                     loose: false,
+                    unattested: false,
                     abbreviation: false,
                 });
             }
         }
         out
+    }
+
+    /// True when every candidate is unattested (see `RawEntry::unattested`).
+    fn all_unattested(&self, candidates: &[PlaceCandidate]) -> bool {
+        !candidates.is_empty() && candidates.iter().all(|c| self.entry(*c).is_some_and(|e| e.unattested))
     }
 
     /// [`PlaceLexicon::find_names`] over `words`, the words of `text`.
@@ -312,7 +318,8 @@ impl Gazetteer {
             match found {
                 Some(f) if f.abbreviation || toks[i].end.max(toks[f.last].end) - toks[i].start >= 3 => {
                     let (span, candidates) = (Span::new(toks[i].start, toks[f.last].end), self.postings(f.value));
-                    out.push(NameMatch { span, candidates, loose: f.loose, abbreviation: f.abbreviation });
+                    let unattested = self.all_unattested(&candidates);
+                    out.push(NameMatch { span, candidates, loose: f.loose, unattested, abbreviation: f.abbreviation });
                     i = f.last + 1;
                 }
                 _ => i += 1,

@@ -78,6 +78,20 @@ fn simple_tsv_and_whos_on_first_rows_are_merged() {
 }
 
 #[test]
+fn whos_on_first_region_and_county_columns_become_parents() {
+    let d = dir("wof-parents");
+    let head = "wof_id\tplacetype\tname\tlat\tlon\tcountry\tnames\tgeonames_id\twikidata\tpath\tregion\tcounty\n";
+    let rows = "1999999991\tcounty\tZzyzx Wuluswali\t36.6\t66.9\tAF\t\t\t\tp\tBalkh\t\n\
+                1999999992\tlocality\tKili Qwertz\t36.62\t66.95\tAF\t\t\t\tp\tBalkh\tZzyzx Wuluswali\n";
+    let wof = write(&d, "wof_af.tsv", &format!("{head}{rows}"));
+    let g = imported(&[wof]);
+    let c = g.lookup_exact("Kili Qwertz")[0];
+    let place = g.place(c).unwrap();
+    assert_eq!(place.admin1.as_deref(), Some("Balkh"), "region by name");
+    assert_eq!(place.admin2.as_deref(), Some("Zzyzx Wuluswali"), "a district GeoNames lacks, by its id");
+}
+
+#[test]
 fn a_shipped_file_imports_without_growing_the_index_much() {
     let wof = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteer/wof_sy.tsv.gz");
     let base = Gazetteer::embedded().unwrap();

@@ -55,6 +55,10 @@ pub struct NameMatch {
     pub candidates: Vec<PlaceCandidate>,
     /// True when the name matched only by its loose skeleton key.
     pub loose: bool,
+    /// True when every candidate is a place only a bulk gazetteer of
+    /// hamlets lists: kept, like a loose match, only where the context says
+    /// it is a place (a cue, or any qualifier, a comma included).
+    pub unattested: bool,
     /// True when the text is a known abbreviation as written ("Kan.",
     /// "U.S.", "UK"): not an unknown acronym, not a common word.
     pub abbreviation: bool,
@@ -514,7 +518,7 @@ impl<'a> PlaceRecogniser<'a> {
         let text = doc.text.as_str();
         let mut name = Words::default();
         let mut mentions = Vec::new();
-        let (mut loose, mut plural) = (Vec::new(), Vec::new());
+        let (mut loose, mut plural, mut bulk) = (Vec::new(), Vec::new(), Vec::new());
         for m in names {
             name.read(doc.slice(m.span));
             let post = p.post_mask(text, m.span.end);
@@ -535,12 +539,19 @@ impl<'a> PlaceRecogniser<'a> {
                 Err(_) => continue,
             };
             loose.push(m.loose);
+            bulk.push(m.unattested);
             plural.push(post & PLURAL_BIT != 0);
             mentions.push(PlaceMention { span: m.span, candidates: m.candidates, cues, qualifier: None });
         }
         spread_plural_cues(text, &mut mentions, &plural, p);
         link_qualifiers(text, &mut mentions, p);
-        let keep: Vec<bool> = loose.iter().zip(&mentions).map(|(l, pm)| !l || has_context(text, pm)).collect();
+        let keep: Vec<bool> = (0..mentions.len())
+            .map(|i| {
+                let pm = &mentions[i];
+                let qualified = pm.qualifier.is_some() || mentions.iter().any(|o| o.qualifier == Some(pm.span));
+                (!loose[i] || has_context(text, pm)) && (!bulk[i] || qualified || has_context(text, pm))
+            })
+            .collect();
         let mut kept: Vec<PlaceMention> = mentions.into_iter().zip(keep).filter(|(_, k)| *k).map(|(m, _)| m).collect();
         kept.sort_by_key(|m| m.span);
         kept
@@ -661,12 +672,18 @@ fn spread_plural_cues(text: &str, mentions: &mut [PlaceMention], maybe_plural: &
 
 /// Link each name to the next one when the text between them qualifies it.
 /// A name in brackets right after another is its alternative name, and the
-/// qualifier is looked for after it ("Shinwar (Ghani Khel) district, Nangarhar").
+/// qualifier is looked for after it ("Shinwar (Ghani Khel) district, Nangarhar");
+/// but two names in brackets are the place's admin chain, smallest first
+/// ("Tarin (Dara, Kandahar)"): the first qualifies it, the second the first.
 fn link_qualifiers(text: &str, mentions: &mut [PlaceMention], p: &Patterns) {
     let gap = |a: Span, b: Span| text.get(a.end..b.start).unwrap_or("");
     for i in 0..mentions.len() {
         let mut j = i + 1;
         if j < mentions.len() && gap(mentions[i].span, mentions[j].span).trim() == "(" {
+            if bracketed_chain(text, &mentions[j..]) {
+                mentions[i].qualifier = Some(mentions[j].span);
+                continue;
+            }
             j += 1;
         }
         let Some(next) = mentions.get(j).map(|m| m.span) else { continue };
@@ -675,6 +692,14 @@ fn link_qualifiers(text: &str, mentions: &mut [PlaceMention], p: &Patterns) {
             mentions[i].qualifier = Some(next);
         }
     }
+}
+
+/// True when `ms` starts with two names in brackets separated by a comma,
+/// the bracket closing after the second: "(Y, Z)".
+fn bracketed_chain(text: &str, ms: &[PlaceMention]) -> bool {
+    let [y, z, ..] = ms else { return false };
+    let comma = text.get(y.span.end..z.span.start).is_some_and(|g| g.trim() == ",");
+    comma && text.get(z.span.end..).is_some_and(|rest| rest.trim_start().starts_with(')'))
 }
 
 #[cfg(test)]
@@ -705,6 +730,7 @@ mod tests {
                             span: Span::new(toks[i].start, toks[j].end),
                             candidates: cand,
                             loose,
+                            unattested: self.0[n].starts_with('^'),
                             abbreviation: false,
                         });
                         i = j + 1;
@@ -726,6 +752,7 @@ mod tests {
 
     fn lexicon() -> Toy {
         Toy(vec![
+            "^Qwertz",
             "Deir ez-Zor",
             "Latakia",
             "Marzaf",
@@ -792,7 +819,18 @@ mod tests {
                     ("Kunduz", vec![], None),
                 ],
             ),
+            (
+                "fighting in Kanjak (Imam Sahib, Kunduz) went on",
+                vec![
+                    ("Kanjak", vec![], Some("Imam Sahib")),
+                    ("Imam Sahib", vec![], Some("Kunduz")),
+                    ("Kunduz", vec![], None),
+                ],
+            ),
             ("the ISIS-controlled town of Manbij", vec![("Manbij", vec![Settlement], None)]),
+            ("Qwertz said the talks went well", vec![]),
+            ("the village of Qwertz burned", vec![("Qwertz", vec![Settlement], None)]),
+            ("in Qwertz, Latakia, shots", vec![("Qwertz", vec![], Some("Latakia")), ("Latakia", vec![], None)]),
             ("the Kabul government and Ankara-backed groups", vec![]),
             ("Zzyzx was quiet, but the village of Zzyzx burned", vec![("Zzyzx", vec![Settlement], None)]),
             (

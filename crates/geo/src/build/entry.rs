@@ -70,6 +70,17 @@ impl RawEntry {
         self.names_known = self.names_known.saturating_add(known);
     }
 
+    /// True for a settlement or district known only from Who's On First,
+    /// with no population: a bulk gazetteer of every hamlet, where most
+    /// names are also the names of places elsewhere or common words. Such
+    /// an entry is evidence of a place only where the document's context
+    /// supports it (the geocoder's `unattested_village` rule). A place
+    /// GeoNames or UCDP also list has their id first, so it is not flagged.
+    pub fn unattested(&self) -> bool {
+        let bulk = matches!(self.kind, Kind::PopulatedPlace | Kind::Neighbourhood | Kind::Admin2);
+        bulk && self.population.is_none() && self.id.starts_with("wof:")
+    }
+
     /// The primary name followed by every alias.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))

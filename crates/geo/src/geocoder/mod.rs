@@ -48,6 +48,9 @@ const MIN_SCORE: f64 = 0.5;
 /// What an actor's country weighs in the document's country focus (a place
 /// whose candidates all lie in one country weighs one).
 const ACTOR_VOTE: f64 = 1.0;
+/// How many links of a qualifier chain ("X, Y district, Z province") the
+/// containing-qualifier rules follow.
+const CHAIN: usize = 3;
 /// Slack for the rounding of sums when comparing a bound with a score.
 const BOUND_SLACK: f64 = 1e-9;
 
@@ -183,26 +186,43 @@ impl Focus {
     /// whose candidates all lie in one country once; loose matches not at
     /// all. Each of `actors` (the countries of the document's actors: "Syrian
     /// opposition", "Russian jets", "Afghan forces") once.
+    ///
+    /// A name whose every candidate is an unattested village
+    /// ([`rules::unattested_village`]) only corroborates: it votes for a
+    /// country something else already voted for, never first, so that a
+    /// capitalised word that happens to be a hamlet's name does not make a
+    /// story about that hamlet's country.
     fn of(mentions: &[Mention<'_>], actors: &[Iso2]) -> Focus {
         let mut f = Focus::default();
-        let places = mentions.iter().filter(|m| !m.loose).filter_map(|m| {
+        let unattested = |m: &&Mention<'_>| m.candidates.iter().all(|c| c.entry.unattested);
+        let vote = |m: &Mention<'_>| {
             let country_name = m.candidates.iter().find(|c| c.entry.kind == PlaceKind::Country);
             match country_name {
                 Some(c) => c.entry.country.map(|c| (c, 2.0, true)),
                 None => single_country(&m.candidates).map(|c| (c, 1.0, true)),
             }
-        });
+        };
+        let places = mentions.iter().filter(|m| !m.loose).filter(|m| !unattested(m)).filter_map(vote);
         for (c, w, place) in places.chain(actors.iter().map(|c| (*c, ACTOR_VOTE, false))) {
-            match f.votes.iter_mut().find(|(v, _, _)| *v == c) {
-                Some((_, n, p)) => (*n, *p) = (*n + w, *p || place),
-                None => f.votes.push((c, w, place)),
-            }
-            f.total += w;
+            f.vote(c, w, place);
+        }
+        let seconds: Vec<_> = mentions.iter().filter(|m| !m.loose).filter(unattested).filter_map(vote).collect();
+        let known: Vec<Iso2> = f.votes.iter().map(|(c, _, _)| *c).collect();
+        for (c, w, place) in seconds.into_iter().filter(|(c, _, _)| known.contains(c)) {
+            f.vote(c, w, place);
         }
         let top = f.votes.iter().filter(|(_, _, place)| *place).fold(0.0, |a: f64, (_, v, _)| a.max(*v));
         f.top_share = top / f.total.max(1.0);
         f.named = named::NamedAreas::of(mentions.iter().map(|m| (m.name, m.loose, m.candidates.as_slice())));
         f
+    }
+
+    fn vote(&mut self, c: Iso2, w: f64, place: bool) {
+        match self.votes.iter_mut().find(|(v, _, _)| *v == c) {
+            Some((_, n, p)) => (*n, *p) = (*n + w, *p || place),
+            None => self.votes.push((c, w, place)),
+        }
+        self.total += w;
     }
 
     fn share(&self, c: Iso2) -> f64 {
@@ -264,10 +284,16 @@ fn strict_gap(gap: &str) -> bool {
     (0..words.len()).any(|k| INSIDE_WORDS.contains(&words.folded(k)))
 }
 
-/// The country of all candidates, when they agree on one.
+/// The country of all candidates, when they agree on one. Unattested
+/// candidates (a hamlet only a bulk gazetteer lists) do not disagree: a
+/// name whose towns all lie in one country still says that country, though
+/// some hamlet abroad bears it too. Only when every candidate is
+/// unattested do they count.
 fn single_country(cands: &[Candidate]) -> Option<Iso2> {
-    let first = cands.first()?.entry.country?;
-    cands.iter().all(|c| c.entry.country == Some(first)).then_some(first)
+    let any_attested = cands.iter().any(|c| !c.entry.unattested);
+    let mut counted = cands.iter().filter(|c| !any_attested || !c.entry.unattested);
+    let first = counted.next()?.entry.country?;
+    counted.all(|c| c.entry.country == Some(first)).then_some(first)
 }
 
 /// The nearest other place of a candidate: kilometres and its entry.
@@ -392,7 +418,7 @@ impl<'g> Geocoder<'g> {
     ) -> Vec<Option<Resolved>> {
         let mut infos = self.mentions(doc, mentions);
         let focus = Focus::of(&infos, actors);
-        neighbours::fill(&mut infos);
+        neighbours::fill(&mut infos, |c| focus.share(c) >= neighbours::FOCUS_SHARE);
         self.score_before_proximity(&mut infos, &focus);
         let first: Vec<Option<Scored>> = infos.iter().map(first_pass).collect();
         let mut anchors = Anchors::of(&infos, &first);
@@ -464,9 +490,11 @@ impl<'g> Geocoder<'g> {
         // "Henry County" for the county named "Henry": the text's name
         // without its kind word, computed once for the mention.
         let bare = std::cell::OnceCell::new();
-        let candidates: Vec<Candidate> = m
-            .candidates
-            .iter()
+        // Attested places first, so that when a loose spelling meets more
+        // hamlets than are scored, the towns and UCDP's villages stay in.
+        let attested = |c: &&PlaceCandidate| self.gazetteer.entry(**c).is_some_and(|e| !e.unattested);
+        let order = m.candidates.iter().filter(attested).chain(m.candidates.iter().filter(|c| !attested(c)));
+        let candidates: Vec<Candidate> = order
             .take(MAX_CANDIDATES)
             .filter_map(|c| {
                 let entry = self.gazetteer.entry(*c)?;
@@ -578,6 +606,7 @@ impl<'g> Geocoder<'g> {
             rules::out_of_focus(e.kind, share, focus.top_share),
             rules::qualifier_role(m.is_qualifier, e.kind),
             rules::in_named_area(named_area),
+            rules::unattested_village(e.unattested, share, container.is_some() || named_area.is_some()),
             rules::holds_named_place(focus.named.holds_named(c, m.name)),
             neighbours::near_other_names(c.near_names),
             area,
@@ -586,8 +615,12 @@ impl<'g> Geocoder<'g> {
         ]
     }
 
-    /// The name of the qualifier's entry that contains `e`, if any: the
-    /// qualifier's own winner when known, else any of its candidates.
+    /// The name of the entry of the qualifier chain that contains `e`, if
+    /// any. "X, Y, Z" and "X (Y, Z)" name a place with its district and
+    /// province: a candidate inside Z is inside what the writer named even
+    /// where no link ties it to Y. Each link is tried with its own winner
+    /// first when known, else any of its candidates; the chain is followed
+    /// [`CHAIN`] links at most.
     fn container(
         &self,
         ms: &[Mention<'_>],
@@ -595,13 +628,19 @@ impl<'g> Geocoder<'g> {
         e: &Entry,
         winners: Option<&[Option<Scored>]>,
     ) -> Option<&'static str> {
-        let q = &ms[m.qualifier?];
-        let winner = winners.and_then(|a| a.get(m.qualifier?)?.as_ref()).map(|s| s.at);
-        let order = winner.into_iter().chain(0..q.candidates.len());
-        order
-            .filter_map(|k| q.candidates.get(k))
-            .find(|qc| rules::inside(e, &qc.entry, qc.id))
-            .map(|qc| self.gazetteer.name(qc.id))
+        let mut at = m.qualifier;
+        for _ in 0..CHAIN {
+            let qi = at?;
+            let q = &ms[qi];
+            let winner = winners.and_then(|a| a.get(qi)?.as_ref()).map(|s| s.at);
+            let order = winner.into_iter().chain(0..q.candidates.len());
+            let found = order.filter_map(|k| q.candidates.get(k)).find(|qc| rules::inside(e, &qc.entry, qc.id));
+            if let Some(qc) = found {
+                return Some(self.gazetteer.name(qc.id));
+            }
+            at = q.qualifier.filter(|next| *next != qi);
+        }
+        None
     }
 }
 
@@ -622,8 +661,8 @@ fn kind_of(kind: PlaceKind) -> Kind {
 }
 
 /// The number of rules, and the position of closeness among them.
-const RULES: usize = 18;
-const PROXIMITY: usize = 15;
+const RULES: usize = 19;
+const PROXIMITY: usize = 16;
 
 /// The first pass's winner for a mention: the best score without closeness.
 fn first_pass(m: &Mention<'_>) -> Option<Scored> {
@@ -666,6 +705,7 @@ mod tests {
             skeleton: false,
             names: 1,
             capital: false,
+            unattested: false,
         }
     }
 

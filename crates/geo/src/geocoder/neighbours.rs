@@ -19,6 +19,11 @@
 //! County Sheriff's Office": the Minnesota senses of the three names are
 //! within 80 km of each other and win together.
 //!
+//! Senses of unattested places (a hamlet only Who's On First lists) give
+//! no support, though they may receive it, unless their country is one the
+//! document is about: a bulk gazetteer holds some hamlet of most names near
+//! any point, so only the document's own country makes them evidence.
+//!
 //! Names that share a sense ("Dublin" and "Dublin City") count as one: a
 //! name said two ways is not two pieces of evidence. Weighting a name by
 //! how many senses it has (chance coincidences grow with them) was tried
@@ -28,11 +33,14 @@
 //! candidate looks only at the nine cells around it (three binary
 //! searches), and the support is kept on the candidate, with no hashing.
 
-use sitrep_model::{PlaceCandidate, PlaceKind};
+use sitrep_model::{Iso2, PlaceCandidate, PlaceKind};
 
 use super::rules::{Points, Reason};
 use super::{Mention, Point};
 
+/// The share of the document's country votes that makes an unattested
+/// sense evidence (as for loose spellings and unattested villages).
+pub const FOCUS_SHARE: f64 = 0.2;
 /// Senses further apart than this (km) say nothing about each other.
 pub const REACH_KM: f64 = 60.0;
 /// The distance (km) over which one name's support fades by a factor e.
@@ -71,9 +79,9 @@ fn cell_of(at: &Point) -> Cell {
 
 /// Sets every candidate's support from the other names ([`near_other_names`]
 /// turns it into points). Loose matches neither give nor take it.
-pub(super) fn fill(ms: &mut [Mention<'_>]) {
+pub(super) fn fill(ms: &mut [Mention<'_>], in_focus: impl Fn(Iso2) -> bool) {
     let groups = Groups::of(ms);
-    let senses = senses(ms, &groups);
+    let senses = senses(ms, &groups, &in_focus);
     let mut best: Vec<(u32, f64)> = Vec::new();
     for i in 0..ms.len() {
         if ms[i].loose {
@@ -100,7 +108,7 @@ fn same_candidates(a: &Mention<'_>, b: &Mention<'_>) -> bool {
 }
 
 /// The point-like senses of every name (once per name), sorted by cell.
-fn senses(ms: &[Mention<'_>], groups: &Groups) -> Vec<Sense> {
+fn senses(ms: &[Mention<'_>], groups: &Groups, in_focus: &dyn Fn(Iso2) -> bool) -> Vec<Sense> {
     let mut out = Vec::new();
     let mut seen: Vec<u32> = Vec::new();
     for m in ms.iter().filter(|m| !m.loose) {
@@ -109,7 +117,11 @@ fn senses(ms: &[Mention<'_>], groups: &Groups) -> Vec<Sense> {
         }
         seen.push(m.name);
         let group = groups.of_name(m.name);
-        let point_like = m.candidates.iter().filter(|c| is_point_like(c.entry.kind));
+        // A sense only a bulk gazetteer lists gives support only in the
+        // document's country: with every hamlet indexed, some hamlet of a
+        // name lies near anything.
+        let gives = |c: &&super::Candidate| !c.entry.unattested || c.entry.country.is_some_and(in_focus);
+        let point_like = m.candidates.iter().filter(|c| is_point_like(c.entry.kind)).filter(gives);
         out.extend(point_like.map(|c| Sense { cell: cell_of(&c.at), group, at: c.at }));
     }
     out.sort_unstable_by_key(|s| s.cell);

@@ -58,6 +58,8 @@ pub enum Reason {
     Near { km: f64, name: &'static str, points: f64 },
     /// [`primary_name`].
     MainName,
+    /// [`unattested_village`].
+    Unattested,
 }
 
 impl fmt::Display for Reason {
@@ -89,6 +91,10 @@ impl fmt::Display for Reason {
             }
             Reason::Near { km, name, points } => write!(f, "{km:.0} km from {name} (+{points:.1})"),
             Reason::MainName => f.write_str("its main name (+0.3)"),
+            Reason::Unattested => write!(
+                f,
+                "a village only a bulk gazetteer lists, outside the document's country, named without its parents ({UNATTESTED:+.1})"
+            ),
         }
     }
 }
@@ -323,6 +329,21 @@ pub fn proximity(nearest: Option<(f64, &'static str)>) -> Option<Points> {
     (p >= 0.1).then_some((p, Reason::Near { km, name, points: p }))
 }
 
+/// What [`unattested_village`] takes away.
+const UNATTESTED: f64 = -3.0;
+
+/// A village or district that only a bulk gazetteer of every hamlet lists (Who's On
+/// First, no population) is one of tens of thousands of namesakes, and its
+/// name is often a common word or a person's name too. A reader takes it for
+/// the place only when the context points there: the document is about its
+/// country (a fifth of its country votes, as for loose spellings), or the
+/// text names its district or region beside it or elsewhere. Otherwise three
+/// points off, which leaves it below a resolved place's minimum by itself,
+/// so a capitalised word in a story about another country stays unresolved.
+pub fn unattested_village(unattested: bool, focus_share: f64, parent_named: bool) -> Option<Points> {
+    (unattested && focus_share < 0.2 && !parent_named).then_some((UNATTESTED, Reason::Unattested))
+}
+
 /// A candidate whose own name is what the text says beats one that only has
 /// it as an alias.
 pub fn primary_name(is_primary: bool) -> Option<Points> {
@@ -346,6 +367,7 @@ mod tests {
             skeleton: true,
             names: 1,
             capital: false,
+            unattested: false,
         }
     }
 
@@ -373,6 +395,10 @@ mod tests {
             (Reason::OutOfFocus, "outside the document's country (-3.0)"),
             (Reason::Near { km: 124.4, name: "Ar Raqqah", points: 1.09 }, "124 km from Ar Raqqah (+1.1)"),
             (Reason::MainName, "its main name (+0.3)"),
+            (
+                Reason::Unattested,
+                "a village only a bulk gazetteer lists, outside the document's country, named without its parents (-3.0)",
+            ),
             (prominence(51).map_or(Reason::MainName, |p| p.1), "known by 51 names (+1.0)"),
             (
                 area_focus(PlaceKind::PopulatedPlace, 0.5).map_or(Reason::MainName, |p| p.1),
@@ -387,6 +413,21 @@ mod tests {
         ];
         for (reason, want) in cases {
             assert_eq!(reason.to_string(), want);
+        }
+    }
+
+    #[test]
+    fn unattested_villages_need_context() {
+        // (unattested, share of its country, a parent named) -> penalised
+        let cases = [
+            (true, 0.0, false, true),
+            (true, 0.1, false, true),
+            (true, 0.5, false, false),
+            (true, 0.0, true, false),
+            (false, 0.0, false, false),
+        ];
+        for (u, share, parent, penalised) in cases {
+            assert_eq!(unattested_village(u, share, parent).is_some(), penalised, "{u} {share} {parent}");
         }
     }
 
