@@ -182,34 +182,25 @@ struct Focus {
 }
 
 impl Focus {
-    /// Each mention votes for a country: a country's own name twice, a name
-    /// whose candidates all lie in one country once; loose matches not at
-    /// all. Each of `actors` (the countries of the document's actors: "Syrian
-    /// opposition", "Russian jets", "Afghan forces") once.
+    /// Each mention votes for a country ([`vote`]): a country's own name
+    /// twice, a name whose candidates all lie in one country once; loose
+    /// matches not at all. Each of `actors` (the countries of the document's
+    /// actors: "Syrian opposition", "Russian jets", "Afghan forces") once.
     ///
-    /// A name whose every candidate is an unattested village
-    /// ([`rules::unattested_village`]) only corroborates: it votes for a
-    /// country something else already voted for, never first, so that a
-    /// capitalised word that happens to be a hamlet's name does not make a
-    /// story about that hamlet's country.
+    /// A name that only unattested villages ([`rules::unattested_village`])
+    /// bear only corroborates: it votes for a country something else already
+    /// voted for, never first, so that a capitalised word that happens to be
+    /// a hamlet's name does not make a story about that hamlet's country.
     fn of(mentions: &[Mention<'_>], actors: &[Iso2]) -> Focus {
         let mut f = Focus::default();
-        let unattested = |m: &&Mention<'_>| m.candidates.iter().all(|c| c.entry.unattested);
-        let vote = |m: &Mention<'_>| {
-            let country_name = m.candidates.iter().find(|c| c.entry.kind == PlaceKind::Country);
-            match country_name {
-                Some(c) => c.entry.country.map(|c| (c, 2.0, true)),
-                None => single_country(&m.candidates).map(|c| (c, 1.0, true)),
-            }
-        };
-        let places = mentions.iter().filter(|m| !m.loose).filter(|m| !unattested(m)).filter_map(vote);
-        for (c, w, place) in places.chain(actors.iter().map(|c| (*c, ACTOR_VOTE, false))) {
+        let votes: Vec<Vote> = mentions.iter().filter(|m| !m.loose).filter_map(|m| vote(&m.candidates)).collect();
+        let firsts = votes.iter().filter(|v| v.first).map(|v| (v.country, v.weight, true));
+        for (c, w, place) in firsts.chain(actors.iter().map(|c| (*c, ACTOR_VOTE, false))) {
             f.vote(c, w, place);
         }
-        let seconds: Vec<_> = mentions.iter().filter(|m| !m.loose).filter(unattested).filter_map(vote).collect();
         let known: Vec<Iso2> = f.votes.iter().map(|(c, _, _)| *c).collect();
-        for (c, w, place) in seconds.into_iter().filter(|(c, _, _)| known.contains(c)) {
-            f.vote(c, w, place);
+        for v in votes.iter().filter(|v| !v.first && known.contains(&v.country)) {
+            f.vote(v.country, v.weight, true);
         }
         let top = f.votes.iter().filter(|(_, _, place)| *place).fold(0.0, |a: f64, (_, v, _)| a.max(*v));
         f.top_share = top / f.total.max(1.0);
@@ -284,16 +275,54 @@ fn strict_gap(gap: &str) -> bool {
     (0..words.len()).any(|k| INSIDE_WORDS.contains(&words.folded(k)))
 }
 
-/// The country of all candidates, when they agree on one. Unattested
-/// candidates (a hamlet only a bulk gazetteer lists) do not disagree: a
-/// name whose towns all lie in one country still says that country, though
-/// some hamlet abroad bears it too. Only when every candidate is
-/// unattested do they count.
-fn single_country(cands: &[Candidate]) -> Option<Iso2> {
-    let any_attested = cands.iter().any(|c| !c.entry.unattested);
-    let mut counted = cands.iter().filter(|c| !any_attested || !c.entry.unattested);
-    let first = counted.next()?.entry.country?;
-    counted.all(|c| c.entry.country == Some(first)).then_some(first)
+/// A place name's vote in the document's country focus.
+#[derive(Debug, Clone, Copy)]
+struct Vote {
+    country: Iso2,
+    weight: f64,
+    /// False when it may only corroborate another vote.
+    first: bool,
+}
+
+/// A name's country vote: a country's own name votes twice, a name whose
+/// candidates agree on one country ([`single_country`]) once.
+fn vote(cands: &[Candidate]) -> Option<Vote> {
+    match cands.iter().find(|c| c.entry.kind == PlaceKind::Country) {
+        Some(c) => c.entry.country.map(|country| Vote { country, weight: 2.0, first: true }),
+        None => single_country(cands).map(|(country, first)| Vote { country, weight: 1.0, first }),
+    }
+}
+
+/// The country of a name's candidates, when they agree on one, and
+/// whether it may cast a vote of its own (`true`) or only corroborate one
+/// (`false`).
+///
+/// A vote needs a candidate that bears the name as its own: a town known
+/// by it only through an alias, or a hamlet that lists it among the
+/// translations of a word, cannot make a name say a country ("But" is an
+/// alias of Buta in Congo; a Burmese village lists "law" in a hundred
+/// languages). Such candidates still disagree: a name that a town bears as
+/// its own and another as an alias is ambiguous. Only a spelling no
+/// candidate bears as its own (one only aliases know) is decided by them.
+///
+/// Unattested candidates (a hamlet only a bulk gazetteer lists) do not
+/// disagree: a name whose towns all lie in one country still says that
+/// country, though some hamlet abroad bears it too. A name whose deciding
+/// candidates are all unattested only corroborates.
+fn single_country(cands: &[Candidate]) -> Option<(Iso2, bool)> {
+    let any_own = cands.iter().any(|c| c.own_name);
+    let attested: Vec<&Candidate> = cands.iter().filter(|c| !c.entry.unattested).collect();
+    if attested.iter().any(|c| c.own_name) || (!any_own && !attested.is_empty()) {
+        return agreed(&attested).map(|c| (c, true));
+    }
+    let hamlets: Vec<&Candidate> = cands.iter().filter(|c| c.entry.unattested && (c.own_name || !any_own)).collect();
+    agreed(&hamlets).map(|c| (c, false))
+}
+
+/// The country of `cands`, when they all lie in one.
+fn agreed(cands: &[&Candidate]) -> Option<Iso2> {
+    let first = cands.first()?.entry.country?;
+    cands.iter().all(|c| c.entry.country == Some(first)).then_some(first)
 }
 
 /// The nearest other place of a candidate: kilometres and its entry.
@@ -746,6 +775,38 @@ mod tests {
         let f = AreaFocus::of(&ms, &[Some(Scored::at(1)), Some(Scored::at(0)), Some(Scored::at(0))]);
         assert!((f.share(Some(PlaceCandidate(8))) - 2.0 / 3.0).abs() < 1e-9, "{f:?}");
         assert!((f.share(Some(PlaceCandidate(7))) - 1.0 / 3.0).abs() < 1e-9, "{f:?}");
+    }
+
+    /// A candidate in `country`, bearing the name as its own or not,
+    /// attested or not.
+    fn sense(country: &str, own: bool, unattested: bool) -> Candidate {
+        let entry = Entry { country: Some(Iso2::new(country).unwrap()), unattested, ..entry() };
+        Candidate { entry, primary: own, own_name: own, ..in_area(0, 0) }
+    }
+
+    #[test]
+    fn a_name_says_the_country_of_the_places_called_so() {
+        let gb = Iso2::new("GB").unwrap();
+        let (own, alias, hamlet) = (|c| sense(c, true, false), |c| sense(c, false, false), |c| sense(c, true, true));
+        // (candidates, the vote: country and whether it may vote first)
+        type Case = (Vec<Candidate>, Option<(Iso2, bool)>);
+        let cases: Vec<Case> = vec![
+            // Towns of one country, hamlets abroad: the towns' country.
+            (vec![own("GB"), own("GB"), hamlet("MM"), hamlet("SS")], Some((gb, true))),
+            // A town's own name and another's alias: ambiguous.
+            (vec![own("GB"), alias("NG")], None),
+            // Only an alias of a town ("But" for Buta), hamlets called so:
+            // the alias casts nothing, the hamlets disagree.
+            (vec![alias("CD"), hamlet("AF"), hamlet("PK")], None),
+            // ... or agree, and only corroborate.
+            (vec![alias("CD"), hamlet("PK"), hamlet("PK")], Some((Iso2::new("PK").unwrap(), false))),
+            // A spelling no place bears as its own: the aliases decide.
+            (vec![alias("GB"), alias("GB"), sense("MM", false, true)], Some((gb, true))),
+            (vec![own("GB"), own("US")], None),
+        ];
+        for (i, (cands, want)) in cases.into_iter().enumerate() {
+            assert_eq!(single_country(&cands), want, "case {i}");
+        }
     }
 
     #[test]
