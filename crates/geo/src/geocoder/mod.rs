@@ -177,6 +177,8 @@ struct Focus {
     /// its places name: an actor alone ("Russian jets") says whose forces
     /// act, not that the document is about their country.
     top_share: f64,
+    /// The countries the document names by their own name ("Russia").
+    named_countries: Vec<Iso2>,
     /// The admin areas the document names and those its places lie in.
     named: named::NamedAreas,
 }
@@ -204,8 +206,14 @@ impl Focus {
         }
         let top = f.votes.iter().filter(|(_, _, place)| *place).fold(0.0, |a: f64, (_, v, _)| a.max(*v));
         f.top_share = top / f.total.max(1.0);
+        f.named_countries = named_countries(mentions);
         f.named = named::NamedAreas::of(mentions.iter().map(|m| (m.name, m.loose, m.candidates.as_slice())));
         f
+    }
+
+    /// True when the document names country `c` by its own name.
+    fn names(&self, c: Iso2) -> bool {
+        self.named_countries.contains(&c)
     }
 
     fn vote(&mut self, c: Iso2, w: f64, place: bool) {
@@ -291,6 +299,19 @@ fn vote(cands: &[Candidate]) -> Option<Vote> {
         Some(c) => c.entry.country.map(|country| Vote { country, weight: 2.0, first: true }),
         None => single_country(cands).map(|(country, first)| Vote { country, weight: 1.0, first }),
     }
+}
+
+/// The countries that mentions name by their own name (not loosely), in
+/// order of first mention.
+fn named_countries(mentions: &[Mention<'_>]) -> Vec<Iso2> {
+    let mut out = Vec::new();
+    let cands = mentions.iter().filter(|m| !m.loose).flat_map(|m| m.candidates.iter());
+    for c in cands.filter(|c| c.entry.kind == PlaceKind::Country && c.own_name).filter_map(|c| c.entry.country) {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The country of a name's candidates, when they agree on one, and
@@ -632,7 +653,7 @@ impl<'g> Geocoder<'g> {
             rules::other_name(e.kind, c.own_name, e.population, m.owner),
             rules::qualifier_fit(container),
             rules::qualifier_miss(m.strict_qualifier, container.is_some()),
-            rules::out_of_focus(e.kind, share, focus.top_share),
+            rules::out_of_focus(e.kind, share, focus.top_share, e.country.is_some_and(|c| focus.names(c))),
             rules::qualifier_role(m.is_qualifier, e.kind),
             rules::in_named_area(named_area),
             rules::unattested_village(e.unattested, share, container.is_some() || named_area.is_some()),

@@ -287,10 +287,14 @@ pub fn qualifier_role(is_qualifier: bool, kind: PlaceKind) -> Option<Points> {
 }
 
 /// When a document is clearly about one country, a small place of another
-/// country is probably a namesake: three points off.
-pub fn out_of_focus(kind: PlaceKind, share: f64, top_share: f64) -> Option<Points> {
+/// country is probably a namesake: three points off. Not a place of a
+/// country the text names (`country_named`): a story about New York that
+/// says "Russia" and "Moscow" is about Russia too, whatever its share of
+/// the votes (every other place it names in the United States lowers that
+/// share, and a fifth is a line the story's own details would cross).
+pub fn out_of_focus(kind: PlaceKind, share: f64, top_share: f64, country_named: bool) -> Option<Points> {
     let small = !matches!(kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Continent | PlaceKind::Region);
-    (small && top_share >= 0.5 && share < 0.2).then_some((-3.0, Reason::OutOfFocus))
+    (small && top_share >= 0.5 && share < 0.2 && !country_named).then_some((-3.0, Reason::OutOfFocus))
 }
 
 /// A document that names an area names places in it: "Springfield" in a
@@ -492,9 +496,10 @@ mod tests {
         assert!(qualifier_miss(true, false).is_some_and(|p| p.0 < -50.0));
         assert_eq!(qualifier_miss(false, false), None);
         assert_eq!(qualifier_miss(true, true), None);
-        assert!(out_of_focus(PlaceKind::PopulatedPlace, 0.0, 0.9).is_some());
-        assert_eq!(out_of_focus(PlaceKind::Country, 0.0, 0.9), None);
-        assert_eq!(out_of_focus(PlaceKind::PopulatedPlace, 0.0, 0.3), None);
+        assert!(out_of_focus(PlaceKind::PopulatedPlace, 0.0, 0.9, false).is_some());
+        assert_eq!(out_of_focus(PlaceKind::Country, 0.0, 0.9, false), None);
+        assert_eq!(out_of_focus(PlaceKind::PopulatedPlace, 0.0, 0.3, false), None);
+        assert_eq!(out_of_focus(PlaceKind::PopulatedPlace, 0.19, 0.7, true), None, "its country is named");
         assert!(qualifier_role(true, PlaceKind::PopulatedPlace).is_none());
         assert!(primary_name(true).is_some() && primary_name(false).is_none());
         let town = PlaceKind::PopulatedPlace;
