@@ -656,7 +656,7 @@ impl<'g> Geocoder<'g> {
             rules::out_of_focus(e.kind, share, focus.top_share, e.country.is_some_and(|c| focus.names(c))),
             rules::qualifier_role(m.is_qualifier, e.kind),
             rules::in_named_area(named_area),
-            rules::unattested_village(e.unattested, share, container.is_some() || named_area.is_some()),
+            rules::unattested_village(e.unattested, share, container.is_some() || named_area.is_some(), c.near_names),
             rules::holds_named_place(focus.named.holds_named(c, m.name)),
             neighbours::near_other_names(c.near_names),
             area,

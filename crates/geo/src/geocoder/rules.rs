@@ -93,7 +93,7 @@ impl fmt::Display for Reason {
             Reason::MainName => f.write_str("its main name (+0.3)"),
             Reason::Unattested => write!(
                 f,
-                "a village only a bulk gazetteer lists, outside the document's country, named without its parents ({UNATTESTED:+.1})"
+                "a village only a bulk gazetteer lists, outside the document's country, named without its parents or a place near it ({UNATTESTED:+.1})"
             ),
         }
     }
@@ -336,16 +336,26 @@ pub fn proximity(nearest: Option<(f64, &'static str)>) -> Option<Points> {
 /// What [`unattested_village`] takes away.
 const UNATTESTED: f64 = -3.0;
 
+/// The support from the document's other names
+/// ([`super::neighbours::near_other_names`]) that is context for an
+/// unattested village: a sense of another name within about 40 km.
+pub const NEAR_CONTEXT: f64 = 0.25;
+
 /// A village or district that only a bulk gazetteer of every hamlet lists (Who's On
 /// First, no population) is one of tens of thousands of namesakes, and its
 /// name is often a common word or a person's name too. A reader takes it for
 /// the place only when the context points there: the document is about its
-/// country (a fifth of its country votes, as for loose spellings), or the
-/// text names its district or region beside it or elsewhere. Otherwise three
-/// points off, which leaves it below a resolved place's minimum by itself,
-/// so a capitalised word in a story about another country stays unresolved.
-pub fn unattested_village(unattested: bool, focus_share: f64, parent_named: bool) -> Option<Points> {
-    (unattested && focus_share < 0.2 && !parent_named).then_some((UNATTESTED, Reason::Unattested))
+/// country (a fifth of its country votes, as for loose spellings), the text
+/// names its district or region beside it or elsewhere, or another name of
+/// the document has a town near it (`near_support`, at least
+/// [`NEAR_CONTEXT`]: "an ISIS camp near Palmyra ... the village of Arak" is
+/// the Arak 28 km from Palmyra, in a story whose only country vote is the
+/// Russian jets'). Otherwise three points off, which leaves it below a
+/// resolved place's minimum by itself, so a capitalised word in a story
+/// about another country stays unresolved.
+pub fn unattested_village(unattested: bool, focus_share: f64, parent_named: bool, near_support: f64) -> Option<Points> {
+    let context = focus_share >= 0.2 || parent_named || near_support >= NEAR_CONTEXT;
+    (unattested && !context).then_some((UNATTESTED, Reason::Unattested))
 }
 
 /// A candidate whose own name is what the text says beats one that only has
@@ -401,7 +411,7 @@ mod tests {
             (Reason::MainName, "its main name (+0.3)"),
             (
                 Reason::Unattested,
-                "a village only a bulk gazetteer lists, outside the document's country, named without its parents (-3.0)",
+                "a village only a bulk gazetteer lists, outside the document's country, named without its parents or a place near it (-3.0)",
             ),
             (prominence(51).map_or(Reason::MainName, |p| p.1), "known by 51 names (+1.0)"),
             (
@@ -422,16 +432,20 @@ mod tests {
 
     #[test]
     fn unattested_villages_need_context() {
-        // (unattested, share of its country, a parent named) -> penalised
+        // (unattested, share of its country, a parent named, support of
+        // the names near it) -> penalised
         let cases = [
-            (true, 0.0, false, true),
-            (true, 0.1, false, true),
-            (true, 0.5, false, false),
-            (true, 0.0, true, false),
-            (false, 0.0, false, false),
+            (true, 0.0, false, 0.0, true),
+            (true, 0.1, false, 0.0, true),
+            (true, 0.5, false, 0.0, false),
+            (true, 0.0, true, 0.0, false),
+            (true, 0.0, false, 0.1, true),
+            (true, 0.0, false, 0.4, false),
+            (false, 0.0, false, 0.0, false),
         ];
-        for (u, share, parent, penalised) in cases {
-            assert_eq!(unattested_village(u, share, parent).is_some(), penalised, "{u} {share} {parent}");
+        for (u, share, parent, near, penalised) in cases {
+            let got = unattested_village(u, share, parent, near).is_some();
+            assert_eq!(got, penalised, "{u} {share} {parent} {near}");
         }
     }
 
