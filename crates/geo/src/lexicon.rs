@@ -20,7 +20,9 @@
 //! skeleton automaton (word skeletons concatenated) when the first word has
 //! four letters or more and is not a stop word; its match is used where no
 //! folded name starts, or where it covers more words ("Mohmand Darah" for
-//! "Mohmand Dara", not "Mohmand"). Such matches are marked `loose`. Names
+//! "Mohmand Dara", not "Mohmand"). Such matches are marked `loose`, and one
+//! that won over a shorter exact name carries it as its `fallback`, which
+//! the recogniser takes when it drops the guess. Names
 //! never run across a line break or punctuation other than hyphens and
 //! apostrophes.
 //!
@@ -225,7 +227,13 @@ impl<'a> Walk<'a> {
         let demonym = blocked.is_some_and(|(kind, _)| kind == BLOCK_DEMONYM);
         let exact = self.longest(i, Key::Folded);
         let count = |j: usize| toks[i..=j].iter().filter(|t| !t.article).count();
-        let found = |(last, value, abbreviation): (usize, u64, bool), loose| Found { last, value, loose, abbreviation };
+        let found = |(last, value, abbreviation): (usize, u64, bool), loose| Found {
+            last,
+            value,
+            loose,
+            abbreviation,
+            shadowed: None,
+        };
         if demonym {
             return exact.filter(|(j, _, _)| count(*j) > 1).map(|e| found(e, false));
         }
@@ -235,7 +243,7 @@ impl<'a> Walk<'a> {
             self.longest(i, Key::Skeleton)
         };
         match (exact, loose) {
-            (Some(e), Some(l)) if count(l.0) > count(e.0) => Some(found(l, true)),
+            (Some(e), Some(l)) if count(l.0) > count(e.0) => Some(Found { shadowed: Some(e), ..found(l, true) }),
             (Some(e), _) => Some(found(e, false)),
             (None, l) => l.map(|l| found(l, true)),
         }
@@ -250,6 +258,9 @@ struct Found {
     value: u64,
     loose: bool,
     abbreviation: bool,
+    /// The shorter exact match a loose one won over: (last word, value,
+    /// abbreviation).
+    shadowed: Option<(usize, u64, bool)>,
 }
 
 impl PlaceLexicon for Gazetteer {
@@ -296,6 +307,7 @@ impl Gazetteer {
                     loose: false,
                     unattested: false,
                     abbreviation: false,
+                    fallback: None,
                 });
             }
         }
@@ -305,6 +317,19 @@ impl Gazetteer {
     /// True when every candidate is unattested (see `RawEntry::unattested`).
     fn all_unattested(&self, candidates: &[PlaceCandidate]) -> bool {
         !candidates.is_empty() && candidates.iter().all(|c| self.entry(*c).is_some_and(|e| e.unattested))
+    }
+
+    /// The match of words `i..=last` with the posting list at `value`.
+    fn name_match(
+        &self,
+        toks: &[Word],
+        i: usize,
+        (last, value, abbreviation): (usize, u64, bool),
+        loose: bool,
+    ) -> NameMatch {
+        let (span, candidates) = (Span::new(toks[i].start, toks[last].end), self.postings(value));
+        let unattested = self.all_unattested(&candidates);
+        NameMatch { span, candidates, loose, unattested, abbreviation, fallback: None }
     }
 
     /// [`PlaceLexicon::find_names`] over `words`, the words of `text`.
@@ -317,9 +342,13 @@ impl Gazetteer {
             let found = if can_start(toks, i) { walk.match_at(i) } else { None };
             match found {
                 Some(f) if f.abbreviation || toks[i].end.max(toks[f.last].end) - toks[i].start >= 3 => {
-                    let (span, candidates) = (Span::new(toks[i].start, toks[f.last].end), self.postings(f.value));
-                    let unattested = self.all_unattested(&candidates);
-                    out.push(NameMatch { span, candidates, loose: f.loose, unattested, abbreviation: f.abbreviation });
+                    let mut m = self.name_match(toks, i, (f.last, f.value, f.abbreviation), f.loose);
+                    let long_enough = |(last, _, abbreviation): &(usize, u64, bool)| {
+                        *abbreviation || toks[i].end.max(toks[*last].end) - toks[i].start >= 3
+                    };
+                    let shadowed = f.shadowed.filter(long_enough);
+                    m.fallback = shadowed.map(|e| Box::new(self.name_match(toks, i, e, false)));
+                    out.push(m);
                     i = f.last + 1;
                 }
                 _ => i += 1,

@@ -62,6 +62,9 @@ pub struct NameMatch {
     /// True when the text is a known abbreviation as written ("Kan.",
     /// "U.S.", "UK"): not an unknown acronym, not a common word.
     pub abbreviation: bool,
+    /// For a loose match that won over a shorter exact one, that exact
+    /// match: taken instead when the recogniser drops the loose one.
+    pub fallback: Option<Box<NameMatch>>,
 }
 
 /// A gazetteer seen as a matcher of names in text.
@@ -230,6 +233,50 @@ const ACTOR_STEMS: &[&str] = &[
 ];
 /// The stems [`QUALIFIED_BY`] needs besides a comma.
 const QUALIFIED_STEMS: &[&str] = &["in", "of"];
+
+/// Generic words that end the English name of a natural or man-made
+/// feature: with them, the words before are part of the feature's name
+/// ("Squirrel Hill", "Black Sea", "Kish River"), not a place of their own.
+const FEATURE_WORDS: &[&str] = &[
+    "river",
+    "creek",
+    "brook",
+    "stream",
+    "lake",
+    "pond",
+    "sea",
+    "bay",
+    "gulf",
+    "ocean",
+    "strait",
+    "harbor",
+    "harbour",
+    "canal",
+    "island",
+    "islands",
+    "peninsula",
+    "beach",
+    "hill",
+    "hills",
+    "mountain",
+    "mountains",
+    "valley",
+    "canyon",
+    "falls",
+    "springs",
+    "park",
+    "forest",
+    "desert",
+    "plain",
+    "plateau",
+    "reservoir",
+];
+
+/// True when `name` ends with a [`FEATURE_WORDS`] word.
+fn names_feature(name: &str) -> bool {
+    let last = name.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    FEATURE_WORDS.contains(&last.to_lowercase().as_str())
+}
 
 /// Leading words of a name that make it a landform.
 const LANDFORM_WORDS: &[&str] = &["mount", "jabal", "jebel", "djebel", "jabl"];
@@ -507,19 +554,58 @@ impl<'a> PlaceRecogniser<'a> {
     /// The place mentions of [`PlaceRecogniser::find`] among the lexicon's
     /// `names` in the document; names rejected as part of an actor go to
     /// `modifiers` when it is given.
+    ///
+    /// A loose match that is dropped (no context says a guess at a
+    /// spelling is a place) gives way to the exact name it covered: a
+    /// guess should not take a sure name with it ("Georgia Bureau of
+    /// Investigation", loosely a hamlet's name, still names Georgia). Not
+    /// when the loose match ends with a feature word: "Squirrel Hill" names
+    /// a hill, not a place called Squirrel.
     fn collect(
+        &self,
+        doc: &Doc,
+        actors: &[ActorMention],
+        mut names: Vec<NameMatch>,
+        mut modifiers: Option<&mut Vec<PlaceMention>>,
+    ) -> Vec<PlaceMention> {
+        let fallback = |m: &mut NameMatch| m.fallback.take().map(|f| *f).filter(|_| !names_feature(doc.slice(m.span)));
+        let fallbacks: Vec<Option<NameMatch>> = names.iter_mut().map(fallback).collect();
+        if fallbacks.iter().all(Option::is_none) {
+            return self.collect_once(doc, actors, names, modifiers).0;
+        }
+        let mark = modifiers.as_deref().map(Vec::len);
+        let (kept, dropped) = self.collect_once(doc, actors, names.clone(), modifiers.as_deref_mut());
+        let mut retry = false;
+        for (i, fallback) in fallbacks.into_iter().enumerate() {
+            if let Some(f) = fallback.filter(|_| dropped.contains(&i)) {
+                names[i] = f;
+                retry = true;
+            }
+        }
+        if !retry {
+            return kept;
+        }
+        if let (Some(out), Some(mark)) = (modifiers.as_deref_mut(), mark) {
+            out.truncate(mark);
+        }
+        self.collect_once(doc, actors, names, modifiers).0
+    }
+
+    /// [`PlaceRecogniser::collect`] without fallbacks: the mentions kept,
+    /// and the indices of the `names` that are not (sorted).
+    fn collect_once(
         &self,
         doc: &Doc,
         actors: &[ActorMention],
         names: Vec<NameMatch>,
         mut modifiers: Option<&mut Vec<PlaceMention>>,
-    ) -> Vec<PlaceMention> {
-        let Some(p) = &self.patterns else { return Vec::new() };
+    ) -> (Vec<PlaceMention>, Vec<usize>) {
+        let Some(p) = &self.patterns else { return (Vec::new(), (0..names.len()).collect()) };
         let text = doc.text.as_str();
         let mut name = Words::default();
-        let mut mentions = Vec::new();
+        let (mut mentions, mut dropped, mut origin) = (Vec::new(), Vec::new(), Vec::new());
         let (mut loose, mut plural, mut bulk) = (Vec::new(), Vec::new(), Vec::new());
-        for m in names {
+        for (i, m) in names.into_iter().enumerate() {
             name.read(doc.slice(m.span));
             let post = p.post_mask(text, m.span.end);
             let prev = mentions.last().map(|pm: &PlaceMention| pm.span);
@@ -536,8 +622,12 @@ impl<'a> PlaceRecogniser<'a> {
                     }
                     continue;
                 }
-                Err(_) => continue,
+                Err(_) => {
+                    dropped.push(i);
+                    continue;
+                }
             };
+            origin.push(i);
             loose.push(m.loose);
             bulk.push(m.unattested);
             plural.push(post & PLURAL_BIT != 0);
@@ -552,9 +642,11 @@ impl<'a> PlaceRecogniser<'a> {
                 (!loose[i] || has_context(text, pm)) && (!bulk[i] || qualified || has_context(text, pm))
             })
             .collect();
+        dropped.extend(origin.iter().zip(&keep).filter(|(_, k)| !**k).map(|(i, _)| *i));
+        dropped.sort_unstable();
         let mut kept: Vec<PlaceMention> = mentions.into_iter().zip(keep).filter(|(_, k)| *k).map(|(m, _)| m).collect();
         kept.sort_by_key(|m| m.span);
-        kept
+        (kept, dropped)
     }
 
     /// The cues of a match that is an event place (`name` holds its words,
@@ -710,29 +802,48 @@ mod tests {
     /// A toy lexicon: each name matched by its folded key, candidates by index.
     struct Toy(Vec<&'static str>);
 
+    impl Toy {
+        /// The entry named by words `i..=j`, capitalised at both ends.
+        fn find(&self, toks: &[normalise::Token], i: usize, j: usize) -> Option<usize> {
+            let key = normalise::join(&toks[i..=j]);
+            let n = self.0.iter().position(|n| normalise::fold(n) == key)?;
+            let ok = toks[i].case != normalise::Case::Lower && toks[j].case != normalise::Case::Lower;
+            ok.then_some(n)
+        }
+
+        /// The match of words `i..=j` with entry `n` ('~' marks a loose
+        /// entry, '^' an unattested one).
+        fn name_match(&self, toks: &[normalise::Token], (i, j): (usize, usize), n: usize) -> NameMatch {
+            NameMatch {
+                span: Span::new(toks[i].start, toks[j].end),
+                candidates: vec![PlaceCandidate(u32::try_from(n).unwrap_or(0))],
+                loose: self.0[n].starts_with('~'),
+                unattested: self.0[n].starts_with('^'),
+                abbreviation: false,
+                fallback: None,
+            }
+        }
+    }
+
     impl PlaceLexicon for Toy {
         fn find_names(&self, text: &str) -> Vec<NameMatch> {
             let toks = normalise::tokens(text);
             let mut out = Vec::new();
             let mut i = 0;
             while i < toks.len() {
-                let best = (i..toks.len().min(i + 4)).rev().find_map(|j| {
-                    let key = normalise::join(&toks[i..=j]);
-                    let n = self.0.iter().position(|n| normalise::fold(n) == key)?;
-                    let ok = toks[i].case != normalise::Case::Lower && toks[j].case != normalise::Case::Lower;
-                    ok.then_some((j, n))
-                });
+                let best = (i..toks.len().min(i + 4)).rev().find_map(|j| Some((j, self.find(&toks, i, j)?)));
                 match best {
                     Some((j, n)) => {
-                        let loose = self.0[n].starts_with('~');
-                        let cand = vec![PlaceCandidate(u32::try_from(n).unwrap_or(0))];
-                        out.push(NameMatch {
-                            span: Span::new(toks[i].start, toks[j].end),
-                            candidates: cand,
-                            loose,
-                            unattested: self.0[n].starts_with('^'),
-                            abbreviation: false,
-                        });
+                        let mut m = self.name_match(&toks, (i, j), n);
+                        if m.loose {
+                            // The lexicon's walk keeps the shorter exact
+                            // name a longer loose one won over.
+                            let exact = (i..j).rev().find_map(|k| {
+                                Some((k, self.find(&toks, i, k).filter(|n| !self.0[*n].starts_with('~'))?))
+                            });
+                            m.fallback = exact.map(|(k, e)| Box::new(self.name_match(&toks, (i, k), e)));
+                        }
+                        out.push(m);
                         i = j + 1;
                     }
                     None => i += 1,
@@ -773,6 +884,10 @@ mod tests {
             "Kabul",
             "SAA",
             "~Zzyzx",
+            "Georgia",
+            "~Georgia Bureau",
+            "Squirrel",
+            "~Squirrel Hill",
         ])
     }
 
@@ -838,6 +953,9 @@ mod tests {
                 vec![("Kabul", vec![], None), ("Zzyzx", vec![], Some("Kabul")), ("Kabul", vec![], None)],
             ),
             ("LATAKIA: STRIKES ON SAA", vec![("LATAKIA", vec![], None), ("SAA", vec![], None)]),
+            ("agents of the Georgia Bureau raided it", vec![("Georgia", vec![], None)]),
+            ("the village of Georgia Bureau burned", vec![("Georgia Bureau", vec![Settlement], None)]),
+            ("a Squirrel Hill resident", vec![]),
         ]
     }
 
