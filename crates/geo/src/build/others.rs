@@ -104,6 +104,41 @@ fn wof_kind(placetype: &str) -> Option<Kind> {
     })
 }
 
+/// The most names a Who's On First settlement is taken with as listed.
+const MAX_SETTLEMENT_NAMES: usize = 20;
+
+/// The names of a Who's On First settlement worth taking. A village's
+/// spellings and transliterations rarely reach a score; a record that lists
+/// more has often been given, through a wrong concordance, the names of a
+/// concept or of a famous namesake in every language: a Burmese village
+/// "Law" lists the word "law" in 120 languages ("Recht", "Droit",
+/// "Derecho", "Hukum"), a Colombian village "Portugal" the country's 127
+/// names. Other words are no names of the place, so such a record keeps
+/// only the names that spell its own: the same first consonant, articles
+/// aside ("Maarat al-Numan" for "Ma`arrat an Nu`man", which UCDP and ACLED
+/// write and GeoNames lacks; not "Recht" for "Law"). Regions and districts
+/// keep all theirs: an admin area's names in many languages are its own.
+fn settlement_names<'a>(kind: Kind, name: &str, names: Vec<&'a str>) -> Vec<&'a str> {
+    if !matches!(kind, Kind::PopulatedPlace | Kind::Neighbourhood) || names.len() <= MAX_SETTLEMENT_NAMES {
+        return names;
+    }
+    let own = first_consonant(name);
+    names.into_iter().filter(|n| own.is_some() && first_consonant(n) == own).collect()
+}
+
+/// The first letter of a name's transliteration skeleton (its consonants),
+/// articles aside.
+fn first_consonant(name: &str) -> Option<char> {
+    let mut skeleton = String::new();
+    for t in crate::normalise::tokens(name) {
+        crate::normalise::word_skeleton(&t.folded, t.article, &mut skeleton);
+        if let Some(c) = skeleton.chars().next() {
+            return Some(c);
+        }
+    }
+    None
+}
+
 fn wof_row(f: &[&str]) -> Option<RawEntry> {
     let kind = wof_kind(non_empty(f, 1)?)?;
     let mut e = RawEntry::new(format!("wof:{}", non_empty(f, 0)?), non_empty(f, 2)?, kind);
@@ -111,7 +146,8 @@ fn wof_row(f: &[&str]) -> Option<RawEntry> {
     e.country = non_empty(f, 5).and_then(iso2);
     e.geonames = non_empty(f, 7).and_then(|g| g.parse().ok());
     e.wikidata = non_empty(f, 8).map(str::to_owned);
-    e.add_aliases(f.get(6).map_or("", |a| a).split('|'));
+    let names = f.get(6).map_or("", |a| a).split('|').filter(|n| !n.trim().is_empty()).collect();
+    e.add_aliases(settlement_names(kind, &e.name, names));
     let region = non_empty(f, 10).map(str::to_owned);
     let county = non_empty(f, 11).map(str::to_owned);
     // An area is not its own parent: a region's row names itself as region.
@@ -236,6 +272,30 @@ mod tests {
                 ("Maskanah".into(), Kind::PopulatedPlace),
             ]
         );
+    }
+
+    /// A village with the word "law" in many languages keeps only the
+    /// names that spell its own; one with a few names keeps them; a region
+    /// keeps all.
+    #[test]
+    fn settlements_keep_only_the_spellings_of_a_long_list() {
+        let mut many: Vec<String> = (0..30).map(|i| format!("Recht{}", char::from(b'a' + i % 26))).collect();
+        many.extend(["Lawa".to_owned(), "al-Law".to_owned()]);
+        let row = |kind: &str, name: &str, names: &str| format!("{kind}\t{name}\t19.8\t94.1\tMM\t{names}\t\t\t\t\t");
+        let text = [
+            "h".to_owned(),
+            format!("1\t{}", row("locality", "Law", &many.join("|"))),
+            format!("2\t{}", row("locality", "Kyaukpyu", "Kyaukphyu|Recht")),
+            format!("3\t{}", row("region", "Rakhine", &many.join("|"))),
+        ]
+        .join("\n");
+        let got: Vec<(String, Vec<String>)> = whosonfirst(&text).into_iter().map(|e| (e.name, e.aliases)).collect();
+        assert_eq!(got[0], ("Law".into(), vec!["Lawa".into(), "al-Law".into()]));
+        assert_eq!(got[1], ("Kyaukpyu".into(), vec!["Kyaukphyu".into(), "Recht".into()]));
+        assert_eq!(got[2].1.len(), 32);
+        let spelling = |a: &str, b: &str| first_consonant(a) == first_consonant(b);
+        assert!(spelling("Ma`arrat an Nu`man", "Maarat al-Numan") && spelling("Islamabad", "Eslamabad"));
+        assert!(!spelling("Law", "Recht") && !spelling("Law", "Droit"));
     }
 
     #[test]

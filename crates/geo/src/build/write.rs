@@ -77,7 +77,9 @@ fn admin_index(entries: &[RawEntry]) -> HashMap<(&str, Kind), u32> {
 /// The record flags of an entry.
 fn flags(e: &RawEntry, skeleton: bool) -> u8 {
     let flag = |on: bool, f: u8| if on { f } else { 0 };
-    flag(skeleton, format::FLAG_SKELETON) | flag(e.capital, format::FLAG_CAPITAL) | flag(e.unattested(), format::FLAG_UNATTESTED)
+    flag(skeleton, format::FLAG_SKELETON)
+        | flag(e.capital, format::FLAG_CAPITAL)
+        | flag(e.unattested(), format::FLAG_UNATTESTED)
 }
 
 fn records(entries: &[RawEntry], strings: &mut Strings) -> Vec<u8> {
