@@ -27,8 +27,9 @@ fn lgl_recall_and_accuracy_hold() {
         s.recall, s.acc161_found, s.acc161_all, s.mean_km, s.median_km
     );
     assert_eq!(s.toponyms, 4462);
-    // Measured: recall 0.946, Acc@161 of found 0.882, of all 0.835; the
-    // issue's targets are 0.85, 0.88 and 0.78.
+    // Measured: recall 0.949, Acc@161 of found 0.881 (3732 of 4235, five
+    // mentions above the floor), of all 0.836; the targets are 0.85,
+    // 0.88 and 0.78.
     assert!(s.recall >= 0.94, "recall {:.3}", s.recall);
     assert!(s.acc161_found >= 0.88, "Acc@161 of found {:.3}", s.acc161_found);
     assert!(s.acc161_all >= 0.83, "Acc@161 of all {:.3}", s.acc161_all);
