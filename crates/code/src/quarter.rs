@@ -45,6 +45,8 @@ const PLURAL_WORDS: &[&str] = &["neighbourhoods", "neighborhoods", "quarters"];
 pub struct Quarter {
     pub mention: PlaceMention,
     pub place: Place,
+    /// The quarter's own name, without the city phrase.
+    pub name: Span,
 }
 
 /// The quarters of a document that the gazetteer does not place in their
@@ -117,9 +119,10 @@ pub fn with_quarters<'a>(resolved: Vec<Resolved<'a>>, quarters: &'a [Quarter]) -
     out
 }
 
-/// True when `s` is the city phrase's own mention: it stays a mention.
+/// True when `s` is the city phrase's own mention: it stays a mention. A
+/// name inside the quarter's own ("Nour" of "Bab Nour") is part of it.
 fn is_city_span(q: &Quarter, s: Span) -> bool {
-    s.start > q.mention.span.start && q.mention.span.end == s.end
+    s.start >= q.name.end && q.mention.span.end == s.end
 }
 
 /// The name of the quarter whose word is `words[i]`, and where the text
@@ -181,7 +184,7 @@ fn quarter(
     let end = stated.filter(|_| phrase).map_or(name.end, |(_, end)| end);
     let mention =
         PlaceMention { span: Span::new(name.start, end), candidates: Vec::new(), cues: Vec::new(), qualifier: None };
-    Some(Quarter { mention, place: in_city(city, text.get(name.start..name.end).unwrap_or("")) })
+    Some(Quarter { mention, place: in_city(city, text.get(name.start..name.end).unwrap_or("")), name })
 }
 
 /// The quarter `name` of `city`, at the city's point and with its name (as
