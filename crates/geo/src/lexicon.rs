@@ -33,12 +33,12 @@
 //! reach may end a name, which gives the same matches with fewer fst steps.
 
 use sitrep_model::fnv::FnvHashMap;
-use sitrep_model::{PlaceCandidate, PlaceKind, Span};
+use sitrep_model::{Iso2, PlaceCandidate, PlaceKind, Span};
 use sitrep_recognise::normalise::{self, Case, Word, Words};
 use sitrep_recognise::places::{NameMatch, PlaceLexicon};
 
 use crate::build::format::BLOCK_DEMONYM;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Entry, Gazetteer};
 use crate::index::Cursor;
 
 /// The most words a name may have.
@@ -272,6 +272,15 @@ impl PlaceLexicon for Gazetteer {
     fn names_region(&self, candidates: &[PlaceCandidate]) -> bool {
         let region = |c: &PlaceCandidate| self.entry(*c).map(|e| e.kind);
         candidates.iter().any(|c| matches!(region(c), Some(PlaceKind::Country | PlaceKind::Admin1)))
+    }
+
+    fn countries_named(&self, candidates: &[PlaceCandidate]) -> Vec<Iso2> {
+        let region = |e: &Entry| matches!(e.kind, PlaceKind::Country | PlaceKind::Admin1);
+        candidates.iter().filter_map(|c| self.entry(*c)).filter(region).filter_map(|e| e.country).collect()
+    }
+
+    fn countries_of(&self, candidates: &[PlaceCandidate]) -> Vec<Iso2> {
+        candidates.iter().filter_map(|c| self.entry(*c)?.country).collect()
     }
 
     /// Capitalised words that are demonyms ("Russian", "Palestinians"),

@@ -44,7 +44,7 @@ mod titled;
 use std::collections::HashSet;
 
 use regex::Regex;
-use sitrep_model::{ActorMention, Doc, PlaceCandidate, PlaceCue, PlaceMention, Span};
+use sitrep_model::{ActorMention, Doc, Iso2, PlaceCandidate, PlaceCue, PlaceMention, Span};
 
 use crate::normalise::{self, Words};
 
@@ -97,6 +97,18 @@ pub trait PlaceLexicon: Send + Sync {
     /// after it is not a surname. Asked only of names that read as one.
     fn is_demonym(&self, _word: &str) -> bool {
         false
+    }
+
+    /// The countries a name or demonym says the text is about: the country
+    /// of each candidate that is itself a country or a state ("Syria",
+    /// "Syrian", "Idlib Governorate"); empty for a settlement.
+    fn countries_named(&self, _candidates: &[PlaceCandidate]) -> Vec<Iso2> {
+        Vec::new()
+    }
+
+    /// The country of each candidate, where the gazetteer knows it.
+    fn countries_of(&self, _candidates: &[PlaceCandidate]) -> Vec<Iso2> {
+        Vec::new()
     }
 }
 
@@ -520,7 +532,9 @@ impl<'a> PlaceRecogniser<'a> {
     /// Army") or a demonym is not an event place.
     #[must_use]
     pub fn find(&self, doc: &Doc, actors: &[ActorMention]) -> Vec<PlaceMention> {
-        self.collect(doc, actors, self.lexicon.find_names(&doc.text), None)
+        let (names, demonyms) = self.lexicon.find_names_and_demonyms(&doc.text);
+        let countries = self.countries_named(&names, &demonyms);
+        self.collect(doc, actors, names, (None, &countries))
     }
 
     /// Place names that are not event places but say something about an
@@ -540,7 +554,8 @@ impl<'a> PlaceRecogniser<'a> {
     pub fn find_with_modifiers(&self, doc: &Doc, actors: &[ActorMention]) -> (Vec<PlaceMention>, Vec<PlaceMention>) {
         let mut out = Vec::new();
         let (names, demonyms) = self.lexicon.find_names_and_demonyms(&doc.text);
-        let places = self.collect(doc, actors, names, Some(&mut out));
+        let countries = self.countries_named(&names, &demonyms);
+        let places = self.collect(doc, actors, names, (Some(&mut out), &countries));
         let taken = |s: Span, out: &[PlaceMention]| places.iter().chain(out).any(|m| m.span.overlaps(s));
         for m in demonyms {
             if !taken(m.span, &out) {
@@ -566,15 +581,15 @@ impl<'a> PlaceRecogniser<'a> {
         doc: &Doc,
         actors: &[ActorMention],
         mut names: Vec<NameMatch>,
-        mut modifiers: Option<&mut Vec<PlaceMention>>,
+        (mut modifiers, countries): (Option<&mut Vec<PlaceMention>>, &[Iso2]),
     ) -> Vec<PlaceMention> {
         let fallback = |m: &mut NameMatch| m.fallback.take().map(|f| *f).filter(|_| !names_feature(doc.slice(m.span)));
         let fallbacks: Vec<Option<NameMatch>> = names.iter_mut().map(fallback).collect();
         if fallbacks.iter().all(Option::is_none) {
-            return self.collect_once(doc, actors, names, modifiers).0;
+            return self.collect_once(doc, actors, names, (modifiers, countries)).0;
         }
         let mark = modifiers.as_deref().map(Vec::len);
-        let (kept, dropped) = self.collect_once(doc, actors, names.clone(), modifiers.as_deref_mut());
+        let (kept, dropped) = self.collect_once(doc, actors, names.clone(), (modifiers.as_deref_mut(), countries));
         let mut retry = false;
         for (i, fallback) in fallbacks.into_iter().enumerate() {
             if let Some(f) = fallback.filter(|_| dropped.contains(&i)) {
@@ -588,7 +603,7 @@ impl<'a> PlaceRecogniser<'a> {
         if let (Some(out), Some(mark)) = (modifiers.as_deref_mut(), mark) {
             out.truncate(mark);
         }
-        self.collect_once(doc, actors, names, modifiers).0
+        self.collect_once(doc, actors, names, (modifiers, countries)).0
     }
 
     /// [`PlaceRecogniser::collect`] without fallbacks: the mentions kept,
@@ -598,7 +613,7 @@ impl<'a> PlaceRecogniser<'a> {
         doc: &Doc,
         actors: &[ActorMention],
         names: Vec<NameMatch>,
-        mut modifiers: Option<&mut Vec<PlaceMention>>,
+        (mut modifiers, countries): (Option<&mut Vec<PlaceMention>>, &[Iso2]),
     ) -> (Vec<PlaceMention>, Vec<usize>) {
         let Some(p) = &self.patterns else { return (Vec::new(), (0..names.len()).collect()) };
         let text = doc.text.as_str();
@@ -639,7 +654,8 @@ impl<'a> PlaceRecogniser<'a> {
             .map(|i| {
                 let pm = &mentions[i];
                 let qualified = pm.qualifier.is_some() || mentions.iter().any(|o| o.qualifier == Some(pm.span));
-                (!loose[i] || has_context(text, pm)) && (!bulk[i] || qualified || has_context(text, pm))
+                let about = || self.in_countries(text, pm, countries);
+                (!loose[i] || has_context(text, pm)) && (!bulk[i] || qualified || has_context(text, pm) || about())
             })
             .collect();
         dropped.extend(origin.iter().zip(&keep).filter(|(_, k)| !**k).map(|(i, _)| *i));
@@ -647,6 +663,27 @@ impl<'a> PlaceRecogniser<'a> {
         let mut kept: Vec<PlaceMention> = mentions.into_iter().zip(keep).filter(|(_, k)| *k).map(|(m, _)| m).collect();
         kept.sort_by_key(|m| m.span);
         (kept, dropped)
+    }
+
+    /// The countries the document names, as a country or state or by a
+    /// demonym ("Syria", "Syrian army"): what tells a reader that an
+    /// obscure village name is meant (see [`NameMatch::unattested`]).
+    fn countries_named(&self, names: &[NameMatch], demonyms: &[NameMatch]) -> Vec<Iso2> {
+        let mut out: Vec<Iso2> =
+            names.iter().chain(demonyms).flat_map(|m| self.lexicon.countries_named(&m.candidates)).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// True when a hamlet-only name has a candidate in a country the
+    /// document names: a story about Syria that says "Urum al-Kubra" means
+    /// the Syrian village, and the geocoder weighs it with the rest.
+    fn in_countries(&self, text: &str, m: &PlaceMention, countries: &[Iso2]) -> bool {
+        let words = text.get(m.span.start..m.span.end).map_or(0, |s| s.split([' ', '-']).filter(|w| !w.is_empty()).count());
+        words > 1
+            && !countries.is_empty()
+            && self.lexicon.countries_of(&m.candidates).iter().any(|c| countries.contains(c))
     }
 
     /// The cues of a match that is an event place (`name` holds its words,
@@ -826,6 +863,17 @@ mod tests {
     }
 
     impl PlaceLexicon for Toy {
+        /// "Syria" is the toy's only country, and every hamlet is in it.
+        fn countries_named(&self, candidates: &[PlaceCandidate]) -> Vec<Iso2> {
+            let syria = |c: &&PlaceCandidate| self.0.get(c.0 as usize) == Some(&"Syria");
+            candidates.iter().filter(syria).filter_map(|_| Iso2::new("SY").ok()).collect()
+        }
+
+        fn countries_of(&self, candidates: &[PlaceCandidate]) -> Vec<Iso2> {
+            let hamlet = |c: &&PlaceCandidate| self.0.get(c.0 as usize).is_some_and(|n| n.starts_with('^'));
+            candidates.iter().filter(hamlet).filter_map(|_| Iso2::new("SY").ok()).collect()
+        }
+
         fn find_names(&self, text: &str) -> Vec<NameMatch> {
             let toks = normalise::tokens(text);
             let mut out = Vec::new();
@@ -888,6 +936,7 @@ mod tests {
             "~Georgia Bureau",
             "Squirrel",
             "~Squirrel Hill",
+            "^Urum al-Kubra",
         ])
     }
 
@@ -956,6 +1005,11 @@ mod tests {
             ("agents of the Georgia Bureau raided it", vec![("Georgia", vec![], None)]),
             ("the village of Georgia Bureau burned", vec![("Georgia Bureau", vec![Settlement], None)]),
             ("a Squirrel Hill resident", vec![]),
+            // A hamlet's name of more than one word in a story that names
+            // the hamlet's country is a place; one word needs a cue.
+            ("Syria said jets struck Urum al-Kubra", vec![("Syria", vec![], None), ("Urum al-Kubra", vec![], None)]),
+            ("Jets struck Urum al-Kubra on Friday", vec![]),
+            ("Syria said jets struck Qwertz", vec![("Syria", vec![], None)]),
         ]
     }
 
