@@ -287,14 +287,22 @@ pub fn qualifier_role(is_qualifier: bool, kind: PlaceKind) -> Option<Points> {
 }
 
 /// When a document is clearly about one country, a small place of another
-/// country is probably a namesake: three points off. Not a place of a
+/// country is probably a namesake: three points off. So is a province or
+/// state of another country that has less than a tenth of the votes: a
+/// story about Aleppo whose forces advance on "Salahuddin" means the
+/// city's quarter, not Iraq's province (a story that is partly about Iraq
+/// gives Iraq more than that). Not a place of a
 /// country the text names (`country_named`): a story about New York that
 /// says "Russia" and "Moscow" is about Russia too, whatever its share of
 /// the votes (every other place it names in the United States lowers that
 /// share, and a fifth is a line the story's own details would cross).
 pub fn out_of_focus(kind: PlaceKind, share: f64, top_share: f64, country_named: bool) -> Option<Points> {
-    let small = !matches!(kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Continent | PlaceKind::Region);
-    (small && top_share >= 0.5 && share < 0.2 && !country_named).then_some((-3.0, Reason::OutOfFocus))
+    let limit = match kind {
+        PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region => return None,
+        PlaceKind::Admin1 => 0.1,
+        _ => 0.2,
+    };
+    (top_share >= 0.5 && share < limit && !country_named).then_some((-3.0, Reason::OutOfFocus))
 }
 
 /// A document that names an area names places in it: "Springfield" in a
@@ -512,6 +520,8 @@ mod tests {
         assert_eq!(qualifier_miss(true, true), None);
         assert!(out_of_focus(PlaceKind::PopulatedPlace, 0.0, 0.9, false).is_some());
         assert_eq!(out_of_focus(PlaceKind::Country, 0.0, 0.9, false), None);
+        assert!(out_of_focus(PlaceKind::Admin1, 0.05, 0.9, false).is_some(), "a foreign province");
+        assert_eq!(out_of_focus(PlaceKind::Admin1, 0.15, 0.8, false), None, "a country the story is partly about");
         assert_eq!(out_of_focus(PlaceKind::PopulatedPlace, 0.0, 0.3, false), None);
         assert_eq!(out_of_focus(PlaceKind::PopulatedPlace, 0.19, 0.7, true), None, "its country is named");
         assert!(qualifier_role(true, PlaceKind::PopulatedPlace).is_none());
