@@ -53,6 +53,7 @@ mod normalise;
 mod phrases;
 mod rules;
 mod sentences;
+mod inline_dateline;
 mod tag_list;
 
 use std::ops::Range;

@@ -12,7 +12,7 @@
 //! abbreviation ("Inc.", "Jr.") unless a usual sentence opener ("The", "He",
 //! "In"…) follows. The lists live in `data/clean/abbreviations.txt`.
 //!
-//! A tag list run into the prose is cut out as a sentence of its own
+//! A tag list run into the prose is left out of the sentences
 //! ([`crate::tag_list`]).
 
 use std::ops::Range;
@@ -84,12 +84,18 @@ pub(crate) fn split(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Push a sentence, cut around an inline tag list ([`crate::tag_list`]).
+/// Push a sentence without its inline tag lists ([`crate::tag_list`]) and
+/// datelines ([`crate::inline_dateline`]).
 fn push_cut(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
+    let mut skip = crate::tag_list::lists(text, &range);
+    skip.extend(crate::inline_dateline::stretches(text, &range));
+    skip.sort_by_key(|r| r.start);
     let mut start = range.start;
-    for cut in crate::tag_list::cuts(text, &range) {
-        push_trimmed(out, text, start..cut);
-        start = cut;
+    for cut in skip {
+        if cut.start >= start {
+            push_trimmed(out, text, start..cut.start);
+        }
+        start = start.max(cut.end);
     }
     push_trimmed(out, text, start..range.end);
 }

@@ -3,9 +3,11 @@
 //! run into the prose, its colon, commas and line breaks gone: "… a monitor
 //! said Tags Syria Ain Sarab Tell Amra Eleven people were killed …". The
 //! keywords would join the sentences on either side and lend them places
-//! and parties; so the sentence is cut before "Tags", and again where the
-//! prose resumes: at the first capitalised word followed by two words
-//! that are not (the keywords are names; a sentence goes on in lower case).
+//! and parties ("Tags Syria Russia Eastern Ghouta airstrikes" reads as a
+//! Russian air strike); so the list is cut out of the sentences: from
+//! "Tags" to where the prose resumes, at the first capitalised word
+//! followed by two words that are not (the keywords are names; a sentence
+//! goes on in lower case), or to the end of the sentence.
 
 use std::ops::Range;
 
@@ -15,23 +17,27 @@ const LABEL: &str = " Tags ";
 /// The most words a tag list is looked through for the prose's return.
 const MAX_TAGS: usize = 16;
 
-/// Where `text[range]` is cut around inline tag lists: sentence starts.
+/// The inline tag lists in `text[range]`, in order.
 #[must_use]
-pub(crate) fn cuts(text: &str, range: &Range<usize>) -> Vec<usize> {
+pub(crate) fn lists(text: &str, range: &Range<usize>) -> Vec<Range<usize>> {
     let s = &text[range.clone()];
     let mut out = Vec::new();
+    // A list that opens the sentence (the sentence before it ended with a
+    // full stop) is cut where the prose resumes, not before it.
+    let opening = s.starts_with(&LABEL[1..]).then_some(0);
     let mut from = 0;
-    while let Some(at) = s[from..].find(LABEL).map(|i| from + i) {
-        let list = at + 1;
+    let labels = std::iter::from_fn(|| {
+        let at = s[from..].find(LABEL).map(|i| from + i + 1)?;
+        from = at + LABEL.len() - 1;
+        Some(at)
+    });
+    for list in opening.into_iter().chain(labels) {
         let after = list + LABEL.len() - 1;
-        from = after;
         if !keywords_follow(&s[after..]) {
             continue;
         }
-        out.push(range.start + list);
-        if let Some(resume) = prose_resumes(&s[after..]) {
-            out.push(range.start + after + resume);
-        }
+        let end = prose_resumes(&s[after..]).map_or(range.end, |resume| range.start + after + resume);
+        out.push(range.start + list..end);
     }
     out
 }
@@ -77,26 +83,34 @@ fn name_word(word: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn pieces(text: &str) -> Vec<&str> {
+    /// The text outside the tag lists, and the lists, each trimmed.
+    fn pieces(text: &str) -> (Vec<&str>, Vec<&str>) {
+        let found = lists(text, &(0..text.len()));
         let mut at = 0;
-        let mut out = Vec::new();
-        for c in cuts(text, &(0..text.len())).into_iter().chain(std::iter::once(text.len())) {
-            out.push(text[at..c].trim());
-            at = c;
+        let mut prose = Vec::new();
+        for l in &found {
+            prose.push(text[at..l.start].trim());
+            at = l.end;
         }
-        out
+        prose.push(text[at..].trim());
+        prose.retain(|p| !p.is_empty());
+        (prose, found.iter().map(|l| text[l.clone()].trim()).collect())
     }
 
     #[test]
     fn tag_lists_are_cut_out() {
         let t = "a monitor said Tags Syria Ain Sarab al-Nour Eleven people were killed on Friday.";
-        assert_eq!(
-            pieces(t),
-            ["a monitor said", "Tags Syria Ain Sarab al-Nour", "Eleven people were killed on Friday."]
-        );
+        let want = (vec!["a monitor said", "Eleven people were killed on Friday."], vec!["Tags Syria Ain Sarab al-Nour"]);
+        assert_eq!(pieces(t), want);
         let t = "Rebels shelled the town Tags Syria shelling More than 19 people died.";
-        assert_eq!(pieces(t), ["Rebels shelled the town", "Tags Syria shelling", "More than 19 people died."]);
+        let want = (vec!["Rebels shelled the town", "More than 19 people died."], vec!["Tags Syria shelling"]);
+        assert_eq!(pieces(t), want);
+        let t = "Tags Syria Assad Eastern Ghouta airstrikes More than 19 civilians were killed.";
+        let want = (vec!["More than 19 civilians were killed."], vec!["Tags Syria Assad Eastern Ghouta airstrikes"]);
+        assert_eq!(pieces(t), want);
+        let t = "Strikes went on. Tags Syria Idlib airstrikes";
+        assert_eq!(pieces(t), (vec!["Strikes went on."], vec!["Tags Syria Idlib airstrikes"]));
         let t = "The Tags of the files were lost.";
-        assert_eq!(pieces(t), [t]);
+        assert_eq!(pieces(t), (vec![t], vec![]));
     }
 }
