@@ -17,8 +17,10 @@
 //! Conventions (from the ACLED codebook where it has one): "several" = 10,
 //! "dozens" = 12, "scores" = 20, "hundreds" = 100, all [`Qualifier::About`];
 //! "a dozen" = 12 About; a range "10 to 15" is value 10, max 15. Numbers after
-//! "including" or "among" count a subset and keep their noun's unit, so that
-//! "12 militants including 2 commanders were killed" is one count of 12 killed.
+//! "including" or "among them" count a subset and keep their noun's unit, so
+//! that "12 militants including 2 commanders were killed" is one count of 12
+//! killed. A number right after "among" is the whole, not a part: "two
+//! medics were among at least 31 people killed" is a toll of 31.
 //!
 //! The word tables live in `data/lexicon/number_words.tsv`, `units.tsv` and
 //! `qualifiers.tsv`. The tokenizer in [`token`] is shared with the cue
@@ -318,7 +320,13 @@ const CLAUSE_BREAKS: &[&str] = &[
     "while", "when", "after", "but", "who", "which", "that", "as", "because", "before", "since", "whereas", "whose",
     "although", "though",
 ];
-const SUBSET_MARKERS: &[&str] = &["including", "among", "includes"];
+const SUBSET_MARKERS: &[&str] = &["including", "includes"];
+
+/// True when token `i` ends a phrase that opens a subset: "including",
+/// "among them", "among whom".
+fn subset_marker(s: &Sentence, i: usize) -> bool {
+    s.is_any(i, SUBSET_MARKERS) || (s.is_any(i, &["them", "whom"]) && i > 0 && s.is(i - 1, "among"))
+}
 
 impl QuantityRecogniser {
     /// The recogniser with the shipped tables.
@@ -446,7 +454,7 @@ impl QuantityRecogniser {
             _ => (i, None),
         };
         let noun = noun_after(s, number.end);
-        let subset = qual_first > 0 && s.is_any(qual_first - 1, SUBSET_MARKERS);
+        let subset = qual_first > 0 && subset_marker(s, qual_first - 1);
         let r = resolve(s, &number, Bounds { start: qual_first, floor }, &noun, subset)?;
         if !accepts(&number, &noun, r.class) {
             return None;
@@ -833,7 +841,7 @@ fn starts_number(s: &Sentence, k: usize) -> bool {
 
 /// A clause goes on past "including 2 …", and for people past "and 2 …".
 fn allows_number(s: &Sentence, before: usize, cross_and: bool) -> bool {
-    s.is_any(before, SUBSET_MARKERS) || (cross_and && s.is(before, "and")) || starts_number(s, before)
+    subset_marker(s, before) || (cross_and && s.is(before, "and")) || starts_number(s, before)
 }
 
 /// The casualty participle within three words after a be-form at `k`
