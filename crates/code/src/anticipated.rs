@@ -5,8 +5,12 @@
 //! trigger inside a frame that puts it ahead ("in anticipation of", "ahead
 //! of", "in preparation for", the phrases of `modality::AHEAD`) after an
 //! earlier trigger of the sentence is dropped from the candidate, so the
-//! expected battle does not make the movement of forces a clash. A trigger
-//! that is the sentence's first keeps its planned modality as before.
+//! expected battle does not make the movement of forces a clash. So is a
+//! later trigger that is an infinitive of aim ("civilians were killed as
+//! the regime stepped up its campaign to retake the stronghold": the
+//! killing happened, the retaking is what the campaign is for, so the
+//! event is no territorial gain; `modality::infinitive`). A trigger that is
+//! the sentence's first keeps its planned modality as before.
 
 use sitrep_model::Span;
 
@@ -19,7 +23,9 @@ pub fn without_expected(text: &str, sentence: Span, hits: Vec<TriggerHit>) -> Ve
     hits.into_iter()
         .filter(|h| {
             Some(h.span.start) == first
-                || text.get(sentence.start..h.span.start).is_none_or(|before| !crate::modality::ahead(before))
+                || text.get(sentence.start..h.span.start).is_none_or(|before| {
+                    !crate::modality::ahead(before) && !crate::modality::infinitive(before)
+                })
         })
         .collect()
 }
@@ -41,5 +47,7 @@ mod tests {
         assert_eq!(kinds("Troops deployed to the town ahead of a battle."), [K::Posture]);
         assert_eq!(kinds("Ahead of the battle, rebels shelled the town."), [K::Clash, K::Shelling]);
         assert_eq!(kinds("Rebels shelled the town and clashed with troops."), [K::Shelling, K::Clash]);
+        assert_eq!(kinds("Two were killed as troops pressed their push to retake the town."), [K::Kill]);
+        assert_eq!(kinds("Rebels shelled the town and began to storm it."), [K::Shelling, K::Capture]);
     }
 }

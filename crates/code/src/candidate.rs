@@ -4,7 +4,7 @@
 //! the SAA" is two events; "3 soldiers were killed following an attack by
 //! Taliban militants" is one).
 
-use sitrep_model::{ActorMention, Span};
+use sitrep_model::{ActorMention, ActorRole, Span};
 
 use crate::clause::{clauses, tells_prior_event};
 use crate::roles::{assign, relation, Relation, Roles};
@@ -58,6 +58,7 @@ pub fn candidates(
     let found = crate::restriction::with_restrictions(text, sentence, triggers.find(text, sentence));
     let all = crate::grievance::without_causes(text, found);
     let all = crate::anticipated::without_expected(text, sentence, all);
+    let all = crate::captives::as_abductions(text, sentence, all);
     if all.is_empty() {
         return Vec::new();
     }
@@ -80,9 +81,19 @@ pub fn candidates(
         let mut roles: Roles = assign(text, clause, first.span, &in_clause);
         roles.actor1 = roles.actor1.map(|a| crate::affiliation::named(text, a, &in_clause));
         roles.actor2 = roles.actor2.map(|a| crate::affiliation::named(text, a, &in_clause));
-        if roles.actor1.is_none() {
-            roles.actor1 =
-                crate::roles::premodifier_agent(text, &hits, &in_clause).filter(|a| Some(*a) != roles.actor2);
+        let unarmed = |i: usize| matches!(actors[i].actor.role, ActorRole::Civilian | ActorRole::Protester);
+        if roles.actor1.is_none_or(unarmed) {
+            // A noun's armed premodifier is its agent, never its target:
+            // "two medics were among 31 killed in government shelling of
+            // the town" is the government's shelling, and the medics, read
+            // as the subject, are among those it hit.
+            let agent = crate::roles::premodifier_agent(text, &hits, &in_clause)
+                .filter(|a| Some(*a) != roles.actor2)
+                .or_else(|| crate::roles::nominal_agent(text, &hits, &in_clause));
+            if let Some(agent) = agent {
+                let subject = roles.actor1.replace(agent);
+                roles.actor2 = roles.actor2.filter(|a| *a != agent).or(subject);
+            }
         }
         if roles.actor1.is_none() && !roles.agentless_passive {
             roles.actor1 = subject.filter(|s| Some(*s) != roles.actor2);
@@ -98,7 +109,13 @@ pub fn candidates(
             agentless: roles.agentless_passive,
         };
         match out.last_mut() {
-            Some(prev) if compatible(prev, &cand, actors) && !tells_prior_event(text, clause) => prev.absorb(cand),
+            Some(prev)
+                if compatible(prev, &cand, actors)
+                    && !tells_prior_event(text, clause)
+                    && !another_scene(text, clause, prev, &cand) =>
+            {
+                prev.absorb(cand);
+            }
             _ => out.push(cand),
         }
     }
@@ -110,6 +127,23 @@ pub fn candidates(
 /// actor, which a following trigger clause without an actor of its own takes.
 fn subject_of(text: &str, actors: &[(usize, &ActorMention)]) -> Option<usize> {
     actors.iter().find(|(_, m)| relation(text, m.span) == Relation::Plain).map(|(i, _)| *i)
+}
+
+/// Reporting verbs that open a claim of its own inside a clause.
+const REPORTING: &[&str] = &["says", "said", "say", "claims", "claimed", "reports", "reported"];
+
+/// True for a relative "where" clause that carries a claim of its own, by
+/// an acting party of its own, of another kind of act than the
+/// unattributed act before it: "the bombardment struck the town, where the
+/// army says rebels killed a pilot" tells what else a source says happened
+/// at the place, not who bombarded it.
+fn another_scene(text: &str, clause: Span, prev: &Candidate, cand: &Candidate) -> bool {
+    let Some(s) = clause.slice(text) else { return false };
+    let mut words = s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let opens = words.next().is_some_and(|w| w.eq_ignore_ascii_case("where"));
+    let claim = words.take(6).any(|w| REPORTING.iter().any(|r| w.eq_ignore_ascii_case(r)));
+    let other_kind = cand.triggers.iter().all(|t| !prev.kinds.has(t.kind));
+    opens && claim && prev.actor1.is_none() && cand.actor1.is_some() && other_kind
 }
 
 /// Two clauses tell one event unless both name an acting party and the

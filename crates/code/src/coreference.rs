@@ -26,7 +26,9 @@
 //! count stay visible in its quantities.
 
 use sitrep_model::place::distance_km;
-use sitrep_model::{Actor, ActorRole, DatePrecision, Event, EventDate, Location, PlaceKind, SubEventType, Unit};
+use sitrep_model::{
+    Actor, ActorRole, DatePrecision, Event, EventDate, EventType, Location, PlaceKind, SubEventType, Unit,
+};
 
 /// How far (km) a neighbourhood may lie from the city it is part of.
 const NEIGHBOURHOOD_KM: f64 = 15.0;
@@ -56,11 +58,11 @@ pub fn fold(events: Vec<Event>) -> Vec<Event> {
 
 /// True when `a` and `b` can be mentions of one event.
 fn corefer(a: &Event, b: &Event) -> bool {
-    types_fit(a.sub_event_type, b.sub_event_type)
+    (types_fit(a.sub_event_type, b.sub_event_type) || toll_of(a, b) || toll_of(b, a))
         && a.modality.is_factual() == b.modality.is_factual()
         && days_fit(a.date, b.date)
         && places_fit(a.location.as_ref(), b.location.as_ref())
-        && party_fits(a.actor1.as_ref(), b.actor1.as_ref())
+        && (party_fits(a.actor1.as_ref(), b.actor1.as_ref()) || toll_of(a, b) || toll_of(b, a))
         && !(summary(a) || summary(b))
 }
 
@@ -80,6 +82,19 @@ fn types_fit(a: SubEventType, b: SubEventType) -> bool {
 /// True when `bare` is an explosion that can be the suicide bombing `told`.
 fn explosion_of(told: SubEventType, bare: SubEventType) -> bool {
     told == SubEventType::SuicideBomb && bare == SubEventType::RemoteExplosive
+}
+
+/// True when `killing` is a toll told without its means ("19 civilians
+/// were killed in Eastern Ghouta", an attack by nobody the text names)
+/// that can be the one `means` gives ("warplanes bombing Mesraba, killing
+/// at least 19"): ACLED codes the incident once, by its means. The counts
+/// must agree where both are given.
+fn toll_of(killing: &Event, means: &Event) -> bool {
+    killing.sub_event_type == SubEventType::Attack
+        && (killing.actor1.is_none() || killing.rule.contains(crate::reading::UNNAMED))
+        && means.sub_event_type.event_type() == EventType::ExplosionsRemoteViolence
+        && killing.fatalities.is_some()
+        && means.fatalities.is_none_or(|n| Some(n) == killing.fatalities)
 }
 
 fn days_fit(a: Option<EventDate>, b: Option<EventDate>) -> bool {
@@ -143,6 +158,7 @@ fn rank(l: &Location) -> (u8, u8) {
 
 /// Fold mention `b` into the event `a`.
 fn absorb(a: &mut Event, b: Event) {
+    let by_means = explosion_of(b.sub_event_type, a.sub_event_type) || toll_of(a, &b);
     let better_place = match (&a.location, &b.location) {
         (None, Some(_)) => true,
         (Some(x), Some(y)) => rank(y) < rank(x),
@@ -154,7 +170,7 @@ fn absorb(a: &mut Event, b: Event) {
     if b.date.is_some_and(|d| a.date.is_none_or(|k| d.precision < k.precision)) {
         a.date = b.date;
     }
-    if explosion_of(b.sub_event_type, a.sub_event_type) {
+    if by_means {
         a.sub_event_type = b.sub_event_type;
         a.cameo = b.cameo;
         a.rule = b.rule;

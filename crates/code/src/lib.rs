@@ -21,6 +21,7 @@ pub mod anticipated;
 pub mod background;
 pub mod cameo;
 pub mod candidate;
+pub mod captives;
 pub mod clause;
 pub mod coreference;
 pub mod crowd;

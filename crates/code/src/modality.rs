@@ -137,12 +137,7 @@ fn assembled_to_protest(text: &str, before: &str, trigger: Span) -> bool {
 fn frame(text: &str, sentence: Span, trigger: Span) -> Option<Modality> {
     let before = &text[sentence.start..trigger.start];
     let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
-    let mut back = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
-    let (last, second) = (back.next(), back.next());
-    if last.is_some_and(|w| w.eq_ignore_ascii_case("to"))
-        && second.is_some_and(|w| !is(w, PREPOSITIONAL_TO))
-        && !assembled_to_protest(text, before, trigger)
-    {
+    if infinitive(before) && !assembled_to_protest(text, before, trigger) {
         return Some(Modality::Planned);
     }
     let near_before = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(4);
@@ -156,6 +151,17 @@ fn frame(text: &str, sentence: Span, trigger: Span) -> Option<Modality> {
     }
     let accused = before.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| is(w, ACCUSATION));
     accused.then_some(Modality::Attributed)
+}
+
+/// True when the trigger is an infinitive right after `before` ("its
+/// campaign to retake", "vowed to attack"): an aim, not an outcome, unless
+/// the word before "to" makes it a preposition or an aspect
+/// ([`PREPOSITIONAL_TO`]: "led to clashes", "began to shell").
+pub(crate) fn infinitive(before: &str) -> bool {
+    let mut back = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let (last, second) = (back.next(), back.next());
+    last.is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        && second.is_some_and(|w| !PREPOSITIONAL_TO.iter().any(|x| w.eq_ignore_ascii_case(x)))
 }
 
 /// True when the trigger follows one of the [`AHEAD`] phrases, directly or

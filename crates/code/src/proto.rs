@@ -19,7 +19,8 @@ pub struct Proto {
     pub modality: Modality,
     pub attribution: Option<String>,
     pub evidence: Evidence,
-    pub rule: &'static str,
+    /// The rule's code, with what the reading added (`+actor1:unnamed`).
+    pub rule: String,
 }
 
 impl Proto {
@@ -41,7 +42,7 @@ impl Proto {
             modality: self.modality,
             attribution: self.attribution.clone(),
             evidence: self.evidence.clone(),
-            rule: self.rule.to_owned(),
+            rule: self.rule.clone(),
         }
     }
 }

@@ -26,6 +26,11 @@ pub(crate) enum Reading {
     Nothing,
 }
 
+/// The mark on an event's rule when its acting party is the codebook's
+/// default for an unnamed one (an unidentified armed group, the
+/// protesters), not a party the text names.
+pub const UNNAMED: &str = "+actor1:unnamed";
+
 /// A new event.
 #[derive(Debug)]
 pub(crate) struct New {
@@ -485,10 +490,17 @@ fn new_event(
         locations = continued.map(|l| l.locations.clone()).unwrap_or_default();
     }
     let (fatalities, quantities) = counts(&doc.text, scene.input.mentions, sentence.span);
+    let named = actor1.is_some();
+    let actor1 = parties::acting(scene.naming, actor1, sub, scene.focus);
+    let mut code = rule.code().to_owned();
+    if !named && actor1.is_some() {
+        // The codebook's party for a perpetrator the text does not name.
+        code.push_str(UNNAMED);
+    }
     let proto = Proto {
         sub,
         cameo: crate::proto::cameo_for(sub, doc.slice(sentence.span)),
-        actor1: parties::acting(scene.naming, actor1, sub, scene.focus),
+        actor1,
         actor2,
         date: crate::dating::date(scene, cand, sentence.span),
         fatalities,
@@ -496,7 +508,7 @@ fn new_event(
         modality: Modality::Asserted,
         attribution: None,
         evidence: Evidence { text: doc.slice(sentence.span).to_owned(), span: sentence.span },
-        rule: rule.code(),
+        rule: code,
     };
     Some(New { proto, locations, aerial, paragraph: sentence.paragraph, sentence: si })
 }

@@ -274,6 +274,24 @@ pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorM
 /// reinforcements" names no party). `hits` are the clause's triggers.
 #[must_use]
 pub fn premodifier_agent(text: &str, hits: &[TriggerHit], actors: &[(usize, &ActorMention)]) -> Option<usize> {
+    premodified(text, hits, actors, false)
+}
+
+/// [`premodifier_agent`] where the noun is plainly a noun, its target
+/// given by a preposition ("government shelling of the town", "rebel
+/// attacks on the base"), not a verb's object ("the regime bombing
+/// ISIS-held parts", where the party may be one of several subjects).
+#[must_use]
+pub fn nominal_agent(text: &str, hits: &[TriggerHit], actors: &[(usize, &ActorMention)]) -> Option<usize> {
+    premodified(text, hits, actors, true)
+}
+
+fn premodified(
+    text: &str,
+    hits: &[TriggerHit],
+    actors: &[(usize, &ActorMention)],
+    with_preposition: bool,
+) -> Option<usize> {
     let armed = |r: ActorRole| {
         matches!(
             r,
@@ -300,10 +318,16 @@ pub fn premodifier_agent(text: &str, hits: &[TriggerHit], actors: &[(usize, &Act
                 | TriggerKind::Grenade
         )
     };
+    let preposition = |h: &TriggerHit| {
+        let next = text.get(h.span.end..).and_then(|r| r.split_whitespace().next()).unwrap_or("");
+        matches!(next, "of" | "on" | "against")
+    };
     let noun = |h: &TriggerHit| {
         let word = text.get(h.span.start..h.span.end).unwrap_or("");
         let first = word.split(' ').next().unwrap_or(word);
-        violence(h) && !(first.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&first))
+        violence(h)
+            && !(first.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&first))
+            && (!with_preposition || preposition(h))
     };
     actors
         .iter()
