@@ -47,6 +47,8 @@ const CASES: &[(&str, &[&str])] = &[
     ("the Kurdish YPG is advancing westward", &["Kurdish YPG => SYRREBYPG (People's Protection Units)"]),
     ("Turkey has also ramped up its artillery strikes.", &["Turkey => TUR (Turkey)"]),
     ("Turkey's army shelled the village.", &["Turkey's army => TURMIL (Military Forces of Turkey)"]),
+    // A possessive whose apostrophe a flattened page lost.
+    ("Turkeys army shelled the village.", &["Turkeys army => TURMIL (Military Forces of Turkey)"]),
     ("the forces of Syria advanced", &["forces of Syria => SYRMIL (Military Forces of Syria)"]),
     (
         "Unidentified gunmen killed two civilians.",

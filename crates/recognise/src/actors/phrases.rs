@@ -63,7 +63,12 @@ impl PhraseIndex {
         let mut end = next_char(text, start);
         loop {
             end = boundary_from(text, end);
-            let Some(key) = lower.get(start..end).and_then(|k| self.keys.get(k)) else { break };
+            let Some(key) = lower.get(start..end).and_then(|k| self.keys.get(k)) else {
+                if best.is_none() {
+                    return self.possessive_at(text, lower, start..end);
+                }
+                break;
+            };
             if let Some(p) = key.phrase {
                 best = Some((end, p));
             }
@@ -73,6 +78,15 @@ impl PhraseIndex {
             end = next_char(text, end);
         }
         best
+    }
+
+    /// A one-word phrase whose possessive lost its apostrophe ("Russias
+    /// military", as pages flattened to text write "Russia's"): the phrase
+    /// without the final "s", when the word as written is no phrase.
+    fn possessive_at(&self, text: &str, lower: &str, word: std::ops::Range<usize>) -> Option<(usize, u32)> {
+        let stem = word.end.checked_sub(1).filter(|e| *e >= word.start + 3 && text.as_bytes()[*e] == b's')?;
+        let key = lower.get(word.start..stem).and_then(|k| self.keys.get(k))?;
+        key.phrase.map(|p| (stem, p))
     }
 
     /// Every phrase found in `text` that `accept` takes, left to right:
