@@ -52,6 +52,19 @@ const SINCE_GAP: usize = 6;
 /// clause background.
 const VAGUE_PAST_DAYS: i64 = 31;
 
+/// Adverbs that put the act right after them before the report's day
+/// ("groups that recently launched an offensive"), at no date a reader can
+/// code.
+const RECENT: &[&str] = &["recently", "lately"];
+
+/// True when one of the [`RECENT`] adverbs stands among the three words
+/// right before a candidate's first trigger (`before` is the text up to it).
+#[must_use]
+pub fn recent_past(before: &str) -> bool {
+    let words = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(3);
+    words.into_iter().any(|w| RECENT.iter().any(|r| w.eq_ignore_ascii_case(r)))
+}
+
 /// True when the sentence `text` reads as background by its wording.
 #[must_use]
 pub fn retrospective(text: &str) -> bool {
@@ -125,6 +138,14 @@ mod tests {
         for s in no {
             assert!(!retrospective(s), "{s}");
         }
+    }
+
+    #[test]
+    fn recent_past_acts() {
+        assert!(recent_past("where several groups recently "));
+        assert!(recent_past("The militia has lately been "));
+        assert!(!recent_past("Rebels, who recently took the town, then "), "too far before the trigger");
+        assert!(!recent_past("Jets "));
     }
 
     #[test]

@@ -154,6 +154,7 @@ fn background(scene: &Scene<'_>, cand: &Candidate, si: usize) -> bool {
         || dated_past
         || crate::dating::since_long_ago(scene, cand, sentence)
         || crate::toll::is_toll(text, before_trigger)
+        || crate::background::recent_past(before_trigger)
 }
 
 /// Determiners that make a trigger noun refer back to an event already told.

@@ -235,11 +235,7 @@ pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorM
     let rel: Vec<(usize, Span, Relation)> = actors
         .iter()
         .map(|(i, m)| {
-            let r = if locative_name(text, m) {
-                Relation::Locative
-            } else {
-                relation(text, m.span)
-            };
+            let r = if locative_name(text, m) { Relation::Locative } else { relation(text, m.span) };
             (*i, m.span, r)
         })
         .collect();

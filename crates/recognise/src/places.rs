@@ -680,7 +680,8 @@ impl<'a> PlaceRecogniser<'a> {
     /// document names: a story about Syria that says "Urum al-Kubra" means
     /// the Syrian village, and the geocoder weighs it with the rest.
     fn in_countries(&self, text: &str, m: &PlaceMention, countries: &[Iso2]) -> bool {
-        let words = text.get(m.span.start..m.span.end).map_or(0, |s| s.split([' ', '-']).filter(|w| !w.is_empty()).count());
+        let words =
+            text.get(m.span.start..m.span.end).map_or(0, |s| s.split([' ', '-']).filter(|w| !w.is_empty()).count());
         words > 1
             && !countries.is_empty()
             && self.lexicon.countries_of(&m.candidates).iter().any(|c| countries.contains(c))
