@@ -49,11 +49,11 @@ mod dates;
 mod entities;
 mod header;
 mod html;
+mod inline_dateline;
 mod normalise;
 mod phrases;
 mod rules;
 mod sentences;
-mod inline_dateline;
 mod tag_list;
 
 use std::ops::Range;

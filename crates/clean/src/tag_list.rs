@@ -100,7 +100,8 @@ mod tests {
     #[test]
     fn tag_lists_are_cut_out() {
         let t = "a monitor said Tags Syria Ain Sarab al-Nour Eleven people were killed on Friday.";
-        let want = (vec!["a monitor said", "Eleven people were killed on Friday."], vec!["Tags Syria Ain Sarab al-Nour"]);
+        let want =
+            (vec!["a monitor said", "Eleven people were killed on Friday."], vec!["Tags Syria Ain Sarab al-Nour"]);
         assert_eq!(pieces(t), want);
         let t = "Rebels shelled the town Tags Syria shelling More than 19 people died.";
         let want = (vec!["Rebels shelled the town", "More than 19 people died."], vec!["Tags Syria shelling"]);

@@ -23,9 +23,9 @@ pub fn without_expected(text: &str, sentence: Span, hits: Vec<TriggerHit>) -> Ve
     hits.into_iter()
         .filter(|h| {
             Some(h.span.start) == first
-                || text.get(sentence.start..h.span.start).is_none_or(|before| {
-                    !crate::modality::ahead(before) && !crate::modality::infinitive(before)
-                })
+                || text
+                    .get(sentence.start..h.span.start)
+                    .is_none_or(|before| !crate::modality::ahead(before) && !crate::modality::infinitive(before))
         })
         .collect()
 }

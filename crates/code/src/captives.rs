@@ -24,9 +24,29 @@ static PEOPLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Combatants, singular and plural.
 const COMBATANTS: &[&str] = &[
-    "soldier", "soldiers", "pilot", "pilots", "fighter", "fighters", "officer", "officers", "militant", "militants",
-    "commander", "commanders", "troops", "guard", "guards", "policeman", "policemen", "hostage", "hostages",
-    "prisoner", "prisoners", "member", "members",
+    "soldier",
+    "soldiers",
+    "pilot",
+    "pilots",
+    "fighter",
+    "fighters",
+    "officer",
+    "officers",
+    "militant",
+    "militants",
+    "commander",
+    "commanders",
+    "troops",
+    "guard",
+    "guards",
+    "policeman",
+    "policemen",
+    "hostage",
+    "hostages",
+    "prisoner",
+    "prisoners",
+    "member",
+    "members",
 ];
 
 /// Words that may stand between a verb and its object's noun.
@@ -45,7 +65,11 @@ pub fn as_abductions(text: &str, sentence: Span, hits: Vec<TriggerHit>) -> Vec<T
     hits.into_iter()
         .map(|h| {
             let people = h.kind == TriggerKind::Capture && takes_people(&ws, h.span);
-            if people { TriggerHit { kind: TriggerKind::Abduct, ..h } } else { h }
+            if people {
+                TriggerHit { kind: TriggerKind::Abduct, ..h }
+            } else {
+                h
+            }
         })
         .collect()
 }
@@ -55,7 +79,8 @@ fn takes_people(ws: &[(Span, &str)], trigger: Span) -> bool {
     let person = |w: &str| in_set(&PEOPLE, &w.to_ascii_lowercase());
     let skip = |w: &str| BETWEEN.iter().any(|b| w.eq_ignore_ascii_case(b)) || w.bytes().all(|b| b.is_ascii_digit());
     let object = ws[at + 1..].iter().map(|(_, w)| *w).find(|w| !skip(w)).is_some_and(person);
-    let head = ws[..at].iter().rev().map(|(_, w)| *w).skip_while(|w| RELATIVE.iter().any(|r| w.eq_ignore_ascii_case(r)));
+    let head =
+        ws[..at].iter().rev().map(|(_, w)| *w).skip_while(|w| RELATIVE.iter().any(|r| w.eq_ignore_ascii_case(r)));
     let before = ws[..at].iter().rev().take(1).any(|(_, w)| RELATIVE.iter().any(|r| w.eq_ignore_ascii_case(r)));
     object || (before && head.take(1).any(person))
 }

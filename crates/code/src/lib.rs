@@ -39,6 +39,7 @@ pub mod modality;
 pub mod parties;
 pub mod proto;
 pub mod quarter;
+pub mod quotes;
 mod reading;
 pub mod restriction;
 pub mod roles;
@@ -195,12 +196,15 @@ fn speakers(m: &Mentions) -> Vec<Span> {
         .collect()
 }
 
-/// The document's events from its mentions: coreferent mentions folded into
+/// The document's events from its mentions: events told inside a quotation
+/// that closes later attributed to its speaker ([`quotes`]), coreferent
+/// mentions folded into
 /// one event ([`coreference`]), then places inherited from the discourse
 /// where a sentence names none ([`inherit`]), then folded again, since an
 /// inherited place can show two mentions to be one event; last, air strikes
 /// told without a striker take the report's one striker ([`striker`]).
-fn assemble(doc: &Doc, events: Vec<Event>) -> Vec<Event> {
+fn assemble(doc: &Doc, mut events: Vec<Event>) -> Vec<Event> {
+    quotes::attribute(doc, &mut events);
     let mut events = coreference::fold(events);
     inherit::places(doc, &mut events);
     let mut events = coreference::fold(events);
