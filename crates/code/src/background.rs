@@ -15,6 +15,9 @@
 
 use sitrep_model::{mention::inside, DateMention, DatePrecision, Span};
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 
 /// Phrases that set a sentence in the past of the war, not on its day.
@@ -68,9 +71,36 @@ pub fn recent_past(before: &str) -> bool {
 /// True when the sentence `text` reads as background by its wording.
 #[must_use]
 pub fn retrospective(text: &str) -> bool {
-    let words: Vec<&str> = text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let phrase = RETROSPECTIVE.iter().any(|p| contains_words(&words, p));
-    phrase || since_year(&words) || for_years(&words)
+    let phrase = PHRASES.as_ref().map_or_else(
+        || {
+            let words = words_of(text);
+            RETROSPECTIVE.iter().any(|p| contains_words(&words, p))
+        },
+        |ac| ac.find_overlapping_iter(text).any(|m| whole_words(text, m.start(), m.end())),
+    );
+    phrase || {
+        let words = words_of(text);
+        since_year(&words) || for_years(&words)
+    }
+}
+
+/// [`RETROSPECTIVE`] as one automaton over the text, the words of each
+/// phrase joined by a space, so that a sentence is scanned once.
+static PHRASES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let phrases: Vec<String> = RETROSPECTIVE.iter().map(|p| p.join(" ")).collect();
+    AhoCorasick::builder().ascii_case_insensitive(true).build(phrases).ok()
+});
+
+/// The ASCII words of `text`.
+fn words_of(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect()
+}
+
+/// True when `text[start..end]` neither begins nor ends inside a word.
+fn whole_words(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let outside = |i: usize| b.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
+    (start == 0 || outside(start - 1)) && outside(end)
 }
 
 /// "for" followed within a few words by a span of years or months ("for

@@ -242,11 +242,14 @@ const ARTICLES: &[&str] = &["al-", "al ", "el-", "el ", "ad-", "ar-", "as-", "as
 /// sentence ("In al-Nour", "Near al-Nour": the word before is no name).
 fn tail_of_name(text: &str, span: Span, sentence_start: usize) -> bool {
     let name = text.get(span.start..span.end).unwrap_or("");
-    let article = ARTICLES.iter().any(|a| name.len() > a.len() && name[..a.len()].eq_ignore_ascii_case(a));
+    let article = ARTICLES.iter().any(|a| name.len() > a.len() && name.get(..a.len()).is_some_and(|p| p.eq_ignore_ascii_case(a)));
+    if !article {
+        return false;
+    }
     let Some(head) = text.get(sentence_start..span.start).and_then(|h| h.strip_suffix(' ')) else { return false };
     let (rest, word) = head.rsplit_once(' ').unwrap_or(("", head));
     let capitalised = word.chars().next().is_some_and(char::is_uppercase) && word.chars().all(char::is_alphabetic);
-    article && capitalised && !rest.trim().is_empty()
+    capitalised && !rest.trim().is_empty()
 }
 
 /// Nouns of streets and facilities that take a place's name ("Tell Amra

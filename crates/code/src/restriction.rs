@@ -7,6 +7,9 @@
 //! phrase list covers; this finder reads an imposing verb and, within a few
 //! words after it, a restriction noun.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use sitrep_model::Span;
 
 use crate::triggers::{TriggerHit, TriggerKind};
@@ -50,6 +53,11 @@ const IMPOSE: &[&str] = &[
 /// Restrictions on a population's movement or assembly.
 const RESTRICTIONS: &[&str] = &["curfew", "curfews", "lockdown", "lockdowns", "emergency", "ban", "bans"];
 
+/// The restriction nouns anywhere in a text, case-insensitively: a sentence
+/// with none is not read word by word.
+static NOUNS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(RESTRICTIONS).ok());
+
 /// How many words after the verb the restriction noun may come.
 const WINDOW: usize = 6;
 
@@ -57,18 +65,24 @@ const WINDOW: usize = 6;
 /// verb to the restriction noun.
 #[must_use]
 pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
+    let named = |ac: &AhoCorasick| within.slice(text).is_some_and(|s| ac.is_match(s));
+    if NOUNS.as_ref().is_some_and(|ac| !named(ac)) {
+        return Vec::new();
+    }
     let w = words(text, within);
     let is = |word: &str, list: &[&str]| list.iter().any(|x| word.eq_ignore_ascii_case(x));
-    let mut out = Vec::new();
-    for (i, (verb, word)) in w.iter().enumerate() {
-        if !is(word, IMPOSE) {
-            continue;
-        }
-        let noun = w[i + 1..].iter().take(WINDOW).find(|(_, x)| is(x, RESTRICTIONS));
-        if let Some((end, _)) = noun {
-            out.push(TriggerHit { span: Span::new(verb.start, end.end), kind: TriggerKind::Posture });
+    let mut out: Vec<TriggerHit> = Vec::new();
+    // The noun first: most sentences name no restriction, and the verb
+    // list is long.
+    for (k, (end, _)) in w.iter().enumerate().filter(|(_, (_, x))| is(x, RESTRICTIONS)) {
+        let verbs = w[k.saturating_sub(WINDOW)..k].iter().filter(|(_, x)| is(x, IMPOSE));
+        for (verb, _) in verbs {
+            if !out.iter().any(|h| h.span.start == verb.start) {
+                out.push(TriggerHit { span: Span::new(verb.start, end.end), kind: TriggerKind::Posture });
+            }
         }
     }
+    out.sort_by_key(|h| h.span.start);
     out
 }
 

@@ -263,6 +263,9 @@ struct Found {
     shadowed: Option<(usize, u64, bool)>,
 }
 
+/// How many of a name's candidates [`PlaceLexicon::countries_named`] reads.
+const REGION_SCAN: usize = 64;
+
 impl PlaceLexicon for Gazetteer {
     fn is_demonym(&self, word: &str) -> bool {
         let folded = normalise::fold(word);
@@ -274,9 +277,12 @@ impl PlaceLexicon for Gazetteer {
         candidates.iter().any(|c| matches!(region(c), Some(PlaceKind::Country | PlaceKind::Admin1)))
     }
 
+    /// Only the first [`REGION_SCAN`] candidates are read: posting lists
+    /// are in entry order, and the build adds countries and states before
+    /// any settlement, so a name's regions come first.
     fn countries_named(&self, candidates: &[PlaceCandidate]) -> Vec<Iso2> {
         let region = |e: &Entry| matches!(e.kind, PlaceKind::Country | PlaceKind::Admin1);
-        candidates.iter().filter_map(|c| self.entry(*c)).filter(region).filter_map(|e| e.country).collect()
+        candidates.iter().take(REGION_SCAN).filter_map(|c| self.entry(*c)).filter(region).filter_map(|e| e.country).collect()
     }
 
     fn countries_of(&self, candidates: &[PlaceCandidate]) -> Vec<Iso2> {

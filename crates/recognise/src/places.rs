@@ -533,7 +533,7 @@ impl<'a> PlaceRecogniser<'a> {
     #[must_use]
     pub fn find(&self, doc: &Doc, actors: &[ActorMention]) -> Vec<PlaceMention> {
         let (names, demonyms) = self.lexicon.find_names_and_demonyms(&doc.text);
-        let countries = self.countries_named(&names, &demonyms);
+        let countries = self.countries_named(&doc.text, &names, &demonyms);
         self.collect(doc, actors, names, (None, &countries))
     }
 
@@ -554,7 +554,7 @@ impl<'a> PlaceRecogniser<'a> {
     pub fn find_with_modifiers(&self, doc: &Doc, actors: &[ActorMention]) -> (Vec<PlaceMention>, Vec<PlaceMention>) {
         let mut out = Vec::new();
         let (names, demonyms) = self.lexicon.find_names_and_demonyms(&doc.text);
-        let countries = self.countries_named(&names, &demonyms);
+        let countries = self.countries_named(&doc.text, &names, &demonyms);
         let places = self.collect(doc, actors, names, (Some(&mut out), &countries));
         let taken = |s: Span, out: &[PlaceMention]| places.iter().chain(out).any(|m| m.span.overlaps(s));
         for m in demonyms {
@@ -668,9 +668,22 @@ impl<'a> PlaceRecogniser<'a> {
     /// The countries the document names, as a country or state or by a
     /// demonym ("Syria", "Syrian army"): what tells a reader that an
     /// obscure village name is meant (see [`NameMatch::unattested`]).
-    fn countries_named(&self, names: &[NameMatch], demonyms: &[NameMatch]) -> Vec<Iso2> {
-        let mut out: Vec<Iso2> =
-            names.iter().chain(demonyms).flat_map(|m| self.lexicon.countries_named(&m.candidates)).collect();
+    /// Read only when some name of more than one word is hamlet-only, the
+    /// one case [`PlaceRecogniser::in_countries`] asks about.
+    fn countries_named(&self, text: &str, names: &[NameMatch], demonyms: &[NameMatch]) -> Vec<Iso2> {
+        let asked = |m: &NameMatch| m.unattested && word_count(text, m.span) > 1;
+        if !names.iter().any(|m| asked(m) || m.fallback.as_deref().is_some_and(asked)) {
+            return Vec::new();
+        }
+        // Each name once (a story repeats its places), and no hamlet-only
+        // name: it names no country or state.
+        let mut seen = std::collections::HashSet::new();
+        let mut out: Vec<Iso2> = names
+            .iter()
+            .chain(demonyms)
+            .filter(|m| !m.unattested && seen.insert((text.get(m.span.start..m.span.end), m.candidates.first())))
+            .flat_map(|m| self.lexicon.countries_named(&m.candidates))
+            .collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -680,9 +693,7 @@ impl<'a> PlaceRecogniser<'a> {
     /// document names: a story about Syria that says "Urum al-Kubra" means
     /// the Syrian village, and the geocoder weighs it with the rest.
     fn in_countries(&self, text: &str, m: &PlaceMention, countries: &[Iso2]) -> bool {
-        let words =
-            text.get(m.span.start..m.span.end).map_or(0, |s| s.split([' ', '-']).filter(|w| !w.is_empty()).count());
-        words > 1
+        word_count(text, m.span) > 1
             && !countries.is_empty()
             && self.lexicon.countries_of(&m.candidates).iter().any(|c| countries.contains(c))
     }
@@ -844,6 +855,11 @@ fn bracketed_chain(text: &str, ms: &[PlaceMention]) -> bool {
     let [y, z, ..] = ms else { return false };
     let comma = text.get(y.span.end..z.span.start).is_some_and(|g| g.trim() == ",");
     comma && text.get(z.span.end..).is_some_and(|rest| rest.trim_start().starts_with(')'))
+}
+
+/// The words of `text[span]`, split at spaces and hyphens.
+fn word_count(text: &str, span: Span) -> usize {
+    text.get(span.start..span.end).map_or(0, |s| s.split([' ', '-']).filter(|w| !w.is_empty()).count())
 }
 
 #[cfg(test)]

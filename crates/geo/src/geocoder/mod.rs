@@ -541,9 +541,14 @@ impl<'g> Geocoder<'g> {
         // without its kind word, computed once for the mention.
         let bare = std::cell::OnceCell::new();
         // Attested places first, so that when a loose spelling meets more
-        // hamlets than are scored, the towns and UCDP's villages stay in.
+        // hamlets than are scored, the towns and UCDP's villages stay in
+        // (read only then: it costs a lookup per candidate).
         let attested = |c: &&PlaceCandidate| self.gazetteer.entry(**c).is_some_and(|e| !e.unattested);
-        let order = m.candidates.iter().filter(attested).chain(m.candidates.iter().filter(|c| !attested(c)));
+        let order: Box<dyn Iterator<Item = &PlaceCandidate>> = if m.candidates.len() <= MAX_CANDIDATES {
+            Box::new(m.candidates.iter())
+        } else {
+            Box::new(m.candidates.iter().filter(attested).chain(m.candidates.iter().filter(|c| !attested(c))))
+        };
         let candidates: Vec<Candidate> = order
             .take(MAX_CANDIDATES)
             .filter_map(|c| {
