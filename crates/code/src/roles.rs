@@ -184,11 +184,16 @@ fn window_after(text: &str, at: usize, n: usize) -> &str {
 }
 
 /// True when the word before `span` is a locative preposition.
+/// Also after a noun of a settlement in apposition ("the Kazakh capital
+/// Astana", "the town Jarablus"): the name is that settlement's.
 pub(crate) fn after_locative(text: &str, span: Span) -> bool {
     let before = window_before(text, span.start, 16);
     let word = before.split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
-    LOCATIVE.contains(&word.as_str())
+    LOCATIVE.contains(&word.as_str()) || SETTLEMENT_NOUNS.contains(&word.as_str())
 }
+
+/// Nouns of a settlement that a name may follow in apposition.
+const SETTLEMENT_NOUNS: &[&str] = &["capital", "city", "town", "village"];
 
 /// True when the trigger at `trigger` reads as a passive: a form of "be"
 /// within the three words before it ("were also targeted", "was killed").

@@ -195,6 +195,14 @@ impl ActorRecogniser {
             }
         }
         let country = Iso3::new(code.country_prefix()).ok().filter(|c| self.naming.country_name(*c).is_some());
+        // A bare country code: the dictionaries list a country's cities
+        // under it ("MINSK_", "KHARKIV_" under BELARUS and UKRAINE). A city
+        // that acts stands for its government ("Minsk said"); after a
+        // locative it is the city ("protested in Minsk"), which the coder
+        // reads from the Government role.
+        if let Some(c) = country.filter(|c| c.as_str() == code.as_str()) {
+            return self.state(c).map(|a| Actor { role: ActorRole::Government, ..a });
+        }
         Some(Actor { name: title_case(header), role: role_of_code(code.as_str()), code, country })
     }
 }
