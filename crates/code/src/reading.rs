@@ -369,6 +369,20 @@ fn fold(scene: &Scene<'_>, cand: &Candidate, sentence: Span, places: &[Resolved<
     generic_only(cand).then(|| Fold { fatalities: fatalities.filter(|_| m.is_factual()), quantities, upgrade: None })
 }
 
+/// The codebook's sides of a protest: the protesters are the first actor
+/// and the forces that disperse, arrest or shoot them the second ("Police
+/// dispersed the protesters": Protesters, then Police Forces).
+fn protest_sides(sub: SubEventType, actor1: Option<Actor>, actor2: Option<Actor>) -> (Option<Actor>, Option<Actor>) {
+    let protest = sub.event_type() == sitrep_model::EventType::Protests;
+    let state = actor1.as_ref().is_some_and(|a| rules::STATE.contains(&a.role));
+    let protesters = actor2.as_ref().is_some_and(|a| a.role == ActorRole::Protester);
+    if protest && state && protesters {
+        (actor2, actor1)
+    } else {
+        (actor1, actor2)
+    }
+}
+
 /// What a later sentence tells of the protest just reported (ACLED
 /// codebook, Protests and Riots): demonstrators turning to barricades,
 /// burning tyres or destruction make it a violent demonstration; police
@@ -494,6 +508,7 @@ fn new_event(
         locations = continued.map(|l| l.locations.clone()).unwrap_or_default();
     }
     let (fatalities, quantities) = counts(&doc.text, scene.input.mentions, sentence.span);
+    let (actor1, actor2) = protest_sides(sub, actor1, actor2);
     let named = actor1.is_some();
     let actor1 = parties::acting(scene.naming, actor1, sub, scene.focus);
     let mut code = rule.code().to_owned();

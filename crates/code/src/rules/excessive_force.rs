@@ -2,7 +2,8 @@
 //!
 //! Codes: state forces killing or wounding demonstrators.
 //! Triggers: kind `protest` with `kill`, `injure` or `attack`, the violence by
-//! state forces (or protesters the victims).
+//! state forces (or protesters the victims); or that violence by
+//! state forces against those the report calls protesters.
 //! Example: "Police opened fire on protesters, killing 3."
 //! Counter-example: protesters throwing stones is a violent demonstration.
 
@@ -22,9 +23,10 @@ impl Rule for ExcessiveForce {
         SubEventType::ExcessiveForce
     }
     fn applies(&self, c: &Clue) -> bool {
-        c.has(TriggerKind::Protest)
-            && c.kinds.any(&[TriggerKind::Kill, TriggerKind::Injure, TriggerKind::Attack])
-            && (c.actor1_is(STATE) || c.actor2_is(&[sitrep_model::ActorRole::Protester]))
+        let protesters = c.actor2_is(&[sitrep_model::ActorRole::Protester]);
+        let by_state = c.actor1_is(STATE);
+        let told = if c.has(TriggerKind::Protest) { by_state || protesters } else { by_state && protesters };
+        told && c.kinds.any(&[TriggerKind::Kill, TriggerKind::Injure, TriggerKind::Attack])
     }
 }
 

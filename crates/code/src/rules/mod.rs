@@ -81,6 +81,14 @@ impl Clue {
     pub fn actor2_is(&self, roles: &[ActorRole]) -> bool {
         self.actor2.is_some_and(|r| roles.contains(&r))
     }
+
+    /// A demonstration is told: a protest word, or its target named by the
+    /// protest ("police dispersed the protesters", "shot two demonstrators":
+    /// those the report calls protesters were protesting).
+    #[must_use]
+    pub fn at_protest(&self) -> bool {
+        self.has(TriggerKind::Protest) || self.actor2_is(&[ActorRole::Protester])
+    }
 }
 
 /// Armed roles: those that fight.

@@ -5,7 +5,9 @@
 //! Codebook: "a peaceful protest in which there is a physical attempt to
 //! disperse or suppress the protest" (arrests, tear gas, force).
 //! Triggers: kind `protest` with `arrest` or `disperse`, and no riot,
-//! barricade or destruction by the demonstrators.
+//! barricade or destruction by the demonstrators; or `arrest` or
+//! `disperse` whose target is protesters (the codebook codes arrests during
+//! a protest here, not as Arrests).
 //! Example: "Police detained 20 demonstrators at a rally in Tehran."
 //! Counter-example: a rally that passed without incident is peaceful.
 
@@ -27,7 +29,7 @@ impl Rule for ProtestWithIntervention {
     fn applies(&self, c: &Clue) -> bool {
         let intervened = c.kinds.any(&[TriggerKind::Arrest, TriggerKind::Disperse]);
         let violent = c.kinds.any(&[TriggerKind::Riot, TriggerKind::Barricade, TriggerKind::Loot]);
-        c.has(TriggerKind::Protest) && intervened && !violent
+        c.at_protest() && intervened && !violent
     }
 }
 
@@ -41,5 +43,9 @@ mod tests {
     fn cases() {
         assert!(ProtestWithIntervention.applies(&clue(&[K::Protest, K::Arrest])));
         assert!(!ProtestWithIntervention.applies(&clue(&[K::Protest])));
+        let mut c = clue(&[K::Disperse]);
+        assert!(!ProtestWithIntervention.applies(&c));
+        c.actor2 = Some(sitrep_model::ActorRole::Protester);
+        assert!(ProtestWithIntervention.applies(&c));
     }
 }
