@@ -554,7 +554,7 @@ impl<'g> Geocoder<'g> {
             .filter_map(|c| {
                 let entry = self.gazetteer.entry(*c)?;
                 name_words.read(self.gazetteer.name(*c));
-                let primary = name_words.key() == folded;
+                let primary = same_but_article(name_words.key(), folded);
                 let own_name = primary
                     || (is_area(entry.kind) && {
                         let keys = name_keys(self.gazetteer.name(*c), kind_of(entry.kind));
@@ -697,6 +697,14 @@ impl<'g> Geocoder<'g> {
         }
         None
     }
+}
+
+/// True when two folded names are the same, or differ only by a leading
+/// Arabic article (folded to `al`): English drops or keeps it at will, so
+/// "Sulaymaniyah" is the main name of As Sulaymaniyah, and "Al-Raqqa" that
+/// of Raqqa.
+fn same_but_article(a: &str, b: &str) -> bool {
+    a == b || a.strip_prefix("al ") == Some(b) || b.strip_prefix("al ") == Some(a)
 }
 
 /// Admin areas and regions: their population and prominence count only
