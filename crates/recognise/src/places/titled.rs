@@ -3,9 +3,12 @@
 //! writes a person's office as a lower-case noun right before or after the
 //! name; a run of two or more capitalised words there is the name, and a
 //! given name that is also a gazetteer name ("Tarek" a village somewhere)
-//! is no place. The titles are listed in `data/lexicon/person_titles.txt`.
+//! is no place. So is a name after a capitalised title inside the run
+//! ("Russian General Vladimir Savchenko", "President Assad"). The titles are
+//! listed in `data/lexicon/person_titles.txt`.
 //!
-//! A run whose last word is a kind of place ("Ain Sarab City mayor") is a
+//! A run whose last word is a kind of place or an institution ("Ain Sarab
+//! City mayor", "the Merrimack County Superior Court judge") is a
 //! place with the title of its official, and stays a place.
 
 use std::collections::HashSet;
@@ -29,6 +32,14 @@ const PLACE_KINDS: &[&str] = &[
     "area",
 ];
 
+/// Institutions named after their place: a run that ends with one ("the
+/// Merrimack County Superior Court judge") or holds one after the name
+/// names the institution's seat, and its place stays a place.
+const INSTITUTIONS: &[&str] = &[
+    "Court", "Council", "Police", "University", "Hospital", "Department", "Ministry", "Committee", "Assembly",
+    "Office", "Board", "Commission",
+];
+
 /// The listed titles.
 #[derive(Debug)]
 pub struct Titles(HashSet<&'static str>);
@@ -43,6 +54,14 @@ impl Titles {
     fn is_title(&self, word: &str) -> bool {
         word.chars().all(|c| c.is_lowercase()) && self.0.contains(word)
     }
+
+    /// True for a title written with its capital ("General", "Ambassador").
+    fn is_capital_title(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_lowercase)
+            && self.0.contains(word.to_lowercase().as_str())
+    }
 }
 
 /// True when the name at `span` lies in a run of two or more capitalised
@@ -56,9 +75,33 @@ pub fn titled(text: &str, span: Span, titles: &Titles) -> bool {
     let words = 1 + left + right + usize::from(text.get(span.start..span.end).unwrap_or("").contains(' '));
     let place = last.or_else(|| text.get(span.start..span.end)).is_some_and(|w| {
         let w = w.rsplit(' ').next().unwrap_or(w);
-        PLACE_KINDS.iter().any(|k| w.eq_ignore_ascii_case(k))
+        PLACE_KINDS.iter().any(|k| w.eq_ignore_ascii_case(k)) || INSTITUTIONS.contains(&w)
     });
-    words >= 2 && !place && (titles.is_title(before) || titles.is_title(after))
+    // A title or an institution after the name makes the name part of an
+    // office ("Chief Kanawha Circuit Judge Jim Stucky", "Governor Aleppo
+    // Council"), not a person's.
+    let office = tail.split(' ').take(right + 1).map(|w| w.trim_matches([',', '.'])).any(|w| {
+        titles.is_capital_title(w) || INSTITUTIONS.contains(&w)
+    });
+    let capital_title =
+        title_in_run(head, titles) && !office && (right > 0 || titles.is_capital_title(last_word(head)));
+    !place && ((words >= 2 && (titles.is_title(before) || titles.is_title(after))) || capital_title)
+}
+
+/// True when the capitalised run before a name holds a title written with
+/// its capital, as English writes a title before a name ("Russian General
+/// Vladimir Savchenko", "Deputy Ambassador Vladimir Safronkov", "President
+/// Assad"): the name after it is the person's.
+fn title_in_run(head: &str, titles: &Titles) -> bool {
+    let Some(head) = head.strip_suffix(' ') else { return false };
+    head.rsplit(' ')
+        .take_while(|w| capitalised(w) && !w.ends_with([',', '.', ';', ':']))
+        .any(|w| titles.is_capital_title(w))
+}
+
+/// The last word of `head` (which ends with a space before a name).
+fn last_word(head: &str) -> &str {
+    head.trim_end().rsplit(' ').next().unwrap_or("")
 }
 
 /// True for a capitalised word, or one with a lower-case article joined by
@@ -123,6 +166,13 @@ mod tests {
         ("the Ain Sarab City mayor said", "Ain Sarab", false),
         ("its head, Tarek Abu Salem", "Tarek", false),
         ("the chief of Ain Sarab district", "Ain Sarab", false),
+        ("Russian General Vladimir Savchenko said", "Vladimir", true),
+        ("Deputy Ambassador Vladimir Safronkov cast doubt", "Vladimir", true),
+        ("a speech by President Assad on Sunday", "Assad", true),
+        ("General Motors closed its plant in Detroit", "Detroit", false),
+        ("President Erdogan visited Ankara Airport", "Ankara", false),
+        ("Chief Kanawha Circuit Judge Jim Stucky accepted", "Kanawha", false),
+        ("A Merrimack County Superior Court judge denied", "Merrimack County", false),
     ];
 
     #[test]
