@@ -5,7 +5,10 @@
 //! takes the place of the last placed event of the same type in its
 //! paragraph (at most [`NEAR`] sentences back: the report goes on about that
 //! event), else the document's main place: the place its events name most
-//! often (the first on a tie). A place is not carried to an event of
+//! often (the first on a tie), among those in the country the document's
+//! places are in. A report from Syria that quotes Washington once does not
+//! move its unplaced events to Washington; when no event lies in that
+//! country, no main place is carried. A place is not carried to an event of
 //! another type, which may be anywhere the report has gone since.
 //!
 //! The inherited place keeps its own precision; the event's `rule` says
@@ -14,14 +17,15 @@
 
 use std::collections::HashMap;
 
-use sitrep_model::{Doc, Event, Location};
+use sitrep_model::{Doc, Event, Iso2, Location};
 
 /// How many sentences back a paragraph's place still carries.
 const NEAR: usize = 3;
 
-/// Give each event without a place the place of its discourse.
-pub fn places(doc: &Doc, events: &mut [Event]) {
-    let main = main_place(events);
+/// Give each event without a place the place of its discourse; `country`
+/// is the country of most of the document's places, if known.
+pub fn places(doc: &Doc, events: &mut [Event], country: Option<Iso2>) {
+    let main = main_place(events, country);
     let at = |e: &Event| doc.sentence_at(e.evidence.span.start);
     for i in 0..events.len() {
         if events[i].location.is_some() {
@@ -46,10 +50,12 @@ pub fn places(doc: &Doc, events: &mut [Event]) {
     }
 }
 
-/// The place the document's factual events name most often, if any.
-fn main_place(events: &[Event]) -> Option<Location> {
+/// The place the document's factual events name most often, if any, in
+/// `country` when it is known.
+fn main_place(events: &[Event], country: Option<Iso2>) -> Option<Location> {
     let mut count: HashMap<&str, (usize, usize)> = HashMap::new();
-    let placed = events.iter().filter(|e| e.modality.is_factual()).filter_map(|e| e.location.as_ref());
+    let at_home = |l: &&Location| country.is_none_or(|c| l.place.country == Some(c));
+    let placed = events.iter().filter(|e| e.modality.is_factual()).filter_map(|e| e.location.as_ref()).filter(at_home);
     for (i, l) in placed.clone().enumerate() {
         count.entry(l.place.gazetteer_id.as_str()).or_insert((0, i)).0 += 1;
     }

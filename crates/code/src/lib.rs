@@ -172,19 +172,24 @@ impl Coder {
                 discourse.date = Some(d.date);
             }
         }
-        assemble(input.doc, events)
+        assemble(input.doc, events, place_country)
     }
 }
 
 /// The spans of attribution sources that are not armed parties ("rescue
-/// workers said", "local officials said"): they report, they do not act. An
+/// workers said", "local officials said", "activists said"): they report,
+/// they do not act. An
 /// armed group that speaks ("the Taliban said they attacked") stays a party.
 fn speakers(m: &Mentions) -> Vec<Span> {
     let non_combatant = |s: Span| {
         m.actors.iter().filter(|a| a.span.overlaps(s)).all(|a| {
             matches!(
                 a.actor.role,
-                ActorRole::Civilian | ActorRole::Other | ActorRole::Government | ActorRole::International
+                ActorRole::Civilian
+                    | ActorRole::Protester
+                    | ActorRole::Other
+                    | ActorRole::Government
+                    | ActorRole::International
             )
         })
     };
@@ -203,10 +208,10 @@ fn speakers(m: &Mentions) -> Vec<Span> {
 /// where a sentence names none ([`inherit`]), then folded again, since an
 /// inherited place can show two mentions to be one event; last, air strikes
 /// told without a striker take the report's one striker ([`striker`]).
-fn assemble(doc: &Doc, mut events: Vec<Event>) -> Vec<Event> {
+fn assemble(doc: &Doc, mut events: Vec<Event>, country: Option<sitrep_model::Iso2>) -> Vec<Event> {
     quotes::attribute(doc, &mut events);
     let mut events = coreference::fold(events);
-    inherit::places(doc, &mut events);
+    inherit::places(doc, &mut events, country);
     let mut events = coreference::fold(events);
     striker::attribute(&mut events);
     events
