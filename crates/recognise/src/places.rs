@@ -38,6 +38,7 @@
 //! nowhere near most names; each pattern is listed with the keyword stems it
 //! cannot match without ([`Stems`]), and runs only when one of them is there.
 
+mod group_name;
 mod person;
 mod titled;
 
@@ -723,7 +724,7 @@ impl<'a> PlaceRecogniser<'a> {
         if !m.abbreviation && titled::titled(text, m.span, &self.titles) {
             return Err(Rejected::NotAPlace);
         }
-        if inside_actor(m.span, actors) || actor_after() {
+        if inside_actor(m.span, actors) || actor_after() || group_name::in_group_name(text, m.span) {
             return Err(Rejected::Actor);
         }
         if m.loose && self.lost_apostrophe(doc.slice(m.span)) {
