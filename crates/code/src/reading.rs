@@ -154,6 +154,7 @@ fn background(scene: &Scene<'_>, cand: &Candidate, si: usize) -> bool {
         || dated_past
         || crate::dating::since_long_ago(scene, cand, sentence)
         || crate::toll::is_toll(text, before_trigger)
+        || crate::toll::running_total(text)
         || crate::background::recent_past(before_trigger)
 }
 
@@ -242,7 +243,8 @@ const ARTICLES: &[&str] = &["al-", "al ", "el-", "el ", "ad-", "ar-", "as-", "as
 /// sentence ("In al-Nour", "Near al-Nour": the word before is no name).
 fn tail_of_name(text: &str, span: Span, sentence_start: usize) -> bool {
     let name = text.get(span.start..span.end).unwrap_or("");
-    let article = ARTICLES.iter().any(|a| name.len() > a.len() && name.get(..a.len()).is_some_and(|p| p.eq_ignore_ascii_case(a)));
+    let article =
+        ARTICLES.iter().any(|a| name.len() > a.len() && name.get(..a.len()).is_some_and(|p| p.eq_ignore_ascii_case(a)));
     if !article {
         return false;
     }
