@@ -41,24 +41,10 @@ const UP_TO_NOW: &[&[&str]] = &[
     &["this", "year"],
 ];
 
-/// Words after "since" that keep the span within an event's own days
-/// ("have killed 30 people since Saturday": one battle's toll).
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "dawn",
-    "morning",
-    "yesterday",
-    "overnight",
-    "midnight",
-    "noon",
-    "last",
-];
+/// Words after "since" that keep the span within an event's own days, as
+/// a weekday does ("have killed 30 people since Saturday": one battle's
+/// toll).
+const DAYS: &[&str] = &["dawn", "morning", "yesterday", "overnight", "midnight", "noon"];
 
 /// True when the sentence `text` gives a running total: "have" or "has"
 /// within two words before a participle of killing, and an adverbial of a
@@ -72,7 +58,8 @@ pub fn running_total(text: &str) -> bool {
     let span = (0..w.len()).any(|i| {
         let starts =
             |p: &[&str]| w.len() - i >= p.len() && w[i..].iter().zip(p).all(|(a, b)| a.eq_ignore_ascii_case(b));
-        UP_TO_NOW.iter().any(|p| starts(p)) && !w.get(i + 1).is_some_and(|n| is(n, DAYS))
+        UP_TO_NOW.iter().any(|p| starts(p))
+            && !w.get(i + 1).is_some_and(|n| is(n, DAYS) || n.parse::<chrono::Weekday>().is_ok())
     });
     perfect && span
 }
