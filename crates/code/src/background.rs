@@ -71,30 +71,22 @@ pub fn recent_past(before: &str) -> bool {
 /// True when the sentence `text` reads as background by its wording.
 #[must_use]
 pub fn retrospective(text: &str) -> bool {
-    let phrase = PHRASES.as_ref().map_or_else(
-        || {
-            let words = words_of(text);
-            RETROSPECTIVE.iter().any(|p| contains_words(&words, p))
-        },
-        |ac| ac.find_overlapping_iter(text).any(|m| whole_words(text, m.start(), m.end())),
-    );
+    let phrase = PHRASES
+        .as_ref()
+        .is_some_and(|ac| ac.find_overlapping_iter(text).any(|m| whole_words(text, m.start(), m.end())));
     phrase || {
-        let words = words_of(text);
+        let words: Vec<&str> = text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
         since_year(&words) || for_years(&words)
     }
 }
 
 /// [`RETROSPECTIVE`] as one automaton over the text, the words of each
-/// phrase joined by a space, so that a sentence is scanned once.
+/// phrase joined by a space, so that a sentence is scanned once (a
+/// constant table cannot fail to build).
 static PHRASES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     let phrases: Vec<String> = RETROSPECTIVE.iter().map(|p| p.join(" ")).collect();
     AhoCorasick::builder().ascii_case_insensitive(true).build(phrases).ok()
 });
-
-/// The ASCII words of `text`.
-fn words_of(text: &str) -> Vec<&str> {
-    text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect()
-}
 
 /// True when `text[start..end]` neither begins nor ends inside a word.
 fn whole_words(text: &str, start: usize, end: usize) -> bool {
@@ -119,12 +111,6 @@ fn since_year(words: &[&str]) -> bool {
     words.iter().enumerate().filter(|(_, w)| w.eq_ignore_ascii_case("since")).any(|(i, _)| {
         words[i + 1..].iter().take(SINCE_GAP).any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
     })
-}
-
-/// True when the words hold `phrase` as consecutive whole words, ASCII
-/// case-insensitively.
-fn contains_words(words: &[&str], phrase: &[&str]) -> bool {
-    words.windows(phrase.len()).any(|w| w.iter().zip(phrase).all(|(a, b)| a.eq_ignore_ascii_case(b)))
 }
 
 /// True when a clause of `spans` holds a vague date more than a month before

@@ -178,8 +178,8 @@ impl Coder {
 
 /// The spans of attribution sources that are not armed parties ("rescue
 /// workers said", "local officials said", "activists said"): they report,
-/// they do not act. An
-/// armed group that speaks ("the Taliban said they attacked") stays a party.
+/// they do not act. An armed group that speaks ("the Taliban said they
+/// attacked") stays a party.
 fn speakers(m: &Mentions) -> Vec<Span> {
     let non_combatant = |s: Span| {
         m.actors.iter().filter(|a| a.span.overlaps(s)).all(|a| {

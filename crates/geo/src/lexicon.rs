@@ -282,7 +282,13 @@ impl PlaceLexicon for Gazetteer {
     /// any settlement, so a name's regions come first.
     fn countries_named(&self, candidates: &[PlaceCandidate]) -> Vec<Iso2> {
         let region = |e: &Entry| matches!(e.kind, PlaceKind::Country | PlaceKind::Admin1);
-        candidates.iter().take(REGION_SCAN).filter_map(|c| self.entry(*c)).filter(region).filter_map(|e| e.country).collect()
+        candidates
+            .iter()
+            .take(REGION_SCAN)
+            .filter_map(|c| self.entry(*c))
+            .filter(region)
+            .filter_map(|e| e.country)
+            .collect()
     }
 
     fn countries_of(&self, candidates: &[PlaceCandidate]) -> Vec<Iso2> {

@@ -11,8 +11,8 @@ use sitrep_model::Span;
 
 /// Head nouns of Arabic group names, as English writes them.
 const HEADS: &[&str] = &[
-    "jaysh", "jaish", "jabhat", "jabhet", "liwa", "liwaa", "harakat", "haraka", "kataib", "kata'ib", "katibat", "saraya",
-    "ansar", "ahrar", "faylaq", "failaq", "hizb", "jund", "hayat", "hay'at", "tahrir", "quwat",
+    "jaysh", "jaish", "jabhat", "jabhet", "liwa", "liwaa", "harakat", "haraka", "kataib", "kata'ib", "katibat",
+    "saraya", "ansar", "ahrar", "faylaq", "failaq", "hizb", "jund", "hayat", "hay'at", "tahrir", "quwat",
 ];
 
 /// How many words of the group's name may stand between its head noun and
@@ -41,7 +41,8 @@ pub fn in_group_name(text: &str, span: Span) -> bool {
 /// ("al", "al-Fateh").
 fn part_of_name(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    let article = ["al", "el", "ad", "ar", "as", "ash", "at", "az"].contains(&lower.as_str()) || lower.starts_with("al-");
+    let article =
+        ["al", "el", "ad", "ar", "as", "ash", "at", "az"].contains(&lower.as_str()) || lower.starts_with("al-");
     article || (word.chars().next().is_some_and(char::is_uppercase) && !word.ends_with([',', '.', ';', ':']))
 }
 

@@ -36,8 +36,18 @@ const PLACE_KINDS: &[&str] = &[
 /// Merrimack County Superior Court judge") or holds one after the name
 /// names the institution's seat, and its place stays a place.
 const INSTITUTIONS: &[&str] = &[
-    "Court", "Council", "Police", "University", "Hospital", "Department", "Ministry", "Committee", "Assembly",
-    "Office", "Board", "Commission",
+    "Court",
+    "Council",
+    "Police",
+    "University",
+    "Hospital",
+    "Department",
+    "Ministry",
+    "Committee",
+    "Assembly",
+    "Office",
+    "Board",
+    "Commission",
 ];
 
 /// The listed titles.
@@ -79,12 +89,14 @@ pub fn titled(text: &str, span: Span, titles: &Titles) -> bool {
     });
     // A title or an institution after the name makes the name part of an
     // office ("Chief Kanawha Circuit Judge Jim Stucky", "Governor Aleppo
-    // Council"), not a person's.
-    let office = tail.split(' ').take(right + 1).map(|w| w.trim_matches([',', '.'])).any(|w| {
-        titles.is_capital_title(w) || INSTITUTIONS.contains(&w)
-    });
+    // Council"), not a person's. Asked last: most names have no title
+    // before them.
+    let office = || {
+        let mut rest = tail.split(' ').take(right + 1).map(|w| w.trim_matches([',', '.']));
+        rest.any(|w| titles.is_capital_title(w) || INSTITUTIONS.contains(&w))
+    };
     let capital_title =
-        title_in_run(head, titles) && !office && (right > 0 || titles.is_capital_title(last_word(head)));
+        title_in_run(head, titles) && (right > 0 || titles.is_capital_title(last_word(head))) && !office();
     !place && ((words >= 2 && (titles.is_title(before) || titles.is_title(after))) || capital_title)
 }
 
