@@ -4,7 +4,7 @@
 //! Why not Aho–Corasick. Building an `aho-corasick` automaton
 //! (`MatchKind::LeftmostLongest`) over the gazetteer's 729,234 folded names
 //! at start-up took 5.3 s and 255 MiB peak memory in a release build on the
-//! 2-core development machine (the ignored test `tests/matcher_cost.rs`),
+//! 2-core development machine (the ignored test `tests/geo/matcher_cost.rs`),
 //! which breaks the whole-program budget of one second. The fst walk needs
 //! no start-up work: loading the embedded index took 2.5 µs (7 MiB peak
 //! memory for the whole test process) and matching a 9 kB text 0.5 ms. The names are already in an fst (a

@@ -4,7 +4,7 @@
 //! sources; the same town struck a day later, and a strike 20 km away the same
 //! day, stay apart.
 
-mod common;
+use crate::common;
 
 use sitrep_code::merge::{merge, Report};
 use sitrep_ingest::{documents, Input, Limits};

@@ -6,11 +6,11 @@
 //!
 //! The data is not ours to ship: the test reads it from `shared/dev/` and
 //! skips with a message when it is absent. Run with
-//! `cargo test -p sitrep-geo --test acled_afghanistan -- --nocapture`.
+//! `cargo test -p sitrep-geo --test geo acled_afghanistan -- --nocapture`.
 
 #![allow(clippy::unwrap_used, clippy::print_stderr)] // a failed unwrap is a failed test; figures go to stderr
 
-mod common;
+use crate::common;
 
 use sitrep_geo::{Gazetteer, Geocoder, Resolved};
 use sitrep_model::place::distance_km;

@@ -3,7 +3,7 @@
 //! its token-guarded ingest through the real pipeline).
 
 #[allow(dead_code)]
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

@@ -1,5 +1,5 @@
 //! Measurements behind two design choices, run by hand in a release build:
-//! `cargo test --release -p sitrep-geo --test matcher_cost -- --ignored --nocapture`.
+//! `cargo test --release -p sitrep-geo --test geo matcher_cost -- --ignored --nocapture`.
 //!
 //! - `load_and_match`: the embedded gazetteer's load time and the time to
 //!   find the names of a 10 kB text by the fst walk.

@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::print_stderr)] // a failed unwrap is a failed test; figures go to stderr
 
-mod common;
+use crate::common;
 
 use sitrep_geo::{Gazetteer, Geocoder, Resolved};
 use sitrep_model::place::distance_km;

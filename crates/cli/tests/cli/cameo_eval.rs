@@ -5,7 +5,7 @@
 
 #![allow(clippy::print_stderr)] // skips are reported
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

@@ -1,7 +1,7 @@
 //! Snapshot of the whole pipeline on the bundled example corpus: reviewing a
 //! change of behaviour is reading a diff of `snapshots/corpus__events.snap`.
 
-mod common;
+use crate::common;
 
 use sitrep_ingest::{documents, Input, Limits};
 use sitrep_model::record::EventRecord;

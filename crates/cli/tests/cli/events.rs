@@ -4,7 +4,7 @@
 //! every field the case gives; `exact` cases allow no other event;
 //! `no_asserted` cases allow no asserted event at all.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use serde::Deserialize;

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
-mod common;
+use crate::common;
 
 use sitrep_geo::{Gazetteer, Geocoder};
 use sitrep_model::place::distance_km;
@@ -44,7 +44,7 @@ fn resolve(g: &Gazetteer, c: &Case<'_>) -> Result<(Lat, Lon), String> {
 #[test]
 fn documents_names_decide_each_other() {
     let g = Gazetteer::load().unwrap();
-    let table = include_str!("data/discourse.tsv");
+    let table = include_str!("../data/discourse.tsv");
     let mut failures = Vec::new();
     for c in cases(table) {
         let want = (Lat::new(c.at.0).unwrap(), Lon::new(c.at.1).unwrap());

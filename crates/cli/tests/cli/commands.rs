@@ -3,7 +3,7 @@
 //! filters of `sitrep events`.
 
 #[allow(dead_code)] // the shared module is used in part here
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -4,7 +4,7 @@
 //! most one event matching nothing; title, date and outlet right; every
 //! content marker kept and no boilerplate marker left.
 
-mod common;
+use crate::common;
 
 use sitrep_cli::eval::gold::score;
 
