@@ -17,6 +17,9 @@
 //! city of the document nearest to the entry found. A city is a populated
 //! place of at least [`CITY_POPULATION`] people.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use sitrep_model::place::distance_km;
 use sitrep_model::{Doc, GazetteerId, Place, PlaceKind, PlaceMention, Span};
 
@@ -36,6 +39,11 @@ const MISTAKEN_KM: f64 = 40.0;
 const QUARTER_WORDS: &[&str] =
     &["neighbourhood", "neighborhood", "quarter", "neighbourhoods", "neighborhoods", "quarters"];
 
+/// The stems all of [`QUARTER_WORDS`] share, any case: a document without
+/// one has no quarter, and is not split into words to say so.
+static STEMS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(["quarter", "neighbo"]).ok());
+
 /// The plural ones, after a list of names ("the A and B neighbourhoods").
 const PLURAL_WORDS: &[&str] = &["neighbourhoods", "neighborhoods", "quarters"];
 
@@ -54,6 +62,9 @@ pub struct Quarter {
 #[must_use]
 pub fn quarters(doc: &Doc, resolved: &[Resolved<'_>]) -> Vec<Quarter> {
     let text = doc.text.as_str();
+    if STEMS.as_ref().is_some_and(|ac| !ac.is_match(text)) {
+        return Vec::new();
+    }
     let words = crate::words::words(text, Span::new(0, text.len()));
     let mut out = Vec::new();
     for (i, (span, w)) in words.iter().enumerate() {

@@ -55,13 +55,17 @@ pub fn running_total(text: &str) -> bool {
     let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
     let perfect =
         w.iter().enumerate().any(|(i, x)| is(x, KILLED) && w[i.saturating_sub(3)..i].iter().any(|h| is(h, HAVE)));
-    let span = (0..w.len()).any(|i| {
-        let starts =
-            |p: &[&str]| w.len() - i >= p.len() && w[i..].iter().zip(p).all(|(a, b)| a.eq_ignore_ascii_case(b));
-        UP_TO_NOW.iter().any(|p| starts(p))
-            && !w.get(i + 1).is_some_and(|n| is(n, DAYS) || n.parse::<chrono::Weekday>().is_ok())
-    });
-    perfect && span
+    // The span is looked for only in a sentence with the perfect: most
+    // sentences have none, and the span is the dearer test.
+    let span = || {
+        (0..w.len()).any(|i| {
+            let starts =
+                |p: &[&str]| w.len() - i >= p.len() && w[i..].iter().zip(p).all(|(a, b)| a.eq_ignore_ascii_case(b));
+            UP_TO_NOW.iter().any(|p| starts(p))
+                && !w.get(i + 1).is_some_and(|n| is(n, DAYS) || n.parse::<chrono::Weekday>().is_ok())
+        })
+    };
+    perfect && span()
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {

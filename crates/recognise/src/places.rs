@@ -113,6 +113,15 @@ pub trait PlaceLexicon: Send + Sync {
     }
 }
 
+/// What [`PlaceRecogniser::accepted`] said of a name, with what it was
+/// asked on: the place accepted before it and its [`Patterns::post_mask`].
+#[derive(Debug, Clone)]
+struct Verdict {
+    prev: Option<Span>,
+    post: u32,
+    cues: Result<Vec<PlaceCue>, Rejected>,
+}
+
 /// Why a gazetteer name is not taken for an event place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Rejected {
@@ -586,15 +595,18 @@ impl<'a> PlaceRecogniser<'a> {
     ) -> Vec<PlaceMention> {
         let fallback = |m: &mut NameMatch| m.fallback.take().map(|f| *f).filter(|_| !names_feature(doc.slice(m.span)));
         let fallbacks: Vec<Option<NameMatch>> = names.iter_mut().map(fallback).collect();
+        let mut memo = vec![None; names.len()];
         if fallbacks.iter().all(Option::is_none) {
-            return self.collect_once(doc, actors, names, (modifiers, countries)).0;
+            return self.collect_once(doc, actors, names, (modifiers, countries), &mut memo).0;
         }
         let mark = modifiers.as_deref().map(Vec::len);
-        let (kept, dropped) = self.collect_once(doc, actors, names.clone(), (modifiers.as_deref_mut(), countries));
+        let (kept, dropped) =
+            self.collect_once(doc, actors, names.clone(), (modifiers.as_deref_mut(), countries), &mut memo);
         let mut retry = false;
         for (i, fallback) in fallbacks.into_iter().enumerate() {
             if let Some(f) = fallback.filter(|_| dropped.contains(&i)) {
                 names[i] = f;
+                memo[i] = None;
                 retry = true;
             }
         }
@@ -604,17 +616,21 @@ impl<'a> PlaceRecogniser<'a> {
         if let (Some(out), Some(mark)) = (modifiers.as_deref_mut(), mark) {
             out.truncate(mark);
         }
-        self.collect_once(doc, actors, names, (modifiers, countries)).0
+        self.collect_once(doc, actors, names, (modifiers, countries), &mut memo).0
     }
 
     /// [`PlaceRecogniser::collect`] without fallbacks: the mentions kept,
     /// and the indices of the `names` that are not (sorted).
+    /// `memo` holds, per name, what an earlier pass found for it (a retry
+    /// asks again only about the names it replaced, or whose previous
+    /// place changed), and is filled in.
     fn collect_once(
         &self,
         doc: &Doc,
         actors: &[ActorMention],
         names: Vec<NameMatch>,
         (mut modifiers, countries): (Option<&mut Vec<PlaceMention>>, &[Iso2]),
+        memo: &mut [Option<Verdict>],
     ) -> (Vec<PlaceMention>, Vec<usize>) {
         let Some(p) = &self.patterns else { return (Vec::new(), (0..names.len()).collect()) };
         let text = doc.text.as_str();
@@ -622,10 +638,18 @@ impl<'a> PlaceRecogniser<'a> {
         let (mut mentions, mut dropped, mut origin) = (Vec::new(), Vec::new(), Vec::new());
         let (mut loose, mut plural, mut bulk) = (Vec::new(), Vec::new(), Vec::new());
         for (i, m) in names.into_iter().enumerate() {
-            name.read(doc.slice(m.span));
-            let post = p.post_mask(text, m.span.end);
             let prev = mentions.last().map(|pm: &PlaceMention| pm.span);
-            let cues = match self.accepted(doc, &m, (&name, post), (actors, prev), p) {
+            let known = memo.get(i).and_then(Option::as_ref).filter(|v| v.prev == prev).cloned();
+            let verdict = known.unwrap_or_else(|| {
+                name.read(doc.slice(m.span));
+                let post = p.post_mask(text, m.span.end);
+                Verdict { prev, post, cues: self.accepted(doc, &m, (&name, post), (actors, prev), p) }
+            });
+            if let Some(slot) = memo.get_mut(i) {
+                *slot = Some(verdict.clone());
+            }
+            let post = verdict.post;
+            let cues = match verdict.cues {
                 Ok(cues) => cues,
                 Err(Rejected::Actor) if !m.loose => {
                     if let Some(out) = modifiers.as_deref_mut() {
