@@ -39,6 +39,7 @@
 //! cannot match without ([`Stems`]), and runs only when one of them is there.
 
 mod group_name;
+mod name_head;
 mod person;
 mod titled;
 
@@ -751,7 +752,7 @@ impl<'a> PlaceRecogniser<'a> {
         if inside_actor(m.span, actors) || actor_after() || group_name::in_group_name(text, m.span) {
             return Err(Rejected::Actor);
         }
-        if m.loose && self.lost_apostrophe(doc.slice(m.span)) {
+        if (m.loose && self.lost_apostrophe(doc.slice(m.span))) || name_head::heads_longer_name(text, m.span) {
             return Err(Rejected::NotAPlace);
         }
         let cues = cues(text, m.span, (name, post), p);
