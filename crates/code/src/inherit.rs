@@ -7,25 +7,33 @@
 //! event), else the document's main place: the place its events name most
 //! often (the first on a tie), among those in the country the document's
 //! places are in. A report from Syria that quotes Washington once does not
-//! move its unplaced events to Washington; when no event lies in that
-//! country, no main place is carried. A place is not carried to an event of
-//! another type, which may be anywhere the report has gone since.
+//! move its unplaced events to Washington. When no event has a place in
+//! that country, the report's lead place is carried: the place of the first
+//! sentence that names one there ("In Irati, Parana, police seized 2 tons
+//! of marijuana. A man was arrested."): news says where once, in its lead,
+//! and what follows is there until it says otherwise. A country alone is no
+//! lead place. A place is not carried to an event of another type, which
+//! may be anywhere the report has gone since.
 //!
 //! The inherited place keeps its own precision; the event's `rule` says
-//! that the place was inherited (`+place:paragraph` or `+place:document`), so
-//! a reader can tell it from a place the sentence names.
+//! that the place was inherited (`+place:paragraph`, `+place:document` or
+//! `+place:lead`), so a reader can tell it from a place the sentence names.
 
 use std::collections::HashMap;
 
-use sitrep_model::{Doc, Event, Iso2, Location};
+use sitrep_model::{Doc, Event, Iso2, Location, PlaceKind};
+
+use crate::location::{locate, Resolved};
 
 /// How many sentences back a paragraph's place still carries.
 const NEAR: usize = 3;
 
 /// Give each event without a place the place of its discourse; `country`
 /// is the country of most of the document's places, if known.
-pub fn places(doc: &Doc, events: &mut [Event], country: Option<Iso2>) {
-    let main = main_place(events, country);
+/// `lead` is the document's lead place ([`lead`]).
+pub fn places(doc: &Doc, events: &mut [Event], country: Option<Iso2>, lead: Option<&Location>) {
+    let main = main_place(events, country).map(|l| (l, "+place:document"));
+    let main = main.or_else(|| lead.cloned().map(|l| (l, "+place:lead")));
     let at = |e: &Event| doc.sentence_at(e.evidence.span.start);
     for i in 0..events.len() {
         if events[i].location.is_some() {
@@ -39,14 +47,11 @@ pub fn places(doc: &Doc, events: &mut [Event], country: Option<Iso2>) {
             let near = doc.sentences[sj].paragraph == paragraph && si.saturating_sub(sj) <= NEAR;
             e.location.clone().filter(|_| near)
         });
-        let (location, how) = match carried {
-            Some(l) => (Some(l), "+place:paragraph"),
-            None => (main.clone(), "+place:document"),
+        let Some((location, how)) = carried.map(|l| (l, "+place:paragraph")).or_else(|| main.clone()) else {
+            continue;
         };
-        if location.is_some() {
-            events[i].location = location;
-            events[i].rule.push_str(how);
-        }
+        events[i].location = Some(location);
+        events[i].rule.push_str(how);
     }
 }
 
@@ -61,4 +66,17 @@ fn main_place(events: &[Event], country: Option<Iso2>) -> Option<Location> {
     }
     let (best, _) = count.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))?;
     placed.into_iter().find(|l| l.place.gazetteer_id.as_str() == best).cloned()
+}
+
+/// The place of the first sentence of `doc` that names a place in
+/// `country` (any when it is unknown), as that sentence's own event would
+/// have it; not a country.
+#[must_use]
+pub fn lead(doc: &Doc, resolved: &[Resolved<'_>], country: Option<Iso2>) -> Option<Location> {
+    let at_home =
+        |r: &&Resolved<'_>| r.place.kind != PlaceKind::Country && country.is_none_or(|c| r.place.country == Some(c));
+    let first = resolved.iter().find(at_home)?;
+    let sentence = doc.sentences[doc.sentence_at(first.mention.span.start)?].span;
+    let home: Vec<Resolved<'_>> = resolved.iter().filter(at_home).copied().collect();
+    locate(&doc.text, &home, &[], &[], sentence).into_iter().next()
 }

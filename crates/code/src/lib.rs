@@ -172,7 +172,8 @@ impl Coder {
                 discourse.date = Some(d.date);
             }
         }
-        assemble(input.doc, events, place_country)
+        let lead = inherit::lead(input.doc, &scene.resolved, place_country);
+        assemble(input.doc, events, place_country, lead.as_ref())
     }
 }
 
@@ -208,10 +209,15 @@ fn speakers(m: &Mentions) -> Vec<Span> {
 /// where a sentence names none ([`inherit`]), then folded again, since an
 /// inherited place can show two mentions to be one event; last, air strikes
 /// told without a striker take the report's one striker ([`striker`]).
-fn assemble(doc: &Doc, mut events: Vec<Event>, country: Option<sitrep_model::Iso2>) -> Vec<Event> {
+fn assemble(
+    doc: &Doc,
+    mut events: Vec<Event>,
+    country: Option<sitrep_model::Iso2>,
+    lead: Option<&sitrep_model::Location>,
+) -> Vec<Event> {
     quotes::attribute(doc, &mut events);
     let mut events = coreference::fold(events);
-    inherit::places(doc, &mut events, country);
+    inherit::places(doc, &mut events, country, lead);
     let mut events = coreference::fold(events);
     striker::attribute(&mut events);
     events
