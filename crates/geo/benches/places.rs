@@ -8,7 +8,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use sitrep_geo::{Gazetteer, Geocoder};
 use sitrep_recognise::places::PlaceRecogniser;
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/geo/common.rs"]
 mod common;
 
 /// How many times the report is repeated in the document.

@@ -14,9 +14,10 @@ use sitrep_model::Span;
 /// Generic head nouns of construct-phrase place names, as English and French
 /// transliterate them.
 const HEADS: &[&str] = &[
-    "wadi", "oued", "wad", "tal", "tall", "tel", "tell", "jabal", "jebel", "jabel", "djebel", "bir", "ras", "ain", "ayn",
-    "qasr", "qaser", "qsar", "ksar", "kafr", "kfar", "deir", "dayr", "beit", "bayt", "umm", "abu", "bani", "beni",
-    "khirbet", "khirbat", "marj", "nahr", "souq", "suq", "sidi", "tin", "qala", "qalat", "qalaat", "sheikh", "shaykh",
+    "wadi", "oued", "wad", "tal", "tall", "tel", "tell", "jabal", "jebel", "jabel", "djebel", "bir", "ras", "ain",
+    "ayn", "qasr", "qaser", "qsar", "ksar", "kafr", "kfar", "deir", "dayr", "beit", "bayt", "umm", "abu", "bani",
+    "beni", "khirbet", "khirbat", "marj", "nahr", "souq", "suq", "sidi", "tin", "qala", "qalat", "qalaat", "sheikh",
+    "shaykh",
 ];
 
 /// The Arabic article as English writes it, alone or joined by a hyphen.
