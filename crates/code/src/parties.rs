@@ -88,9 +88,9 @@ pub fn acting(naming: &Naming, actor: Option<Actor>, sub: SubEventType, focus: O
         // protesters (inter code 6), of every riot the rioters (5); a state
         // named in the sentence is the one protested against or intervening.
         Some(a) if sub.event_type() == EventType::Protests && a.role != ActorRole::Protester => {
-            agent_actor(naming, "OPP", ActorRole::Protester, a.country.or(focus))
+            agent_actor(naming, "PRO", ActorRole::Protester, a.country.or(focus))
         }
-        None if sub.event_type() == EventType::Protests => agent_actor(naming, "OPP", ActorRole::Protester, focus),
+        None if sub.event_type() == EventType::Protests => agent_actor(naming, "PRO", ActorRole::Protester, focus),
         Some(a) if sub.event_type() == EventType::Riots && a.role != ActorRole::Rioter => {
             agent_actor(naming, "RIO", ActorRole::Rioter, a.country.or(focus))
         }

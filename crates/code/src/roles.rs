@@ -79,7 +79,10 @@ const LOCATIVE: &[&str] = &[
     "around",
 ];
 /// Past participles of trigger verbs that do not end in "-ed".
-const IRREGULAR_PARTICIPLES: &[&str] = &["hit", "struck", "shot", "slain", "taken", "overrun", "hurt"];
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "hit", "struck", "shot", "slain", "taken", "overrun", "hurt", "beaten", "blown", "burnt", "caught", "held",
+    "stolen",
+];
 const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get"];
 
 /// The relation of the actor at `span` in `text`.
@@ -201,7 +204,9 @@ const SETTLEMENT_NOUNS: &[&str] = &["capital", "city", "town", "village"];
 pub fn is_passive(text: &str, clause: Span, trigger: Span) -> bool {
     let before = &text[clause.start.min(trigger.start)..trigger.start];
     let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
-    let word = &text[trigger.start..trigger.end];
+    // The participle of a trigger of several words is its first ("shot
+    // dead", "beaten to death").
+    let word = text[trigger.start..trigger.end].split(' ').next().unwrap_or("");
     let participle = word.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&word);
     participle && words.iter().any(|w| BE.contains(&w.to_ascii_lowercase().trim_matches(',')))
 }
@@ -414,5 +419,9 @@ mod tests {
         assert!(is_passive(t, Span::new(0, t.len()), span_of(t, "targeted")));
         let t = "Russian jets hit the terrorists";
         assert!(!is_passive(t, Span::new(0, t.len()), span_of(t, "hit")));
+        let t = "three traders were shot dead";
+        assert!(is_passive(t, Span::new(0, t.len()), span_of(t, "shot dead")));
+        let t = "a thief was beaten to death";
+        assert!(is_passive(t, Span::new(0, t.len()), span_of(t, "beaten to death")));
     }
 }

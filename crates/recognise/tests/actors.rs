@@ -65,7 +65,7 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     ("Erdogan needs this zone.", &["Erdogan => TURGOV (Government of Turkey)"]),
-    ("Police arrested 5 protesters in Kabul.", &["Police => COP (Police Forces)", "protesters => OPP (Protesters)"]),
+    ("Police arrested 5 protesters in Kabul.", &["Police => COP (Police Forces)", "protesters => PRO (Protesters)"]),
     ("killed by a Russian airstrike on the town", &["Russian airstrike => RUSMIL (Military Forces of Russia)"]),
     ("Turkish shelling hit the village", &["Turkish shelling => TURMIL (Military Forces of Turkey)"]),
     // Counter-examples: a nationality alone is not an actor; "is" is not IS;
