@@ -30,10 +30,14 @@ const NEAR: usize = 3;
 
 /// Give each event without a place the place of its discourse; `country`
 /// is the country of most of the document's places, if known.
-/// `lead` is the document's lead place ([`lead`]).
-pub fn places(doc: &Doc, events: &mut [Event], country: Option<Iso2>, lead: Option<&Location>) {
+/// `lead` gives the document's lead place ([`lead`]), asked only when an
+/// event needs it and no main place is found.
+pub fn places(doc: &Doc, events: &mut [Event], country: Option<Iso2>, lead: impl FnOnce() -> Option<Location>) {
+    if events.iter().all(|e| e.location.is_some()) {
+        return;
+    }
     let main = main_place(events, country).map(|l| (l, "+place:document"));
-    let main = main.or_else(|| lead.cloned().map(|l| (l, "+place:lead")));
+    let main = main.or_else(|| lead().map(|l| (l, "+place:lead")));
     let at = |e: &Event| doc.sentence_at(e.evidence.span.start);
     for i in 0..events.len() {
         if events[i].location.is_some() {
@@ -75,8 +79,7 @@ fn main_place(events: &[Event], country: Option<Iso2>) -> Option<Location> {
 pub fn lead(doc: &Doc, resolved: &[Resolved<'_>], country: Option<Iso2>) -> Option<Location> {
     let at_home =
         |r: &&Resolved<'_>| r.place.kind != PlaceKind::Country && country.is_none_or(|c| r.place.country == Some(c));
-    let first = resolved.iter().find(at_home)?;
-    let sentence = doc.sentences[doc.sentence_at(first.mention.span.start)?].span;
     let home: Vec<Resolved<'_>> = resolved.iter().filter(at_home).copied().collect();
+    let sentence = doc.sentences[doc.sentence_at(home.first()?.mention.span.start)?].span;
     locate(&doc.text, &home, &[], &[], sentence).into_iter().next()
 }

@@ -172,8 +172,8 @@ impl Coder {
                 discourse.date = Some(d.date);
             }
         }
-        let lead = inherit::lead(input.doc, &scene.resolved, place_country);
-        assemble(input.doc, events, place_country, lead.as_ref())
+        let lead = || inherit::lead(input.doc, &scene.resolved, place_country);
+        assemble(input.doc, events, place_country, lead)
     }
 }
 
@@ -213,7 +213,7 @@ fn assemble(
     doc: &Doc,
     mut events: Vec<Event>,
     country: Option<sitrep_model::Iso2>,
-    lead: Option<&sitrep_model::Location>,
+    lead: impl FnOnce() -> Option<sitrep_model::Location>,
 ) -> Vec<Event> {
     quotes::attribute(doc, &mut events);
     let mut events = coreference::fold(events);
