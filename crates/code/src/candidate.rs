@@ -78,7 +78,7 @@ pub fn candidates(
             subject = subject_of(text, &in_clause).or(subject);
             continue;
         };
-        let mut roles: Roles = assign(text, clause, first.span, &in_clause);
+        let mut roles: Roles = assign(text, clause, first, &in_clause);
         roles.actor1 = roles.actor1.map(|a| crate::affiliation::named(text, a, &in_clause));
         roles.actor2 = roles.actor2.map(|a| crate::affiliation::named(text, a, &in_clause));
         let unarmed = |i: usize| matches!(actors[i].actor.role, ActorRole::Civilian | ActorRole::Protester);

@@ -88,7 +88,7 @@ const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", 
 /// The relation of the actor at `span` in `text`.
 #[must_use]
 pub fn relation(text: &str, span: Span) -> Relation {
-    let before = strip_determiners(&window_before(text, span.start, 40).trim_end().to_ascii_lowercase());
+    let before = strip_determiners(window_before(text, span.start, 40).trim_end()).to_ascii_lowercase();
     let after_l = window_after(text, span.end, 16).to_ascii_lowercase();
     if ASSOCIATE_VERBS.iter().any(|v| before.ends_with(v)) || ASSOCIATE_SUFFIXES.iter().any(|s| after_l.starts_with(s))
     {
@@ -108,13 +108,13 @@ pub fn relation(text: &str, span: Span) -> Relation {
 /// unidentified motorcycle-riding assailants", "by two armed men"): a noun
 /// phrase's premodifiers are numerals, adjectives and hyphenated compounds,
 /// never the verb that would end the phrase.
-fn strip_determiners(before: &str) -> String {
+fn strip_determiners(before: &str) -> &str {
     let mut s = before;
     let mut modifiers = 0;
     loop {
         let trimmed = ["the", "a", "an", "its", "their", "his", "her", "some", "unknown", "suspected"]
             .iter()
-            .find_map(|d| s.strip_suffix(d).filter(|r| r.is_empty() || r.ends_with(' ')))
+            .find_map(|d| strip_word(s, d))
             .map(str::trim_end);
         let modifier = || {
             let (rest, last) = s.rsplit_once(' ')?;
@@ -127,10 +127,18 @@ fn strip_determiners(before: &str) -> String {
                     s = t;
                     modifiers += 1;
                 }
-                None => return s.to_owned(),
+                None => return s,
             },
         }
     }
+}
+
+/// `s` without its last word when that word is `word` (any case).
+fn strip_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(word.len())?;
+    let rest = s.get(..cut)?;
+    let last = s.get(cut..)?;
+    (last.eq_ignore_ascii_case(word) && (rest.is_empty() || rest.ends_with(' '))).then_some(rest)
 }
 
 /// How many premodifiers of an actor's head noun [`strip_determiners`] looks past.
@@ -161,11 +169,13 @@ const MODIFIERS: &[&str] = &[
 ];
 
 /// True for a numeral, a hyphenated compound ("motorcycle-riding",
-/// "pro-government") or a listed modifier.
+/// "pro-government"), a listed modifier, or an acronym ("by presumed LNA
+/// forces": a group's initials before the head noun the recogniser knows).
 fn is_modifier(word: &str) -> bool {
     let numeral = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
     let compound = word.contains('-') && word.chars().all(|c| c.is_alphanumeric() || c == '-');
-    numeral || compound || MODIFIERS.contains(&word)
+    let acronym = word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase());
+    numeral || compound || acronym || MODIFIERS.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// Up to `n` bytes of `text` before `at`, cut on a character boundary.
@@ -208,7 +218,15 @@ pub fn is_passive(text: &str, clause: Span, trigger: Span) -> bool {
     // dead", "beaten to death").
     let word = text[trigger.start..trigger.end].split(' ').next().unwrap_or("");
     let participle = word.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&word);
-    participle && words.iter().any(|w| BE.contains(&w.to_ascii_lowercase().trim_matches(',')))
+    participle && words.iter().any(|w| is_be(w))
+}
+
+/// True for a form of "be", not an acronym spelt like one ("IS militants
+/// attacked": the Islamic State).
+fn is_be(word: &str) -> bool {
+    let word = word.trim_matches(',');
+    let acronym = word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase());
+    !acronym && BE.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// True when `span` sits inside an open parenthesis: "(Rafi LGA, Niger)"
@@ -241,7 +259,8 @@ pub(crate) fn locative_name(text: &str, m: &ActorMention) -> bool {
 /// Assign roles in a clause. `actors` are the clause's actor mentions (with
 /// their indices in the document's list), in text order.
 #[must_use]
-pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorMention)]) -> Roles {
+pub fn assign(text: &str, clause: Span, hit: TriggerHit, actors: &[(usize, &ActorMention)]) -> Roles {
+    let trigger = hit.span;
     let rel: Vec<(usize, Span, Relation)> = actors
         .iter()
         .map(|(i, m)| {
@@ -255,11 +274,15 @@ pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorM
     // the rebels": the rebels recaptured them).
     let agents = || rel.iter().filter(|r| r.2 == Relation::Agent);
     let agent = agents().find(|r| r.1.start >= trigger.start).or_else(|| agents().next_back()).map(|r| r.0);
-    let before = rel
-        .iter()
-        .rev()
-        .find(|r| (r.1.start < trigger.start || r.1.contains(trigger)) && r.2 == Relation::Plain)
-        .map(|r| r.0);
+    let mut befores =
+        rel.iter().rev().filter(|r| (r.1.start < trigger.start || r.1.contains(trigger)) && r.2 == Relation::Plain);
+    let nearest = befores.next();
+    let before = match (nearest, befores.next()) {
+        (Some(n), Some(subject)) if hit.kind == TriggerKind::Posture && premodifies(text, n.1, trigger) => {
+            Some(subject.0)
+        }
+        (n, _) => n.map(|r| r.0),
+    };
     let after = rel
         .iter()
         .find(|r| r.1.start >= trigger.end && matches!(r.2, Relation::Plain | Relation::Owner) && Some(r.0) != agent)
@@ -273,6 +296,14 @@ pub fn assign(text: &str, clause: Span, trigger: Span, actors: &[(usize, &ActorM
         }
     }
     Roles { actor1, actor2: actor2.filter(|a| Some(*a) != actor1), agentless_passive: passive && agent.is_none() }
+}
+
+/// True when the actor at `actor` stands right before the trigger as its
+/// modifier: "military reinforcements", "army convoy". Before a noun of
+/// posture such a modifier says what kind of force moved, not whose: "Turkish
+/// forces brought military reinforcements" names the mover as the subject.
+fn premodifies(text: &str, actor: Span, trigger: Span) -> bool {
+    text.get(actor.end..trigger.start) == Some(" ")
 }
 
 /// The armed party named right before a noun of violence in the clause
@@ -385,6 +416,8 @@ mod tests {
         ] {
             assert_eq!(relation(t, span_of(t, what)), rel, "{what}");
         }
+        let t5 = "indiscriminate shells fired by presumed LNA forces";
+        assert_eq!(relation(t5, span_of(t5, "forces")), Relation::Agent);
         let t3 = "a reporter was shot dead by unidentified motorcycle-riding assailants";
         assert_eq!(relation(t3, span_of(t3, "assailants")), Relation::Agent);
         let t4 = "shelling by the army killed two rebels";
@@ -423,5 +456,7 @@ mod tests {
         assert!(is_passive(t, Span::new(0, t.len()), span_of(t, "shot dead")));
         let t = "a thief was beaten to death";
         assert!(is_passive(t, Span::new(0, t.len()), span_of(t, "beaten to death")));
+        let t = "IS militants attacked Iraqi forces";
+        assert!(!is_passive(t, Span::new(0, t.len()), span_of(t, "attacked")));
     }
 }
