@@ -236,8 +236,12 @@ fn role_of_code(code: &str) -> ActorRole {
     }
 }
 
-/// "JABHAT AL NUSRA" → "Jabhat al Nusra".
+/// "JABHAT AL NUSRA" → "Jabhat al Nusra"; a header of one short word is
+/// initials and keeps its capitals ("PKK", "UN").
 fn title_case(header: &str) -> String {
+    if !header.contains(' ') && header.chars().count() <= 4 {
+        return header.to_owned();
+    }
     const LOWER: &[&str] = &["al", "el", "ad", "ash", "of", "the", "and", "for", "in", "bin", "ibn", "de", "wa"];
     header
         .split(' ')
@@ -288,6 +292,7 @@ mod tests {
     fn title_case_keeps_particles_lower() {
         assert_eq!(title_case("JABHAT AL NUSRA"), "Jabhat al Nusra");
         assert_eq!(title_case("TALIBAN"), "Taliban");
+        assert_eq!(title_case("PKK"), "PKK");
     }
 
     #[test]

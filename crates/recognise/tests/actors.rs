@@ -68,6 +68,11 @@ const CASES: &[(&str, &[&str])] = &[
     ("Police arrested 5 protesters in Kabul.", &["Police => COP (Police Forces)", "protesters => PRO (Protesters)"]),
     ("killed by a Russian airstrike on the town", &["Russian airstrike => RUSMIL (Military Forces of Russia)"]),
     ("Turkish shelling hit the village", &["Turkish shelling => TURMIL (Military Forces of Turkey)"]),
+    ("an explosive planted by PKK militants", &["PKK militants => TURREB (PKK)"]),
+    (
+        "a joint patrol by Turkish and Russian forces",
+        &["Turkish => TURMIL (Military Forces of Turkey)", "Russian forces => RUSMIL (Military Forces of Russia)"],
+    ),
     // Counter-examples: a nationality alone is not an actor; "is" is not IS;
     // a city is a place, not an actor.
     ("the Syrian town of Jarabulus", &[]),

@@ -6,7 +6,7 @@
 //! A bare nationality adjective ("the Syrian town of") is not an actor and is
 //! dropped; a country's name alone ("Turkey has …") is the state.
 
-use sitrep_model::{Iso3, Span};
+use sitrep_model::{ActorRole, Iso3, Span};
 
 use super::lexicon::{Lexicon, Sense};
 
@@ -126,6 +126,10 @@ fn compose_at(text: &str, hits: &[Hit], lex: &Lexicon) -> (Option<Unit>, usize) 
     let first = hits[0];
     let next = hits.get(1).copied();
     match (&lex.senses[first.sense], next) {
+        (Sense::Country { iso3, adjective: true }, Some(_)) if shares_head(text, lex, hits).is_some() => {
+            let head = shares_head(text, lex, hits);
+            (Some(Unit { span: first.span, head, country: Some(*iso3) }), 1)
+        }
         (Sense::Country { iso3, .. }, Some(n)) if is_head(lex, n) && joins(text, first.span, n.span) => {
             (Some(Unit { span: Span::new(first.span.start, n.span.end), head: Some(n.sense), country: Some(*iso3) }), 2)
         }
@@ -140,6 +144,11 @@ fn compose_at(text: &str, hits: &[Hit], lex: &Lexicon) -> (Option<Unit>, usize) 
             let country = of_country(text, first.span, n, lex);
             (Some(Unit { span: Span::new(first.span.start, n.span.end), head: Some(first.sense), country }), 2)
         }
+        (Sense::Agent { agent }, Some(n))
+            if is_government(agent) && is_armed(lex, n) && possessed(text, first.span, n.span) =>
+        {
+            (Some(Unit { span: Span::new(first.span.start, n.span.end), head: Some(n.sense), country: None }), 2)
+        }
         (_, Some(n)) if is_named(lex, first) && is_agent(lex, n) && adjacent(text, first.span, n.span) => {
             (Some(Unit { span: Span::new(first.span.start, n.span.end), head: Some(first.sense), country: None }), 2)
         }
@@ -147,13 +156,74 @@ fn compose_at(text: &str, hits: &[Hit], lex: &Lexicon) -> (Option<Unit>, usize) 
     }
 }
 
+/// "Turkish and Russian forces": nationality adjectives joined by "and" or
+/// "or" share the noun after the last of them (coordinated premodifiers),
+/// so each names its country's forces. The shared head's sense, when `hits`
+/// open such a coordination: the noun after the second adjective, or the
+/// military when the second is a country's forces phrase of the overlay
+/// ("Russian forces").
+fn shares_head(text: &str, lex: &Lexicon, hits: &[Hit]) -> Option<usize> {
+    let (first, second) = (hits.first()?, hits.get(1)?);
+    let gap = text.get(first.span.end..second.span.start)?.trim();
+    if !matches!(gap, "and" | "or" | "," | ", and") {
+        return None;
+    }
+    match &lex.senses[second.sense] {
+        Sense::Country { adjective: true, .. } => {
+            let head = hits.get(2)?;
+            (is_head(lex, *head) && joins(text, second.span, head.span)).then_some(head.sense)
+        }
+        Sense::Overlay(row) if row.role == ActorRole::Military && starts_with_adjective(text, second.span, lex) => {
+            lex.military
+        }
+        _ => None,
+    }
+}
+
+/// True when the phrase at `span` opens with a nationality adjective.
+fn starts_with_adjective(text: &str, span: Span, lex: &Lexicon) -> bool {
+    let first = text.get(span.start..span.end).and_then(|p| p.split(' ').next()).unwrap_or("");
+    lex.is_adjective(first)
+}
+
+/// A government agent code (PETRARCH's `GOV`, `ELI`: "regime", "government").
+fn is_government(agent: &str) -> bool {
+    matches!(agent, "GOV" | "ELI")
+}
+
+/// An agent noun of armed force ("soldiers", "military", "police").
+fn is_armed(lex: &Lexicon, h: Hit) -> bool {
+    matches!(&lex.senses[h.sense], Sense::Agent { agent } if agent.starts_with("MIL") || agent.ends_with("MIL") || agent == "COP" || agent == "SPY")
+}
+
+/// "regime soldiers", "the regime's fighter": in a compound or a
+/// possessive the last noun is the head and the first its holder, so a
+/// government before an armed noun names the government's forces.
+fn possessed(text: &str, a: Span, b: Span) -> bool {
+    let gap = text.get(a.end..b.start).unwrap_or("x");
+    matches!(gap, " " | "'s " | "\u{2019}s ")
+}
+
 fn is_head(lex: &Lexicon, h: Hit) -> bool {
     matches!(lex.senses[h.sense], Sense::Agent { .. } | Sense::Overlay(_) | Sense::Named { .. })
 }
 
+/// A generic agent noun: PETRARCH's ("militia"), or the overlay's noun of
+/// irregular fighters whose name takes the country ("militants" →
+/// "Unidentified Armed Group ({country})"). Not the overlay's protesters or
+/// civilians ("Fatah protesters" are protesters, not the movement's
+/// fighters), nor its state forces: "Houthi forces" and "Haftar forces"
+/// stay the forces of a government in rivalry, which the codebook codes as
+/// the country's military with its faction.
 fn is_agent(lex: &Lexicon, h: Hit) -> bool {
-    matches!(lex.senses[h.sense], Sense::Agent { .. })
+    match &lex.senses[h.sense] {
+        Sense::Agent { .. } => true,
+        Sense::Overlay(row) => row.name.contains("{country}") && ARMED.contains(&row.role),
+        _ => false,
+    }
 }
+
+const ARMED: &[ActorRole] = &[ActorRole::Rebel, ActorRole::Militant, ActorRole::Militia, ActorRole::Unidentified];
 
 fn is_named(lex: &Lexicon, h: Hit) -> bool {
     matches!(lex.senses[h.sense], Sense::Named { .. } | Sense::Overlay(_))

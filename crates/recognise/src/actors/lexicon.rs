@@ -106,6 +106,13 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// True when `word` is a nationality adjective ("Russian").
+    #[must_use]
+    pub fn is_adjective(&self, word: &str) -> bool {
+        let sense = self.index.get(&word.to_ascii_lowercase()).map(|p| &self.senses[self.patterns[*p].sense]);
+        matches!(sense, Some(Sense::Country { adjective: true, .. }))
+    }
+
     /// Every phrase, ASCII-lowercased as it is keyed, with the number of its
     /// pattern.
     pub fn keys(&self) -> impl Iterator<Item = (&str, u32)> {
