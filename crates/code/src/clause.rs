@@ -63,7 +63,8 @@ static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     let Some(s) = sentence.slice(text) else { return Vec::new() };
     let Some(ac) = AUTOMATON.as_ref() else { return vec![sentence] };
-    let cuts = ac.find_iter(s).map(|m| cut_at(s, m.start())).filter(|&i| i > 0 && i < s.len());
+    let label = label_end(s);
+    let cuts = label.into_iter().chain(ac.find_iter(s).map(|m| cut_at(s, m.start())).filter(|&i| i > 0 && i < s.len()));
     let mut out = Vec::with_capacity(4);
     let mut start = 0;
     for c in cuts.chain(std::iter::once(s.len())) {
@@ -74,6 +75,20 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     }
     out
 }
+
+/// The words a sentence opens with before a colon, as a heading does
+/// ("Arrests: On 8 May …", "Breaking: …", "He said: …"): a label or a
+/// speaker, never part of the clause after it, so the actors after the colon
+/// are that clause's subject, not objects of the label. At most
+/// [`LABEL_WORDS`] words. The offset just after the colon.
+fn label_end(s: &str) -> Option<usize> {
+    let colon = s.get(..s.len().min(48))?.find(": ")?;
+    let words = s[..colon].split_whitespace().count();
+    (words > 0 && words <= LABEL_WORDS && s.len() > colon + 2).then_some(colon + 1)
+}
+
+/// The most words a label before a colon has ("Movement of forces").
+const LABEL_WORDS: usize = 4;
 
 /// Where a marker found at `start` cuts: before it, or after its punctuation
 /// for "; " and ", and".
@@ -122,6 +137,17 @@ mod tests {
             texts(t, &clauses(t, Span::new(0, t.len()))),
             ["3 soldiers were killed", "following an attack by Taliban militants;", "2 were wounded."]
         );
+    }
+
+    #[test]
+    fn a_label_is_its_own_clause() {
+        let t = "Arrests: On 8 May, police arrested 3 men; 2 fled.";
+        assert_eq!(
+            texts(t, &clauses(t, Span::new(0, t.len()))),
+            ["Arrests:", "On 8 May, police arrested 3 men;", "2 fled."]
+        );
+        let t = "On 8 May, police said: 3 men were arrested.";
+        assert_eq!(texts(t, &clauses(t, Span::new(0, t.len()))), [t]);
     }
 
     #[test]
