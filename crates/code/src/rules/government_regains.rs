@@ -1,10 +1,15 @@
 //! `government-regains`: Battles — Government regains territory.
 //!
 //! Codes: state forces taking back territory from non-state groups.
-//! Triggers: kind `capture` or `advance` ("recaptured", "retook", "gain the
-//! ground", "liberated") with state forces acting.
+//! Triggers: kind `capture` ("recaptured", "retook", "gain the ground",
+//! "liberated") with state forces acting, or kind `advance` ("advanced",
+//! "entered") against a non-state group or with fighting. The codebook makes
+//! this a battle: the government wins control of a place from a non-state
+//! group. State forces entering a place with no one to fight are moving, a
+//! strategic development (`change-to-group`).
 //! Example: "The SAA is continuing to gain the ground in Latakia."
-//! Counter-example: a rebel group capturing a town is `non-state-overtakes`.
+//! Counter-examples: a rebel group capturing a town is `non-state-overtakes`;
+//! "Turkish forces entered Syrian territory via the crossing" is a movement.
 
 use sitrep_model::SubEventType;
 
@@ -22,7 +27,8 @@ impl Rule for GovernmentRegains {
         SubEventType::GovernmentRegainsTerritory
     }
     fn applies(&self, c: &Clue) -> bool {
-        c.kinds.any(&[TriggerKind::Capture, TriggerKind::Advance]) && c.actor1_is(STATE)
+        let against = c.actor2_is(NON_STATE) || c.violent();
+        c.actor1_is(STATE) && (c.has(TriggerKind::Capture) || (c.has(TriggerKind::Advance) && against))
     }
 }
 
@@ -39,5 +45,10 @@ mod tests {
         assert!(GovernmentRegains.applies(&c));
         c.actor1 = Some(sitrep_model::ActorRole::Rebel);
         assert!(!GovernmentRegains.applies(&c));
+        let mut c = clue(&[K::Advance]);
+        c.actor1 = Some(sitrep_model::ActorRole::Military);
+        assert!(!GovernmentRegains.applies(&c), "a movement, with no one to fight");
+        c.actor2 = Some(sitrep_model::ActorRole::Militant);
+        assert!(GovernmentRegains.applies(&c));
     }
 }

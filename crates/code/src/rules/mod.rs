@@ -141,9 +141,10 @@ pub static RULES: &[&dyn Rule] = &[
     &armed_clash::ArmedClash,
     &arrests::Arrests,
     &agreement::Agreement,
+    // A base set up is the specific movement: before the change of activity.
+    &base_established::BaseEstablished,
     &change_to_group::ChangeToGroup,
     &disrupted_weapons::DisruptedWeapons,
-    &base_established::BaseEstablished,
     &non_violent_transfer::NonViolentTransfer,
     &other::Other,
 ];
