@@ -17,22 +17,42 @@ pub fn base_actor_name(name: &str) -> String {
 
 /// True when the system actor matches an answer spelled by name or code:
 /// equal names (ignoring ACLED's period suffix and a trailing country in
-/// parentheses), or the answer is the actor's code or country code.
+/// parentheses), or the answer is the actor's code or country code. ACLED's
+/// own conventions of naming are read too: "PKK: Kurdistan Workers Party"
+/// is matched by either the initials or the name, "A and/or B" (an
+/// attribution the sources leave open) by either actor, and "al-Sham" by
+/// "al Sham".
 #[must_use]
 pub fn actor_matches(system: Option<&ActorRecord>, answer: Option<&str>) -> bool {
     match (system, answer) {
         (None, None) => true,
         (Some(a), Some(ans)) => {
-            let ans_base = base_actor_name(ans);
-            let sys_base = base_actor_name(&a.name);
+            let sys_base = folded(&base_actor_name(&a.name));
             let strip_country = |s: &str| s.split(" (").next().unwrap_or(s).trim().to_owned();
-            ans_base == sys_base
-                || strip_country(&ans_base) == strip_country(&sys_base)
+            let name_matches = |ans: &str| {
+                let ans_base = folded(&base_actor_name(ans));
+                ans_base == sys_base || strip_country(&ans_base) == strip_country(&sys_base)
+            };
+            answer_names(ans).any(name_matches)
                 || ans.eq_ignore_ascii_case(&a.code)
                 || a.country.as_deref().is_some_and(|c| ans.eq_ignore_ascii_case(c))
         }
         _ => false,
     }
+}
+
+/// The names an ACLED actor answer stands for: each side of "and/or", and
+/// for "ACR: Name" the initials and the name as well as the whole.
+fn answer_names(answer: &str) -> impl Iterator<Item = &str> {
+    answer.split(" and/or ").flat_map(|side| {
+        let (initials, name) = side.split_once(": ").unwrap_or((side, side));
+        [side, initials, name]
+    })
+}
+
+/// Hyphens read as spaces ("Hayat Tahrir al-Sham" is "al Sham").
+fn folded(name: &str) -> String {
+    name.replace('-', " ")
 }
 
 /// Kilometres between a system location and an answer point.
@@ -95,6 +115,13 @@ mod tests {
         assert!(!actor_matches(None, Some("Taliban")));
         let t = actor("Taliban", "AFGREB", Some("AFG"));
         assert!(actor_matches(Some(&t), Some("Taliban - Red Unit")));
+        let pkk = actor("PKK", "TURREB", Some("TUR"));
+        assert!(actor_matches(Some(&pkk), Some("PKK: Kurdistan Workers Party")));
+        let hts = actor("Hayat Tahrir al-Sham", "SYRREBHTS", Some("SYR"));
+        assert!(actor_matches(Some(&hts), Some("HTS: Hayat Tahrir al Sham")));
+        let boko = actor("Boko Haram", "NGAREB", Some("NGA"));
+        assert!(actor_matches(Some(&boko), Some("Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli")));
+        assert!(!actor_matches(Some(&boko), Some("Islamic State (West Africa)")));
     }
 
     #[test]
