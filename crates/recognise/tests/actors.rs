@@ -68,6 +68,11 @@ const CASES: &[(&str, &[&str])] = &[
     ("Police arrested 5 protesters in Kabul.", &["Police => COP (Police Forces)", "protesters => PRO (Protesters)"]),
     ("killed by a Russian airstrike on the town", &["Russian airstrike => RUSMIL (Military Forces of Russia)"]),
     ("Turkish shelling hit the village", &["Turkish shelling => TURMIL (Military Forces of Turkey)"]),
+    (
+        "Turkish Military forces conducted airstrikes",
+        &["Turkish Military forces => TURMIL (Military Forces of Turkey)"],
+    ),
+    ("Turkish Army Forces killed 4", &["Turkish Army Forces => TURMIL (Military Forces of Turkey)"]),
     ("an explosive planted by PKK militants", &["PKK militants => TURREB (PKK)"]),
     (
         "a joint patrol by Turkish and Russian forces",

@@ -8,7 +8,7 @@
 
 use sitrep_model::{ActorRole, Iso3, Span};
 
-use super::lexicon::{Lexicon, Sense};
+use super::lexicon::{CountrySpec, Lexicon, Sense};
 
 /// A lexicon hit: a span and the index of its sense.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,11 +115,38 @@ pub fn compose(text: &str, hits: &[Hit], lex: &Lexicon) -> Vec<Unit> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < hits.len() {
-        let (unit, used) = compose_at(text, &hits[i..], lex);
+        let (mut unit, mut used) = compose_at(text, &hits[i..], lex);
+        if let (Some(u), Some(next)) = (unit.as_mut(), hits.get(i + used.max(1))) {
+            if compounds(text, lex, u, *next) {
+                u.span = Span::new(u.span.start, next.span.end);
+                used = used.max(1) + 1;
+            }
+        }
         out.extend(unit);
         i += used.max(1);
     }
     out
+}
+
+/// "Turkish Army Forces", "Turkish military forces": a country's forces
+/// followed by another generic noun of force make one noun compound, not a
+/// second actor (which would take the document's country). The unit keeps
+/// its country and its first noun. Only a state's forces: "Houthi forces"
+/// stay a rival government's forces (see [`is_agent`]).
+fn compounds(text: &str, lex: &Lexicon, unit: &Unit, next: Hit) -> bool {
+    let generic = |sense: usize| match &lex.senses[sense] {
+        Sense::Agent { .. } => true,
+        Sense::Overlay(row) => row.name.contains("{country}"),
+        _ => false,
+    };
+    let countrys = match unit.head {
+        Some(head) => {
+            unit.country.is_some()
+                || matches!(&lex.senses[head], Sense::Overlay(row) if row.country != CountrySpec::Focus && STATE.contains(&row.role) && !generic(head))
+        }
+        None => false,
+    };
+    countrys && generic(next.sense) && adjacent(text, unit.span, next.span)
 }
 
 fn compose_at(text: &str, hits: &[Hit], lex: &Lexicon) -> (Option<Unit>, usize) {
@@ -222,6 +249,8 @@ fn is_agent(lex: &Lexicon, h: Hit) -> bool {
         _ => false,
     }
 }
+
+const STATE: &[ActorRole] = &[ActorRole::Military, ActorRole::Police];
 
 const ARMED: &[ActorRole] = &[ActorRole::Rebel, ActorRole::Militant, ActorRole::Militia, ActorRole::Unidentified];
 
