@@ -82,8 +82,22 @@ fn takes_people(ws: &[(Span, &str)], trigger: Span) -> bool {
     let head =
         ws[..at].iter().rev().map(|(_, w)| *w).skip_while(|w| RELATIVE.iter().any(|r| w.eq_ignore_ascii_case(r)));
     let before = ws[..at].iter().rev().take(1).any(|(_, w)| RELATIVE.iter().any(|r| w.eq_ignore_ascii_case(r)));
-    object || (before && head.take(1).any(person))
+    object || (before && head.take(1).any(person)) || passive_subject(ws, at, person)
 }
+
+/// "3 PKK militants were killed, injured or captured": the subject of a
+/// passive capture is what was taken. The nearest "was"/"were" within
+/// [`PASSIVE_REACH`] words before the trigger, with a person noun right
+/// before it.
+fn passive_subject(ws: &[(Span, &str)], at: usize, person: impl Fn(&str) -> bool) -> bool {
+    let from = at.saturating_sub(PASSIVE_REACH);
+    let be = ws[from..at].iter().rposition(|(_, w)| w.eq_ignore_ascii_case("were") || w.eq_ignore_ascii_case("was"));
+    be.and_then(|b| (from + b).checked_sub(1)).is_some_and(|s| person(ws[s].1))
+}
+
+/// How many words a passive's "were" may stand before its capture verb
+/// ("were killed, injured or captured").
+const PASSIVE_REACH: usize = 5;
 
 #[cfg(test)]
 mod tests {
@@ -103,5 +117,7 @@ mod tests {
         assert_eq!(kinds("Rebels killed a pilot they captured."), [K::Kill, K::Abduct]);
         assert_eq!(kinds("Rebels captured the town of Kafr Nabl."), [K::Capture]);
         assert_eq!(kinds("Troops captured 3 villages."), [K::Capture]);
+        assert_eq!(kinds("3 militants were killed, injured or captured."), [K::Kill, K::Injure, K::Abduct]);
+        assert_eq!(kinds("The town was captured."), [K::Capture]);
     }
 }
