@@ -97,14 +97,14 @@ fn cut_at(s: &str, start: usize) -> usize {
 }
 
 /// Comma-delimited segments of a sentence (for the scope of hedges): cut at
-/// commas, semicolons, colons, dashes and brackets.
+/// commas, semicolons, colons, dashes, parentheses and brackets.
 #[must_use]
 pub fn segments(text: &str, sentence: Span) -> Vec<Span> {
     let Some(s) = sentence.slice(text) else { return Vec::new() };
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in s.char_indices() {
-        if matches!(c, ',' | ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}') {
+        if matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '\u{2013}' | '\u{2014}') {
             if i > start {
                 out.push(Span::new(sentence.start + start, sentence.start + i));
             }

@@ -25,6 +25,11 @@ const FRONTED: &[&str] =
 /// bomb suspected to be planted by the Taliban" — the event happened.
 const IDENTITY: &[&str] = &["suspected", "alleged", "presumed", "apparent", "purported"];
 
+/// Opinions of aim or obligation ("in order to provide food", "must
+/// resign"): after the event they tell what the actors want, not whether
+/// the event happened.
+const DEONTIC: &[&str] = &["in order to", "needs", "need to", "needs to", "should", "must", "ought to", "it is time"];
+
 /// Hedges that only say someone reported the event.
 const REPORTED: &[&str] = &["reportedly", "allegedly", "reported", "according"];
 
@@ -211,6 +216,8 @@ fn from_cues(text: &str, cues: &[&CueMention], sentence: Span, trigger: Span) ->
             CueKind::Future => found.planned |= same_seg && before,
             CueKind::Conditional => found.speculative |= same_seg && before,
             CueKind::Hedge if is_word_of(text, c.span, IDENTITY) || hedges_detail(text, c.span, trigger) => {}
+            CueKind::Hedge | CueKind::Opinion if aside(text, sentence, c.span) && !aside(text, sentence, trigger) => {}
+            CueKind::Opinion if !before && !same_seg && is_word_of(text, c.span, DEONTIC) => {}
             CueKind::Hedge | CueKind::Opinion if is_reported(text, c.span) => found.attributed(c, text),
             CueKind::Hedge | CueKind::Opinion => found.speculative |= !in_front,
             CueKind::Attribution => found.attributed(c, text),
@@ -266,6 +273,20 @@ fn hedges_detail(text: &str, hedge: Span, trigger: Span) -> bool {
     let names = next.chars().next().is_some_and(char::is_uppercase);
     let appended = hedge.start > trigger.end && text[trigger.end..hedge.start].trim_end().ends_with(',');
     names || appended
+}
+
+/// True when `span` sits inside a bracketed aside of the sentence ("[not
+/// clear from the source if he was off-duty]", "(believed to be
+/// civilians)"): a comment on a detail, whose hedges stay inside it.
+fn aside(text: &str, sentence: Span, span: Span) -> bool {
+    let before = text.get(sentence.start.min(span.start)..span.start).unwrap_or("");
+    let open = before.rfind(['(', '[']);
+    let close = before.rfind([')', ']']);
+    match (open, close) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 fn is_reported(text: &str, span: Span) -> bool {
@@ -328,6 +349,12 @@ mod tests {
         assert_eq!(run(t, "hit", &[]), Modality::Speculative);
         let t = "Militants sent reinforcements in anticipation of a fierce battle.";
         assert_eq!(run(t, "battle", &[]), Modality::Planned);
+        let t = "Gunmen killed a policeman while shopping [not clear from the source if he was off-duty].";
+        assert_eq!(run(t, "killed", &[cue(t, "not clear", CueKind::Hedge)]), Modality::Asserted);
+        let t = "Drivers demonstrated to demand work, in order to feed their families.";
+        assert_eq!(run(t, "demonstrated", &[cue(t, "in order to", CueKind::Opinion)]), Modality::Asserted);
+        let t = "Gunmen killed a policeman, it seems.";
+        assert_eq!(run(t, "killed", &[cue(t, "seems", CueKind::Opinion)]), Modality::Speculative);
         let t = "Officials did not say who carried out the attack, which killed 5.";
         assert_eq!(run(t, "killed", &[cue(t, "did not", CueKind::Negation)]), Modality::Asserted);
     }
