@@ -56,6 +56,7 @@ pub fn candidates(
     speakers: &[Span],
 ) -> Vec<Candidate> {
     let found = crate::restriction::with_restrictions(text, sentence, triggers.find(text, sentence));
+    let found = crate::gathering::with_gatherings(text, sentence, found);
     let all = crate::grievance::without_causes(text, found);
     let all = crate::anticipated::without_expected(text, sentence, all);
     let all = crate::captives::as_abductions(text, sentence, all);

@@ -43,6 +43,13 @@ const MARKERS: &[&str] = &[
     "support",
     "mourn",
     "mourning",
+    // What a labour protest is about: its pay ("for not being paid salaries
+    // for the last 10 months").
+    "salaries",
+    "salary",
+    "wages",
+    "unpaid",
+    "payment",
 ];
 
 /// Words after "and" that start a new clause ("… against the lockdown and

@@ -31,6 +31,7 @@ pub mod fatalities;
 pub mod fire;
 pub mod focus;
 pub mod forces;
+pub mod gathering;
 pub mod grievance;
 pub mod inherit;
 pub mod location;
