@@ -20,6 +20,13 @@
 //! strikes or targets ("16 sorties against 57 targets in Latakia province")
 //! stays apart from the events at places inside that area.
 //!
+//! A protest and an arrest of people at it are one event too: "around 15
+//! people held a protest in Pinsk. Two persons were arrested by the police"
+//! is, in the codebook's words, a protest "physically dispersed or
+//! suppressed without serious injuries, or arrests" — a protest with
+//! intervention, whose protesters stay actor1 and whose police become
+//! actor2.
+//!
 //! The event keeps its first mention's evidence and modality (the lead), the
 //! most specific place, the most precise date, the first named parties, the
 //! highest toll and every other count, so that sources that disagree on a
@@ -58,12 +65,27 @@ pub fn fold(events: Vec<Event>) -> Vec<Event> {
 
 /// True when `a` and `b` can be mentions of one event.
 fn corefer(a: &Event, b: &Event) -> bool {
-    (types_fit(a.sub_event_type, b.sub_event_type) || toll_of(a, b) || toll_of(b, a))
+    let intervention = intervention_in(a, b) || intervention_in(b, a);
+    (types_fit(a.sub_event_type, b.sub_event_type) || toll_of(a, b) || toll_of(b, a) || intervention)
         && a.modality.is_factual() == b.modality.is_factual()
         && days_fit(a.date, b.date)
         && places_fit(a.location.as_ref(), b.location.as_ref())
-        && (party_fits(a.actor1.as_ref(), b.actor1.as_ref()) || toll_of(a, b) || toll_of(b, a))
+        && (party_fits(a.actor1.as_ref(), b.actor1.as_ref()) || toll_of(a, b) || toll_of(b, a) || intervention)
         && !(summary(a) || summary(b))
+}
+
+/// True when `arrest` can be the intervention in the peaceful `protest`:
+/// an arrest of people (no armed group as its target) by state forces or
+/// by no one named ("one protester was arrested").
+fn intervention_in(protest: &Event, arrest: &Event) -> bool {
+    let by_state = arrest.actor1.as_ref().is_none_or(|x| {
+        matches!(x.role, ActorRole::Military | ActorRole::Police | ActorRole::Protester | ActorRole::Civilian)
+    });
+    let of_people = arrest.actor2.as_ref().is_none_or(|x| matches!(x.role, ActorRole::Civilian | ActorRole::Protester));
+    protest.sub_event_type == SubEventType::PeacefulProtest
+        && arrest.sub_event_type == SubEventType::Arrests
+        && by_state
+        && of_people
 }
 
 /// A mention that adds up several events: at an area, with a count of more
@@ -142,6 +164,24 @@ fn unidentified(a: &Actor) -> bool {
     a.code.as_str().ends_with("UAF")
 }
 
+/// Fold a protest and the arrest at it into a protest with intervention:
+/// the protest's evidence and protesters, the arresting forces as actor2.
+fn absorb_intervention(a: &mut Event, b: Event) {
+    let (protest, arrest) =
+        if a.sub_event_type == SubEventType::PeacefulProtest { (a.clone(), b) } else { (b, a.clone()) };
+    let police = arrest.actor1.clone().filter(|x| matches!(x.role, ActorRole::Military | ActorRole::Police));
+    *a = protest;
+    a.sub_event_type = SubEventType::ProtestWithIntervention;
+    a.rule = format!("{}+{}", a.rule, INTERVENTION);
+    a.actor2 = police.or(a.actor2.take());
+    if a.location.is_none() {
+        a.location = arrest.location;
+    }
+}
+
+/// The rule suffix of a protest found to meet an arrest in its document.
+pub const INTERVENTION: &str = "intervention";
+
 /// Specificity rank of a location: lower is more specific.
 fn rank(l: &Location) -> (u8, u8) {
     let kind = match l.place.kind {
@@ -158,6 +198,9 @@ fn rank(l: &Location) -> (u8, u8) {
 
 /// Fold mention `b` into the event `a`.
 fn absorb(a: &mut Event, b: Event) {
+    if intervention_in(a, &b) || intervention_in(&b, a) {
+        return absorb_intervention(a, b);
+    }
     let by_means = explosion_of(b.sub_event_type, a.sub_event_type) || toll_of(a, &b);
     let better_place = match (&a.location, &b.location) {
         (None, Some(_)) => true,
