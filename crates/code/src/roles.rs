@@ -281,6 +281,7 @@ pub fn assign(text: &str, clause: Span, hit: TriggerHit, actors: &[(usize, &Acto
         (Some(n), Some(subject)) if hit.kind == TriggerKind::Posture && premodifies(text, n.1, trigger) => {
             Some(subject.0)
         }
+        (Some(n), Some(first)) if coordinated(text, first.1, n.1) => Some(first.0),
         (n, _) => n.map(|r| r.0),
     };
     let after = rel
@@ -296,6 +297,12 @@ pub fn assign(text: &str, clause: Span, hit: TriggerHit, actors: &[(usize, &Acto
         }
     }
     Roles { actor1, actor2: actor2.filter(|a| Some(*a) != actor1), agentless_passive: passive && agent.is_none() }
+}
+
+/// "Malian and French forces entered": a coordinated subject's first
+/// conjunct leads (ACLED's actor1; the other is its ally, not its target).
+fn coordinated(text: &str, first: Span, second: Span) -> bool {
+    text.get(first.end..second.start).is_some_and(|g| matches!(g.trim(), "and" | "," | ", and"))
 }
 
 /// True when the actor at `actor` stands right before the trigger as its
