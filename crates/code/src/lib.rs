@@ -33,6 +33,7 @@ pub mod focus;
 pub mod forces;
 pub mod gathering;
 pub mod grievance;
+pub mod ids;
 pub mod inherit;
 pub mod location;
 pub mod merge;
@@ -209,7 +210,8 @@ fn speakers(m: &Mentions) -> Vec<Span> {
 /// one event ([`coreference`]), then places inherited from the discourse
 /// where a sentence names none ([`inherit`]), then folded again, since an
 /// inherited place can show two mentions to be one event; last, air strikes
-/// told without a striker take the report's one striker ([`striker`]).
+/// told without a striker take the report's one striker ([`striker`]), and
+/// every event gets an id of its own ([`ids`]).
 fn assemble(
     doc: &Doc,
     mut events: Vec<Event>,
@@ -221,6 +223,7 @@ fn assemble(
     inherit::places(doc, &mut events, country, lead);
     let mut events = coreference::fold(events);
     striker::attribute(&mut events);
+    ids::make_unique(&mut events);
     events
 }
 

@@ -40,6 +40,20 @@ impl EventId {
         Self(hex(&h.finalize()[..8]))
     }
 
+    /// The id of the `n`-th (from 1) later event of a document that
+    /// [`EventId::compute`] gave the same id as an earlier one: one sentence
+    /// read as two events of one type at one place, with different parties.
+    /// A hash of the shared id and `n`, so that it is as stable as the first.
+    #[must_use]
+    pub fn nth_twin(&self, n: usize) -> Self {
+        let mut buf = [0u8; 20];
+        let mut h = Sha256::new();
+        h.update(self.0.as_bytes());
+        h.update([0u8]);
+        h.update(decimal(n, &mut buf));
+        Self(hex(&h.finalize()[..8]))
+    }
+
     /// The id of a canonical event: a hash of its members' ids, sorted, so
     /// that it does not depend on the order reports arrive in.
     #[must_use]
@@ -156,5 +170,8 @@ mod tests {
         assert_eq!(a, b);
         assert_ne!(a, c);
         assert_eq!(a.as_str().len(), 16);
+        assert_ne!(a.nth_twin(1), a);
+        assert_ne!(a.nth_twin(1), a.nth_twin(2));
+        assert_eq!(a.nth_twin(1), b.nth_twin(1));
     }
 }
