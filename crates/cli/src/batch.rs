@@ -33,7 +33,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn fail(&mut self, reason: &str) {
+    pub(crate) fn fail(&mut self, reason: &str) {
         *self.failed.entry(reason.to_owned()).or_insert(0) += 1;
         self.bad_input = true;
     }

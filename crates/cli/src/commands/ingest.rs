@@ -6,7 +6,7 @@
 use std::io;
 
 use chrono::NaiveDate;
-use sitrep_model::RawDoc;
+use sitrep_model::{DocId, EventId, RawDoc};
 use sitrep_store::{ContentHash, EventStore, PutOutcome, SqliteStore, StoreError};
 use thiserror::Error;
 
@@ -23,6 +23,63 @@ pub enum IngestRunError {
     Io(#[from] io::Error),
 }
 
+/// Store one processed document. A document whose id is already stored
+/// with other content (two JSONL lines or WARC records with one id) is
+/// stored under its id with its content hash's first digits appended
+/// ("j1~5c4b75e6"), so nothing is lost and a second ingest finds it by
+/// content; `refused` gets a line saying so.
+fn put(
+    store: &mut SqliteStore,
+    h: &ContentHash,
+    p: Processed,
+    refused: &mut Vec<String>,
+) -> Result<(usize, Processed), StoreError> {
+    match store.put_document(&p.doc, h, &p.events) {
+        Ok(outcome) => Ok((stored(outcome), p)),
+        Err(StoreError::DocIdTaken { .. }) => {
+            let old = p.doc.id.clone();
+            let p = with_id(p, DocId::new(format!("{}~{}", old.as_str(), &h.as_str()[..8])));
+            refused.push(format!(
+                "{RENAMED} {:?}: another content has that id; stored as {:?}",
+                old.as_str(),
+                p.doc.id.as_str()
+            ));
+            let outcome = store.put_document(&p.doc, h, &p.events)?;
+            Ok((stored(outcome), p))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The start of the line that reports a renamed document.
+const RENAMED: &str = "renamed document";
+
+fn stored(outcome: PutOutcome) -> usize {
+    match outcome {
+        PutOutcome::Inserted { events } => events,
+        PutOutcome::Duplicate => 0,
+    }
+}
+
+/// `p` under the document id `id`: the document, its events and their ids,
+/// derived again as the coder derives them.
+fn with_id(mut p: Processed, id: DocId) -> Processed {
+    for e in &mut p.events {
+        let place = e.location.as_ref().map(|l| l.place.gazetteer_id.as_str().to_owned());
+        e.id = EventId::compute(&id, e.evidence.span, e.sub_event_type, place.as_deref());
+        e.doc_id = id.clone();
+    }
+    sitrep_code::ids::make_unique(&mut p.events);
+    p.doc.id = id;
+    p
+}
+
+/// A store error that concerns one document only: reported, and the batch
+/// goes on.
+fn is_per_document(e: &StoreError) -> bool {
+    matches!(e, StoreError::DocIdTaken { .. } | StoreError::DuplicateEventId { .. } | StoreError::ForeignEvent { .. })
+}
+
 fn hash(raw: &RawDoc) -> ContentHash {
     ContentHash::of(raw.body.as_bytes())
 }
@@ -36,6 +93,7 @@ pub fn run(args: &IngestArgs, res: &Resources, report: &mut dyn FnMut(&str)) -> 
     let pipeline = Pipeline::new(res);
     let (inputs, limits) = super::inputs(&args.read);
     let mut store_error: Option<StoreError> = None;
+    let mut refused: Vec<String> = Vec::new();
     let mut days: Option<(NaiveDate, NaiveDate)> = None;
     let probe = SqliteStore::open(&args.db)?;
     let summary = batch::run_filtered(
@@ -43,20 +101,32 @@ pub fn run(args: &IngestArgs, res: &Resources, report: &mut dyn FnMut(&str)) -> 
         &limits,
         |raw| !probe.has_document(&hash(raw)).unwrap_or(false),
         |raw| pipeline.process(raw).map(|p| (hash(raw), p)).map_err(|e| super::clean_failure(&e)),
-        |(h, p): (ContentHash, Processed)| match store.put_document(&p.doc, &h, &p.events) {
-            Ok(PutOutcome::Inserted { events }) => {
+        |(h, p): (ContentHash, Processed)| match put(&mut store, &h, p, &mut refused) {
+            Ok((events, p)) => {
                 crate::grouping::widen(&mut days, &p.events);
                 Ok(events)
             }
-            Ok(PutOutcome::Duplicate) => Ok(0),
+            Err(e) if is_per_document(&e) => {
+                refused.push(e.to_string());
+                Ok(0)
+            }
             Err(e) => {
-                let msg = format!("{}: {e}", p.doc.id);
+                let msg = e.to_string();
                 store_error.get_or_insert(e);
                 Err(io::Error::other(msg))
             }
         },
-        report,
+        &mut *report,
     );
+    let summary = summary.map(|mut s| {
+        for line in &refused {
+            report(line);
+            if !line.starts_with(RENAMED) {
+                s.fail("store");
+            }
+        }
+        s
+    });
     match (summary, store_error) {
         (_, Some(e)) => Err(e.into()),
         (s, None) => {

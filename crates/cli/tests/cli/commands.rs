@@ -124,6 +124,32 @@ fn ingest_is_idempotent_and_events_filter() {
     assert!(near >= 3 && near < all.len(), "events within 50 km of Deir ez-Zor: {near}");
 }
 
+/// Two JSONL lines with one id and different text, and a sentence the coder
+/// reads as two events of one type at one place (one per party): the
+/// second document is kept under a derived id, the twin events get ids of
+/// their own, and nothing after them is lost. Both stopped the batch before.
+#[test]
+fn shared_ids_never_stop_an_ingest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let twins = "Puzzlingly the ministry also said three senior Daesh commanders including Omar Al Shishani \
+                 had been confirmed dead as a result of an earlier Russian strike.";
+    let jsonl = format!(
+        "{{\"id\":\"j1\",\"text\":\"{GOOD}\"}}\n\
+         {{\"id\":\"j1\",\"text\":\"Gunmen shot dead a doctor in Kandahar city on Monday.\"}}\n\
+         {{\"id\":\"j3\",\"text\":\"{twins}\"}}\n\
+         {{\"id\":\"j4\",\"text\":\"Gunmen shot dead a farmer in Herat city on Monday.\"}}\n"
+    );
+    fs::write(dir.path().join("d.jsonl"), jsonl).expect("write");
+    let first = sitrep(&["ingest", "--db", "t.db", "d.jsonl"], dir.path());
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stderr(&first).contains("renamed document \"j1\""), "{}", stderr(&first));
+    let events = lines(&sitrep(&["events", "--db", "t.db", "--format", "jsonl"], dir.path()));
+    let docs: std::collections::BTreeSet<&str> = events.iter().filter_map(|e| e["doc_id"].as_str()).collect();
+    assert_eq!(docs.len(), 4, "every document stored: {docs:?}");
+    let again = sitrep(&["ingest", "--db", "t.db", "d.jsonl"], dir.path());
+    assert!(stderr(&again).contains("0 events stored"), "{}", stderr(&again));
+}
+
 #[test]
 fn clean_reads_the_seed_header() {
     let seed = common::root().join("examples/corpus/2016-01-21-southfront-military-review-syria.txt");
