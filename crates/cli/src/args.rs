@@ -59,6 +59,10 @@ pub struct ReadArgs {
     /// The largest document accepted, in bytes.
     #[arg(long, default_value_t = 10 << 20, value_name = "BYTES")]
     pub max_doc_bytes: usize,
+    /// Fetch URLs on loopback and private-network addresses too (an
+    /// intranet feed). Off by default.
+    #[arg(long)]
+    pub allow_private_hosts: bool,
 }
 
 #[derive(Debug, Args)]

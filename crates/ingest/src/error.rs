@@ -89,6 +89,8 @@ pub enum Problem {
     InvalidFeed { message: String },
     #[error("fetching failed: {message}")]
     Network { message: String },
+    #[error("refused to fetch from {host}: {address} is not a public address (allow private hosts to fetch it)")]
+    PrivateHost { host: String, address: String },
 }
 
 /// The reason an input failed, without details: for counting and exit codes.
@@ -123,6 +125,8 @@ pub enum ErrorKind {
     InvalidFeed,
     /// A URL that could not be fetched (refused, timed out, too many retries).
     Network,
+    /// A URL whose host is this machine or a private network's.
+    PrivateHost,
 }
 
 impl ErrorKind {
@@ -146,6 +150,7 @@ impl ErrorKind {
             Self::Truncated => "truncated",
             Self::InvalidFeed => "invalid_feed",
             Self::Network => "network",
+            Self::PrivateHost => "private_host",
         }
     }
 
@@ -186,6 +191,7 @@ impl Problem {
             Self::Truncated { .. } => ErrorKind::Truncated,
             Self::InvalidFeed { .. } => ErrorKind::InvalidFeed,
             Self::Network { .. } => ErrorKind::Network,
+            Self::PrivateHost { .. } => ErrorKind::PrivateHost,
         }
     }
 

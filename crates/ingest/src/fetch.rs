@@ -7,6 +7,10 @@
 //!
 //! The client is `ureq` (blocking, rustls, no async runtime): sitrep fetches
 //! one host's pages one after another anyway, to be polite.
+//!
+//! Hosts on this machine or a private network are refused unless
+//! [`FetchConfig::private_hosts`] allows them ([`crate::address`]), and
+//! redirects are followed here, not by ureq, so that each target is checked.
 
 use std::collections::HashMap;
 use std::thread;
@@ -29,7 +33,13 @@ pub struct FetchConfig {
     /// The wait before the first retry; doubled for each later one.
     pub backoff: Duration,
     pub user_agent: String,
+    /// Fetch from loopback, private and link-local addresses too. Off by
+    /// default: a feed's links are not the user's choice of host.
+    pub private_hosts: bool,
 }
+
+/// The most redirects followed for one request.
+const MAX_REDIRECTS: usize = 5;
 
 impl Default for FetchConfig {
     fn default() -> Self {
@@ -40,6 +50,7 @@ impl Default for FetchConfig {
             retries: 2,
             backoff: Duration::from_millis(500),
             user_agent: concat!("sitrep/", env!("CARGO_PKG_VERSION"), " (news-event extractor)").to_owned(),
+            private_hosts: false,
         }
     }
 }
@@ -93,7 +104,7 @@ impl Fetcher {
         let agent = ureq::Agent::config_builder()
             .timeout_global(Some(config.timeout))
             .http_status_as_error(false)
-            .max_redirects(5)
+            .max_redirects(0)
             .user_agent(config.user_agent.as_str())
             .build()
             .into();
@@ -143,7 +154,23 @@ impl Fetcher {
         self.last_request.insert(host, Instant::now());
     }
 
+    /// One attempt: the request and the redirects it leads to, each target
+    /// checked against the host policy.
     fn once(&self, url: &str, validators: Option<&Validators>) -> Result<Fetched, Problem> {
+        let mut target = url.to_owned();
+        for _ in 0..=MAX_REDIRECTS {
+            if !self.config.private_hosts {
+                crate::address::check_public(&target)?;
+            }
+            match self.request(&target, validators)? {
+                Step::Redirect(next) => target = resolve_location(&target, &next),
+                Step::Done(fetched) => return Ok(fetched),
+            }
+        }
+        Err(Problem::Network { message: format!("more than {MAX_REDIRECTS} redirects from {url}") })
+    }
+
+    fn request(&self, url: &str, validators: Option<&Validators>) -> Result<Step, Problem> {
         let mut request = self.agent.get(url);
         if let Some(v) = validators {
             if let Some(etag) = &v.etag {
@@ -156,9 +183,12 @@ impl Fetcher {
         let mut response = request.call().map_err(|e| network(&e))?;
         let status = response.status().as_u16();
         if status == 304 {
-            return Ok(Fetched::NotModified);
+            return Ok(Step::Done(Fetched::NotModified));
         }
         let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        if let (300..=399, Some(location)) = (status, header("location")) {
+            return Ok(Step::Redirect(location));
+        }
         let validators = Validators { etag: header("etag"), last_modified: header("last-modified") };
         let content_type = header("content-type");
         let limit = u64::try_from(self.config.max_bytes).unwrap_or(u64::MAX);
@@ -168,8 +198,32 @@ impl Fetcher {
             }
             other => network(&other),
         })?;
-        Ok(Fetched::Page(Page { status, content_type, body, validators }))
+        Ok(Step::Done(Fetched::Page(Page { status, content_type, body, validators })))
     }
+}
+
+/// What one request gave: an answer, or where to ask next.
+enum Step {
+    Done(Fetched),
+    Redirect(String),
+}
+
+/// A `Location` header's target, absolute: as given, or against the
+/// requested URL's origin (a path) or scheme (`//host/…`).
+fn resolve_location(base: &str, location: &str) -> String {
+    if location.contains("://") {
+        return location.to_owned();
+    }
+    let (scheme, rest) = base.split_once("://").unwrap_or(("http", base));
+    if let Some(net) = location.strip_prefix("//") {
+        return format!("{scheme}://{net}");
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if location.starts_with('/') {
+        return format!("{scheme}://{authority}{location}");
+    }
+    let dir = rest.rsplit_once('/').map_or(rest, |(d, _)| d);
+    format!("{scheme}://{dir}/{location}")
 }
 
 fn network(e: &ureq::Error) -> Problem {

@@ -19,6 +19,7 @@
 //! - `http://` and `https://` URLs, fetched politely ([`fetch`]): a page, or
 //!   a feed whose entries' pages are fetched in turn.
 
+pub mod address;
 mod charset;
 mod error;
 pub mod feed;
@@ -74,7 +75,8 @@ impl Input {
     }
 }
 
-/// Size limits that keep one input from exhausting memory.
+/// Size limits that keep one input from exhausting memory, and how far a
+/// reader may reach over the network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// The largest document, in bytes: a text file, or a JSONL line.
@@ -83,11 +85,19 @@ pub struct Limits {
     pub max_decompressed_bytes: usize,
     /// The same for a WARC archive, which holds many documents.
     pub max_archive_bytes: usize,
+    /// URLs on loopback and private networks may be fetched
+    /// ([`FetchConfig::private_hosts`]).
+    pub private_hosts: bool,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { max_doc_bytes: 10 << 20, max_decompressed_bytes: 1 << 30, max_archive_bytes: 1 << 40 }
+        Self {
+            max_doc_bytes: 10 << 20,
+            max_decompressed_bytes: 1 << 30,
+            max_archive_bytes: 1 << 40,
+            private_hosts: false,
+        }
     }
 }
 
@@ -104,11 +114,13 @@ enum Task {
     Path(PathBuf),
     Stdin,
     Url(String),
-    /// One entry of a feed read earlier.
+    /// One entry of a feed read earlier; `linked` when its page may be
+    /// fetched (the feed itself came from a URL the user named).
     Entry {
         feed: std::sync::Arc<Feed>,
         index: usize,
         origin: String,
+        linked: bool,
     },
 }
 
@@ -163,7 +175,8 @@ impl Documents {
                 Input::Url(u) => Task::Url(u.clone()),
             })
             .collect();
-        Self { limits: *limits, queue, stream: None, stdin: Some(stdin), fetch: FetchConfig::default(), fetcher: None }
+        let fetch = FetchConfig { private_hosts: limits.private_hosts, ..FetchConfig::default() };
+        Self { limits: *limits, queue, stream: None, stdin: Some(stdin), fetch, fetcher: None }
     }
 
     /// Fetch URLs and feed entries' pages with `config` instead of the default.
@@ -184,7 +197,7 @@ impl Documents {
             Task::Stdin => self.start_stdin(),
             Task::Path(path) => self.start_path(&path, fs::metadata(&path)),
             Task::Url(url) => self.start_url(&url),
-            Task::Entry { feed, index, origin } => self.start_entry(&feed, index, &origin),
+            Task::Entry { feed, index, origin, linked } => self.start_entry(&feed, index, &origin, linked),
         };
         result.transpose()
     }
@@ -212,7 +225,7 @@ impl Documents {
             FileKind::Feed => {
                 let bytes = self.read_bytes(opened, Some(meta.len())).map_err(|p| IngestError::new(&origin, p))?;
                 let feed = parse_feed(&bytes, None).map_err(|p| IngestError::new(&origin, p))?;
-                self.queue_entries(feed, &origin);
+                self.queue_entries(feed, &origin, false);
                 Ok(None)
             }
             FileKind::Single(format) => {
@@ -234,7 +247,7 @@ impl Documents {
     ) -> Result<Option<RawDoc>, IngestError> {
         if feed::looks_like_feed(&bytes) && format != Format::Text {
             let feed = parse_feed(&bytes, url).map_err(|p| IngestError::new(&origin, p))?;
-            self.queue_entries(feed, &origin);
+            self.queue_entries(feed, &origin, false);
             return Ok(None);
         }
         let body = match format {
@@ -247,17 +260,28 @@ impl Documents {
         Ok(Some(doc))
     }
 
-    fn queue_entries(&mut self, feed: Feed, origin: &str) {
+    /// Queue a feed's entries. A feed read from a file, standard input or a
+    /// posted document is the user's data, not a request to go online: its
+    /// entries are read as they are, and only a feed fetched from a URL has
+    /// its summary-only entries' pages fetched (`linked`).
+    fn queue_entries(&mut self, feed: Feed, origin: &str, linked: bool) {
         let feed = std::sync::Arc::new(feed);
         for index in (0..feed.entries.len()).rev() {
             let origin = format!("{origin}#{}", index + 1);
-            self.queue.push_front(Task::Entry { feed: feed.clone(), index, origin });
+            self.queue.push_front(Task::Entry { feed: feed.clone(), index, origin, linked });
         }
     }
 
-    fn start_entry(&mut self, feed: &Feed, index: usize, origin: &str) -> Result<Option<RawDoc>, IngestError> {
+    fn start_entry(
+        &mut self,
+        feed: &Feed,
+        index: usize,
+        origin: &str,
+        linked: bool,
+    ) -> Result<Option<RawDoc>, IngestError> {
         let entry = &feed.entries[index];
-        let fetcher = if entry.has_full_text() || entry.link.is_none() { None } else { Some(self.fetcher()) };
+        let fetch = linked && !entry.has_full_text() && entry.link.is_some();
+        let fetcher = if fetch { Some(self.fetcher()) } else { None };
         entry.document(feed, origin, fetcher).map(Some).map_err(|p| IngestError::new(origin, p))
     }
 
@@ -272,7 +296,7 @@ impl Documents {
         }
         if feed::looks_like_feed(&page.body) {
             let feed = parse_feed(&page.body, Some(url)).map_err(|p| IngestError::new(url, p))?;
-            self.queue_entries(feed, url);
+            self.queue_entries(feed, url, true);
             return Ok(None);
         }
         let body = page.html_text(url).map_err(|p| IngestError::new(url, p))?;

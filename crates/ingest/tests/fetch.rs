@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use sitrep_ingest::{FetchConfig, Fetched, Fetcher, Problem, Validators};
+use sitrep_ingest::{Documents, FetchConfig, Fetched, Fetcher, Input, Limits, Problem, Validators};
 
 const LAST_MODIFIED: &str = "Sun, 22 Mar 2020 10:00:00 GMT";
 const ETAG: &str = "\"v1\"";
@@ -52,6 +52,7 @@ fn respond(path: &str, headers: &[String], earlier: usize) -> (String, String) {
         "/busy" => ("429 Too Many Requests".into(), "slow down".into()),
         "/gone" => ("404 Not Found".into(), "no".into()),
         "/big" => ("200 OK".into(), "x".repeat(64 << 10)),
+        "/moved" => ("301 Moved Permanently\r\nLocation: /lm".into(), String::new()),
         _ => ("200 OK".into(), "<p>page</p>".into()),
     }
 }
@@ -94,8 +95,25 @@ fn fetcher(politeness_ms: u64, retries: u32, backoff_ms: u64) -> Fetcher {
         politeness: Duration::from_millis(politeness_ms),
         retries,
         backoff: Duration::from_millis(backoff_ms),
+        private_hosts: true,
         ..FetchConfig::default()
     })
+}
+
+/// By default a host on this machine is never asked (server-side request
+/// forgery through a feed's links); allowed, redirects are followed here,
+/// each target checked.
+#[test]
+fn private_hosts_are_refused_by_default_and_redirects_are_followed() {
+    let (base, log) = serve();
+    let mut strict = Fetcher::new(FetchConfig::default());
+    let refused = strict.get(&format!("{base}/lm"), None);
+    assert!(matches!(refused, Err(Problem::PrivateHost { .. })), "{refused:?}");
+    assert!(log.lock().unwrap().is_empty(), "no request reached the host");
+    let mut f = fetcher(0, 0, 0);
+    let Ok(Fetched::Page(page)) = f.get(&format!("{base}/moved"), None) else { panic!("redirect followed") };
+    assert_eq!(page.status, 200);
+    assert_eq!(requests(&log, "/lm").len(), 1);
 }
 
 fn requests(log: &Log, path: &str) -> Vec<Seen> {
@@ -171,4 +189,22 @@ fn a_body_past_the_cap_and_a_refused_connection_are_problems() {
     assert!(matches!(f.get(&format!("{base}/big"), None), Err(Problem::TooLarge { .. })));
     let closed = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
     assert!(matches!(f.get(&format!("http://{closed}/"), None), Err(Problem::Network { .. })));
+}
+
+/// A feed read from standard input (or a file, or a posted document) is the
+/// user's data: its summary-only entries are read as they are, and the host
+/// their links name is never asked, private or not.
+#[test]
+fn a_local_feed_never_fetches_its_links() {
+    let (base, log) = serve();
+    let feed = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><title>Clashes</title>\
+         <link>{base}/article</link><description>Clashes in the town.</description></item></channel></rss>"
+    );
+    let docs = Documents::with_stdin(&[Input::Stdin], &Limits::default(), Box::new(std::io::Cursor::new(feed)))
+        .with_fetch_config(FetchConfig { private_hosts: true, ..FetchConfig::default() });
+    let got: Vec<_> = docs.collect();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].as_ref().is_ok_and(|d| d.body.contains("Clashes in the town")), "{got:?}");
+    assert!(log.lock().unwrap().is_empty(), "the entry's link was not fetched");
 }

@@ -61,6 +61,10 @@ pub struct WatchArgs {
     /// The largest response accepted, in bytes.
     #[arg(long, default_value_t = 10 << 20, value_name = "BYTES")]
     pub max_bytes: usize,
+    /// Fetch from loopback and private-network addresses too (an intranet
+    /// feed). Off by default: a feed's links are not the user's choice of host.
+    #[arg(long)]
+    pub allow_private_hosts: bool,
 }
 
 /// Why `watch` could not run at all.
@@ -106,6 +110,7 @@ fn fetch_config(args: &WatchArgs) -> FetchConfig {
         max_bytes: args.max_bytes,
         politeness: Duration::from_millis(args.politeness_ms),
         retries: args.retries,
+        private_hosts: args.allow_private_hosts,
         ..FetchConfig::default()
     }
 }
