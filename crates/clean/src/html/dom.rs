@@ -58,9 +58,9 @@ pub(crate) struct Dom<'a> {
     pub nodes: Vec<Node<'a>>,
 }
 
-/// Parse a page.
+/// Parse a page, its nesting bounded first ([`super::depth`]).
 pub(crate) fn parse(html: &str) -> Html {
-    Html::parse_document(html)
+    Html::parse_document(&super::depth::bounded(html, super::depth::MAX_DEPTH))
 }
 
 impl<'a> Dom<'a> {
@@ -173,8 +173,16 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_recurse() {
-        let html = parse(&"<div>".repeat(20_000));
+        let html = Html::parse_document(&"<div>".repeat(20_000));
         let dom = Dom::new(&html);
         assert!(dom.nodes.len() > 1000);
+    }
+
+    #[test]
+    fn parsing_bounds_the_depth_and_keeps_the_text() {
+        let html = parse(&format!("{}deep text", "<div>".repeat(20_000)));
+        let dom = Dom::new(&html);
+        assert!(dom.nodes.len() < super::super::depth::MAX_DEPTH + 10, "{}", dom.nodes.len());
+        assert!(dom.nodes.iter().any(|n| n.text().is_some_and(|t| t.contains("deep text"))));
     }
 }

@@ -1,7 +1,8 @@
 //! HTML pages: the article's text and the page's metadata.
 //!
 //! 1. [`dom`]: html5ever parses the page (as a browser would, whatever the
-//!    markup) into a flat arena.
+//!    markup) into a flat arena, after [`depth`] has cut nesting past any
+//!    real page's.
 //! 2. [`prune`]: furniture goes before anything is measured: elements that
 //!    never hold article text, hidden ones, and those whose class or id names
 //!    a kind of furniture (lists in `data/clean/html_boilerplate.txt`).
@@ -19,6 +20,7 @@
 
 mod blocks;
 mod date;
+mod depth;
 mod dom;
 mod jsonld;
 mod lists;
