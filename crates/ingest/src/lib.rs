@@ -75,6 +75,17 @@ impl Input {
     }
 }
 
+/// As the user wrote it: the path, `-` or the URL.
+impl std::fmt::Display for Input {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Path(p) => write!(f, "{}", p.display()),
+            Self::Stdin => f.write_str("-"),
+            Self::Url(u) => f.write_str(u),
+        }
+    }
+}
+
 /// Size limits that keep one input from exhausting memory, and how far a
 /// reader may reach over the network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -66,6 +66,12 @@ pub fn run(args: &ExportArgs) -> Result<(), FrontEndError> {
     if format == ExportFormat::Parquet && args.output.is_none() && io::stdout().is_terminal() {
         return Err(FrontEndError::Usage("Parquet is binary: give --output FILE or redirect standard output".into()));
     }
+    if !format.available() {
+        // Refused before the output file is created: no empty file is left.
+        return Err(FrontEndError::Usage(
+            "this sitrep was built without Parquet; build with `--features parquet`, or export csv or geojson".into(),
+        ));
+    }
     let store = open_store(&args.db)?;
     let out: Box<dyn Write + Send> = match &args.output {
         Some(path) => {
@@ -73,9 +79,16 @@ pub fn run(args: &ExportArgs) -> Result<(), FrontEndError> {
         }
         None => Box::new(io::stdout()),
     };
-    let (mut out, _) = export(&store, &query, format, BufWriter::new(out))?;
-    match out.flush() {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
+    let written =
+        export(&store, &query, format, BufWriter::new(out)).map_err(FrontEndError::from).and_then(|(mut out, _)| {
+            match out.flush() {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                other => Ok(other?),
+            }
+        });
+    if let (Err(_), Some(path)) = (&written, &args.output) {
+        // A failed export leaves no truncated file that looks like a result.
+        let _ = std::fs::remove_file(path);
     }
+    written
 }

@@ -174,6 +174,9 @@ impl Watcher<'_> {
             Err(p) => {
                 report(&format!("{url}: feed failed: {p}"));
                 self.summary_fail(feed_reason(&p));
+                // A feed that will not pass by waiting (404, not a feed, a
+                // refused host) is a configuration error: the run exits 2.
+                self.summary.bad_input |= !passing(&p);
                 state.failures += 1;
                 return Ok(self.store.save_feed_state(&state)?);
             }

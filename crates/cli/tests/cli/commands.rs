@@ -150,6 +150,33 @@ fn shared_ids_never_stop_an_ingest() {
     assert!(stderr(&again).contains("0 events stored"), "{}", stderr(&again));
 }
 
+/// Parquet from a build without it is refused before the output file is
+/// made; with it, the file holds the export. Never an empty file that looks
+/// like a result.
+#[test]
+fn an_export_that_cannot_be_written_leaves_no_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("a.txt"), GOOD).expect("write");
+    assert!(sitrep(&["ingest", "-q", "--db", "t.db", "a.txt"], dir.path()).status.success());
+    let out = sitrep(&["export", "--db", "t.db", "--format", "parquet", "--output", "e.parquet"], dir.path());
+    let file = fs::metadata(dir.path().join("e.parquet"));
+    if out.status.success() {
+        assert!(file.is_ok_and(|m| m.len() > 0), "a Parquet build writes the file");
+    } else {
+        assert!(stderr(&out).contains("Parquet"), "{}", stderr(&out));
+        assert!(file.is_err(), "no empty file is left");
+    }
+}
+
+#[test]
+fn an_empty_directory_is_named_and_exits_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::create_dir(dir.path().join("spool")).expect("mkdir");
+    let out = sitrep(&["extract", "spool"], dir.path());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no documents found in spool"), "{}", stderr(&out));
+}
+
 #[test]
 fn clean_reads_the_seed_header() {
     let seed = common::root().join("examples/corpus/2016-01-21-southfront-military-review-syria.txt");

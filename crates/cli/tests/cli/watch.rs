@@ -164,22 +164,28 @@ fn feeds_that_are_down_slow_or_garbage_are_counted_and_the_rest_goes_on() {
     };
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("watch.db");
-    let feeds =
-        vec![down.clone(), format!("{base}/slow.xml"), format!("{base}/garbage.xml"), format!("{base}/feed.xml")];
+    let feeds = vec![
+        down.clone(),
+        format!("{base}/slow.xml"),
+        format!("{base}/garbage.xml"),
+        format!("{base}/missing.xml"),
+        format!("{base}/feed.xml"),
+    ];
     let start = Instant::now();
     let out = watch(&db, &feeds, &["--timeout", "1"]).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    // Garbage and a 404 will not pass by waiting: a configuration error, exit 2.
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(start.elapsed() < Duration::from_secs(30), "the slow feed held the run up");
-    for reason in ["feed_down 1", "feed_timeout 1", "feed_garbage 1"] {
+    for reason in ["feed_down 1", "feed_timeout 1", "feed_garbage 1", "feed_http_status 1"] {
         assert!(stderr.contains(reason), "{reason} in {stderr}");
     }
     assert_eq!(stored(&db), ENTRIES as u64, "the good feed went through");
     let store = SqliteStore::open(&db).unwrap();
-    for bad in &feeds[..3] {
+    for bad in &feeds[..4] {
         assert_eq!(store.feed_state(bad).unwrap().map(|s| s.failures), Some(1), "{bad}");
     }
-    assert_eq!(store.feed_state(&feeds[3]).unwrap().map(|s| s.failures), Some(0));
+    assert_eq!(store.feed_state(&feeds[4]).unwrap().map(|s| s.failures), Some(0));
 }
 
 #[test]

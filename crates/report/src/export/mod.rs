@@ -33,6 +33,13 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    /// True when this build can write the format (Parquet needs the
+    /// `parquet` feature).
+    #[must_use]
+    pub fn available(self) -> bool {
+        self != Self::Parquet || cfg!(feature = "parquet")
+    }
+
     /// The MIME type a server answers with.
     #[must_use]
     pub fn media_type(self) -> &'static str {
