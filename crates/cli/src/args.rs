@@ -62,7 +62,11 @@ pub struct ReadArgs {
     /// Fetch URLs on loopback and private-network addresses too (an
     /// intranet feed). Off by default.
     #[arg(long)]
-    pub allow_private_hosts: bool,
+    pub allow_private: bool,
+    /// Fetch the linked article of each feed entry that has only a summary.
+    /// Off by default: reading a feed does not go online for its links.
+    #[arg(long)]
+    pub follow_links: bool,
 }
 
 #[derive(Debug, Args)]

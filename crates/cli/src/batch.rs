@@ -30,6 +30,8 @@ pub struct Summary {
     pub skipped: usize,
     /// Items a source passed over, by reason (not HTML, HTTP status).
     pub skipped_reasons: BTreeMap<String, usize>,
+    /// Documents stored under a new id because their id held other content.
+    pub conflicts: usize,
 }
 
 impl Summary {
@@ -49,6 +51,9 @@ impl Summary {
             let n: usize = self.skipped_reasons.values().sum();
             let why: Vec<String> = self.skipped_reasons.iter().map(|(k, v)| format!("{k} {v}")).collect();
             skipped.push_str(&format!(", {n} skipped ({})", why.join(", ")));
+        }
+        if self.conflicts > 0 {
+            skipped.push_str(&format!(", {} id conflicts stored under new ids", self.conflicts));
         }
         format!(
             "{} documents read, {} processed{skipped}, {failed} failed{reasons}, {} {what}",

@@ -99,6 +99,10 @@ pub struct Limits {
     /// URLs on loopback and private networks may be fetched
     /// ([`FetchConfig::private_hosts`]).
     pub private_hosts: bool,
+    /// A feed's summary-only entries have their linked pages fetched. Off
+    /// by default: reading a feed, from a file, a URL or a posted document,
+    /// does not go online for its links unless the user asks.
+    pub follow_links: bool,
 }
 
 impl Default for Limits {
@@ -108,6 +112,7 @@ impl Default for Limits {
             max_decompressed_bytes: 1 << 30,
             max_archive_bytes: 1 << 40,
             private_hosts: false,
+            follow_links: false,
         }
     }
 }
@@ -126,7 +131,7 @@ enum Task {
     Stdin,
     Url(String),
     /// One entry of a feed read earlier; `linked` when its page may be
-    /// fetched (the feed itself came from a URL the user named).
+    /// fetched ([`Limits::follow_links`]).
     Entry {
         feed: std::sync::Arc<Feed>,
         index: usize,
@@ -236,7 +241,7 @@ impl Documents {
             FileKind::Feed => {
                 let bytes = self.read_bytes(opened, Some(meta.len())).map_err(|p| IngestError::new(&origin, p))?;
                 let feed = parse_feed(&bytes, None).map_err(|p| IngestError::new(&origin, p))?;
-                self.queue_entries(feed, &origin, false);
+                self.queue_entries(feed, &origin, self.limits.follow_links);
                 Ok(None)
             }
             FileKind::Single(format) => {
@@ -258,7 +263,7 @@ impl Documents {
     ) -> Result<Option<RawDoc>, IngestError> {
         if feed::looks_like_feed(&bytes) && format != Format::Text {
             let feed = parse_feed(&bytes, url).map_err(|p| IngestError::new(&origin, p))?;
-            self.queue_entries(feed, &origin, false);
+            self.queue_entries(feed, &origin, self.limits.follow_links);
             return Ok(None);
         }
         let body = match format {
@@ -271,10 +276,8 @@ impl Documents {
         Ok(Some(doc))
     }
 
-    /// Queue a feed's entries. A feed read from a file, standard input or a
-    /// posted document is the user's data, not a request to go online: its
-    /// entries are read as they are, and only a feed fetched from a URL has
-    /// its summary-only entries' pages fetched (`linked`).
+    /// Queue a feed's entries; `linked` when their pages may be fetched
+    /// ([`Limits::follow_links`]).
     fn queue_entries(&mut self, feed: Feed, origin: &str, linked: bool) {
         let feed = std::sync::Arc::new(feed);
         for index in (0..feed.entries.len()).rev() {
@@ -307,7 +310,7 @@ impl Documents {
         }
         if feed::looks_like_feed(&page.body) {
             let feed = parse_feed(&page.body, Some(url)).map_err(|p| IngestError::new(url, p))?;
-            self.queue_entries(feed, url, true);
+            self.queue_entries(feed, url, self.limits.follow_links);
             return Ok(None);
         }
         let body = page.html_text(url).map_err(|p| IngestError::new(url, p))?;

@@ -121,7 +121,9 @@ pub fn run(args: &IngestArgs, res: &Resources, report: &mut dyn FnMut(&str)) -> 
     let summary = summary.map(|mut s| {
         for line in &refused {
             report(line);
-            if !line.starts_with(RENAMED) {
+            if line.starts_with(RENAMED) {
+                s.conflicts += 1;
+            } else {
                 s.fail("store");
             }
         }

@@ -23,8 +23,12 @@ use crate::batch::DocFailure;
 #[must_use]
 pub fn inputs(read: &ReadArgs) -> (Vec<Input>, Limits) {
     let inputs = read.paths.iter().map(Input::from_arg).collect();
-    let limits =
-        Limits { max_doc_bytes: read.max_doc_bytes, private_hosts: read.allow_private_hosts, ..Limits::default() };
+    let limits = Limits {
+        max_doc_bytes: read.max_doc_bytes,
+        private_hosts: read.allow_private,
+        follow_links: read.follow_links,
+        ..Limits::default()
+    };
     (inputs, limits)
 }
 

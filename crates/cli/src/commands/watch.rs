@@ -64,7 +64,7 @@ pub struct WatchArgs {
     /// Fetch from loopback and private-network addresses too (an intranet
     /// feed). Off by default: a feed's links are not the user's choice of host.
     #[arg(long)]
-    pub allow_private_hosts: bool,
+    pub allow_private: bool,
 }
 
 /// Why `watch` could not run at all.
@@ -110,7 +110,7 @@ fn fetch_config(args: &WatchArgs) -> FetchConfig {
         max_bytes: args.max_bytes,
         politeness: Duration::from_millis(args.politeness_ms),
         retries: args.retries,
-        private_hosts: args.allow_private_hosts,
+        private_hosts: args.allow_private,
         ..FetchConfig::default()
     }
 }

@@ -143,6 +143,7 @@ fn shared_ids_never_stop_an_ingest() {
     let first = sitrep(&["ingest", "--db", "t.db", "d.jsonl"], dir.path());
     assert!(first.status.success(), "{}", stderr(&first));
     assert!(stderr(&first).contains("renamed document \"j1\""), "{}", stderr(&first));
+    assert!(stderr(&first).contains("1 id conflicts stored under new ids"), "{}", stderr(&first));
     let events = lines(&sitrep(&["events", "--db", "t.db", "--format", "jsonl"], dir.path()));
     let docs: std::collections::BTreeSet<&str> = events.iter().filter_map(|e| e["doc_id"].as_str()).collect();
     assert_eq!(docs.len(), 4, "every document stored: {docs:?}");
