@@ -46,5 +46,34 @@ fn bench(c: &mut Criterion) {
     c.bench_function("clean 5 KB article", |b| b.iter(|| clean(&five_kb).map(|d| d.sentences.len())));
 }
 
-criterion_group!(benches, bench);
+/// A page of `depth` nested divs around one paragraph.
+fn nested(depth: usize) -> RawDoc {
+    let body = format!(
+        "<html><body>{}<p>Gunmen killed three people in the town on Sunday.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    RawDoc {
+        id: DocId::new(format!("nested-{depth}")),
+        origin: "bench".into(),
+        format: Format::Html,
+        body,
+        hints: Hints::default(),
+    }
+}
+
+/// Cleaning time against nesting depth: linear in the page's size, since
+/// nesting past the cap is cut before html5ever sees it (issue 14).
+fn depth(c: &mut Criterion) {
+    let mut group = c.benchmark_group("clean nesting depth");
+    group.sample_size(10);
+    for n in [10_000, 100_000, 1_000_000] {
+        let doc = nested(n);
+        group.throughput(Throughput::Bytes(doc.body.len() as u64));
+        group.bench_function(format!("{n} divs"), |b| b.iter(|| clean(&doc).map(|d| d.text.len())));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, depth);
 criterion_main!(benches);
