@@ -25,11 +25,18 @@ const MERGE_MARGIN_DAYS: u64 = 7;
 /// # Errors
 /// When the store cannot be read or written.
 pub fn merge_days(store: &mut SqliteStore, days: Option<(NaiveDate, NaiveDate)>) -> Result<usize, StoreError> {
+    // Days a stopped run left ungrouped are grouped too (replayed).
+    let days = match (days, store.pending_days()?) {
+        (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+        (x, y) => x.or(y),
+    };
     let Some((first, last)) = days else { return Ok(0) };
     let margin = Days::new(MERGE_MARGIN_DAYS);
     let window = store.merge_window(first - margin, last + margin)?;
     let reports = window.into_iter().filter_map(|(r, outlet)| report_of_record(&r, outlet)).collect();
     let pairs: Vec<(String, String)> =
         representatives(reports).into_iter().map(|(m, r)| (m.as_str().to_owned(), r.as_str().to_owned())).collect();
-    store.set_representatives(&pairs)
+    let changed = store.set_representatives(&pairs)?;
+    store.clear_pending(first, last)?;
+    Ok(changed)
 }

@@ -28,4 +28,17 @@ pub trait MergeStore {
     /// # Errors
     /// When the backend cannot be written; then nothing changes.
     fn set_representatives(&mut self, pairs: &[(String, String)]) -> Result<usize, StoreError>;
+
+    /// The first and last of the days whose events are stored but not yet
+    /// grouped (a run that stopped before its merge), if any.
+    ///
+    /// # Errors
+    /// When the backend cannot be read.
+    fn pending_days(&self) -> Result<Option<(NaiveDate, NaiveDate)>, StoreError>;
+
+    /// Mark the days from `since` to `until` as grouped.
+    ///
+    /// # Errors
+    /// When the backend cannot be written.
+    fn clear_pending(&mut self, since: NaiveDate, until: NaiveDate) -> Result<(), StoreError>;
 }

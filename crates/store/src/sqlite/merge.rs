@@ -50,6 +50,21 @@ impl MergeStore for SqliteStore {
         tx.commit().map_err(db)?;
         Ok(changed)
     }
+
+    fn pending_days(&self) -> Result<Option<(NaiveDate, NaiveDate)>, StoreError> {
+        let (first, last): (Option<String>, Option<String>) = self
+            .conn
+            .query_row("SELECT min(day), max(day) FROM pending_merge", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(self.db())?;
+        let day = |s: Option<String>| s.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+        Ok(day(first).zip(day(last)))
+    }
+
+    fn clear_pending(&mut self, since: NaiveDate, until: NaiveDate) -> Result<(), StoreError> {
+        let (a, b) = (since.format("%Y-%m-%d").to_string(), until.format("%Y-%m-%d").to_string());
+        self.conn.execute("DELETE FROM pending_merge WHERE day BETWEEN ?1 AND ?2", params![a, b]).map_err(self.db())?;
+        Ok(())
+    }
 }
 
 impl SqliteStore {

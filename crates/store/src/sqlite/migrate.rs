@@ -25,10 +25,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "0001_init", sql: include_str!("migrations/0001_init.sql") },
     Migration { version: 2, name: "0002_feeds", sql: include_str!("migrations/0002_feeds.sql") },
     Migration { version: 3, name: "0003_canonical", sql: include_str!("migrations/0003_canonical.sql") },
+    Migration { version: 4, name: "0004_pending_merge", sql: include_str!("migrations/0004_pending_merge.sql") },
 ];
 
 /// The schema version this code writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Bring the database up to the last of `migrations`; returns the version
 /// it was at before.

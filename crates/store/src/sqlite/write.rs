@@ -47,7 +47,13 @@ pub(crate) fn put(
     }
     let document = insert_document(&tx, doc, hash).map_err(db)?;
     for event in events {
-        insert_event(&tx, document, &EventRecord::from(event)).map_err(|e| event_error(location, doc, event, e))?;
+        let record = EventRecord::from(event);
+        insert_event(&tx, document, &record).map_err(|e| event_error(location, doc, event, e))?;
+        if let Some(day) = &record.date {
+            tx.prepare_cached("INSERT OR IGNORE INTO pending_merge (day) VALUES (?1)")
+                .and_then(|mut st| st.execute(params![day]))
+                .map_err(db)?;
+        }
     }
     tx.commit().map_err(db)?;
     Ok(PutOutcome::Inserted { events: events.len() })

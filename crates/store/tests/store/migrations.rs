@@ -32,7 +32,7 @@ fn the_file_is_in_wal_mode_with_the_expected_tables() {
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'event_points_%' ORDER BY name")
         .unwrap();
     let tables: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
-    assert_eq!(tables, ["actors", "documents", "event_points", "events", "feed_entries", "feeds"]);
+    assert_eq!(tables, ["actors", "documents", "event_points", "events", "feed_entries", "feeds", "pending_merge"]);
 }
 
 #[test]
