@@ -17,7 +17,7 @@ use crate::triggers::{TriggerHit, TriggerKind};
 use crate::words::words;
 
 /// Verbs of people coming together in public.
-const GATHER: &[&str] = &["gathered", "gather", "gathering", "assembled", "converged", "congregated"];
+const GATHER: &[&str] = &["gathered", "gather", "gathering", "assembled", "converged", "congregated", "marched"];
 
 /// Words that give the gathering a demand or a cause.
 const DEMAND: &[&str] =

@@ -191,8 +191,11 @@ impl Triggers {
         let Some(slice) = within.slice(text) else { return Vec::new() };
         let mut out = Vec::new();
         let mut at = 0;
+        let mut title_case: Option<bool> = None;
         while let Some(m) = self.automaton.find(aho_corasick::Input::new(slice).range(at..)) {
-            if whole_word(slice, m.start(), m.end()) {
+            let mut named =
+                || inside_name(slice, m.start(), m.end()) && !*title_case.get_or_insert_with(|| titled(slice));
+            if whole_word(slice, m.start(), m.end()) && !named() {
                 let span = Span::new(m.start(), m.end()).shift(within.start);
                 out.push(TriggerHit { span, kind: self.kinds[m.pattern().as_usize()] });
                 at = m.end();
@@ -214,6 +217,27 @@ fn expand(phrase: &str) -> Vec<String> {
     phrase[open + 1..close].split(',').map(|suffix| format!("{head}{suffix}{tail}")).collect()
 }
 
+/// True when the phrase at `start..end` is a word of a proper name: it is
+/// capitalised and so are the words right before and after it ("the
+/// National Liberation Army", "the Popular Resistance Committees"). A name
+/// names a group, not an act.
+fn inside_name(text: &str, start: usize, end: usize) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let before = text[..start].strip_suffix(' ').and_then(|b| b.rsplit(' ').next()).unwrap_or("");
+    let after = text[end..].strip_prefix(' ').and_then(|a| a.split(' ').next()).unwrap_or("");
+    capital(&text[start..end]) && capital(before) && capital(after)
+}
+
+/// True for a sentence in title case (a headline: "Russian Airstrikes Kill
+/// 12 in Idlib"), where capitals do not mark names: half its words or more
+/// capitalised.
+fn titled(text: &str) -> bool {
+    let words: Vec<&str> =
+        text.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let capitals = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    capitals * 2 >= words.len()
+}
+
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -223,6 +247,15 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_of_a_name_is_no_trigger() {
+        let t = Triggers::new().expect("lexicon compiles");
+        let kinds = |text: &str| t.find(text, Span::new(0, text.len())).iter().map(|h| h.kind).collect::<Vec<_>>();
+        assert_eq!(kinds("Soldiers clashed with the National Liberation Army near the town."), [TriggerKind::Clash]);
+        assert_eq!(kinds("Troops liberated the town."), [TriggerKind::Capture]);
+        assert!(!kinds("Army Liberates Town From Rebels").is_empty(), "a headline's capitals are not a name's");
+    }
 
     #[test]
     fn braces_expand() {
