@@ -52,18 +52,11 @@ pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
 /// `hits` with the gatherings of `text[within]` that no other trigger
 /// overlaps, in text order; none where a protest is already named.
 #[must_use]
-pub fn with_gatherings(text: &str, within: Span, mut hits: Vec<TriggerHit>) -> Vec<TriggerHit> {
+pub fn with_gatherings(text: &str, within: Span, hits: Vec<TriggerHit>) -> Vec<TriggerHit> {
     if hits.iter().any(|h| h.kind == TriggerKind::Protest) {
         return hits;
     }
-    let extra: Vec<TriggerHit> =
-        self::hits(text, within).into_iter().filter(|r| !hits.iter().any(|h| h.span.overlaps(r.span))).collect();
-    if extra.is_empty() {
-        return hits;
-    }
-    hits.extend(extra);
-    hits.sort_by_key(|h| h.span.start);
-    hits
+    crate::triggers::with_extra(hits, self::hits(text, within))
 }
 
 #[cfg(test)]

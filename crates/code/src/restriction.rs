@@ -89,15 +89,8 @@ pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
 /// `hits` with the restrictions of `text[within]` that no other trigger
 /// overlaps, in text order.
 #[must_use]
-pub fn with_restrictions(text: &str, within: Span, mut hits: Vec<TriggerHit>) -> Vec<TriggerHit> {
-    let extra: Vec<TriggerHit> =
-        self::hits(text, within).into_iter().filter(|r| !hits.iter().any(|h| h.span.overlaps(r.span))).collect();
-    if extra.is_empty() {
-        return hits;
-    }
-    hits.extend(extra);
-    hits.sort_by_key(|h| h.span.start);
-    hits
+pub fn with_restrictions(text: &str, within: Span, hits: Vec<TriggerHit>) -> Vec<TriggerHit> {
+    crate::triggers::with_extra(hits, self::hits(text, within))
 }
 
 #[cfg(test)]

@@ -217,6 +217,19 @@ fn expand(phrase: &str) -> Vec<String> {
     phrase[open + 1..close].split(',').map(|suffix| format!("{head}{suffix}{tail}")).collect()
 }
 
+/// `hits` with those of `extra` that no hit overlaps, in text order: the
+/// triggers a finder reads word by word (a restriction, a gathering) join
+/// the lexicon's.
+pub(crate) fn with_extra(mut hits: Vec<TriggerHit>, extra: Vec<TriggerHit>) -> Vec<TriggerHit> {
+    let extra: Vec<TriggerHit> = extra.into_iter().filter(|r| !hits.iter().any(|h| h.span.overlaps(r.span))).collect();
+    if extra.is_empty() {
+        return hits;
+    }
+    hits.extend(extra);
+    hits.sort_by_key(|h| h.span.start);
+    hits
+}
+
 /// True when the phrase at `start..end` is a word of a proper name: it is
 /// capitalised and so are the words right before and after it ("the
 /// National Liberation Army", "the Popular Resistance Committees"). A name
