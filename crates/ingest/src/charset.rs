@@ -51,6 +51,15 @@ pub(crate) fn decode_html(bytes: &[u8], declared: Option<&str>, host: Option<&st
     Ok(text.into_owned())
 }
 
+/// A text that is not UTF-8, in the legacy encoding it reads as (no
+/// declaration to go by: the detector's guess), unless too many of its bytes
+/// fail to decode there too.
+pub(crate) fn decode_legacy(bytes: &[u8]) -> Option<String> {
+    let encoding = detect(bytes, None);
+    let (text, _, had_errors) = encoding.decode(bytes);
+    (!(had_errors && too_many_replacements(&text))).then(|| text.into_owned())
+}
+
 /// The encoding to decode `bytes` with (see the module docs).
 pub(crate) fn choose(bytes: &[u8], declared: Option<&str>, host: Option<&str>) -> &'static Encoding {
     if let Some((bom, _)) = Encoding::for_bom(bytes) {

@@ -37,15 +37,23 @@ fn is_control(b: u8) -> bool {
     (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f
 }
 
-/// Decode a whole document: binary check, UTF-8, BOM, emptiness.
-/// `base` is the offset of `bytes` in its input, for error messages.
+/// Decode a whole document: binary check, UTF-8 (else the legacy encoding
+/// the bytes read as: a Latin-1 or Windows-1252 text file, as editors and
+/// older systems still save them), BOM, emptiness. `base` is the offset of
+/// `bytes` in its input, for error messages.
 ///
 /// # Errors
-/// Binary content, invalid UTF-8 (with its offset) or an empty document.
+/// Binary content, bytes that decode in no encoding (invalid UTF-8, with
+/// its offset) or an empty document.
 pub(crate) fn decode(bytes: Vec<u8>, base: u64) -> Result<String, Problem> {
     check_not_binary(&bytes).map_err(|p| shift(p, base))?;
-    let mut text = String::from_utf8(bytes)
-        .map_err(|e| Problem::InvalidUtf8 { offset: base + e.utf8_error().valid_up_to() as u64 })?;
+    let mut text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = base + e.utf8_error().valid_up_to() as u64;
+            crate::charset::decode_legacy(e.as_bytes()).ok_or(Problem::InvalidUtf8 { offset })?
+        }
+    };
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
@@ -75,7 +83,8 @@ mod tests {
             (b"tab\tand\r\nnewline", Ok("tab\tand\r\nnewline")),
             (b"a\0b", Err("binary content: NUL byte at byte offset 1")),
             (b"\x01\x02\x03\x04abc", Err("binary content: 57% of the first 7 bytes are control bytes")),
-            (b"ok \xff here", Err("invalid UTF-8 at byte offset 3")),
+            (b"ok \xff here", Ok("ok \u{ff} here")),
+            (b"Caf\xe9 bombing in Kabul", Ok("Caf\u{e9} bombing in Kabul")),
             (b"  \n\t ", Err("empty document")),
             (b"", Err("empty document")),
         ];
@@ -88,7 +97,7 @@ mod tests {
 
     #[test]
     fn offsets_are_relative_to_the_input() {
-        let got = decode(b"ab\xc3".to_vec(), 100).unwrap_err().to_string();
-        assert_eq!(got, "invalid UTF-8 at byte offset 102");
+        let got = decode(b"ab\0c".to_vec(), 100).unwrap_err().to_string();
+        assert_eq!(got, "binary content: NUL byte at byte offset 102");
     }
 }
