@@ -166,11 +166,11 @@ fn unidentified(a: &Actor) -> bool {
 
 /// Fold a protest and the arrest at it into a protest with intervention:
 /// the protest's evidence and protesters, the arresting forces as actor2.
-fn absorb_intervention(a: &mut Event, b: Event) {
-    let (protest, arrest) =
-        if a.sub_event_type == SubEventType::PeacefulProtest { (a.clone(), b) } else { (b, a.clone()) };
-    let police = arrest.actor1.clone().filter(|x| matches!(x.role, ActorRole::Military | ActorRole::Police));
-    *a = protest;
+fn absorb_intervention(a: &mut Event, mut arrest: Event) {
+    if a.sub_event_type != SubEventType::PeacefulProtest {
+        std::mem::swap(a, &mut arrest);
+    }
+    let police = arrest.actor1.filter(|x| matches!(x.role, ActorRole::Military | ActorRole::Police));
     a.sub_event_type = SubEventType::ProtestWithIntervention;
     a.rule = format!("{}+{}", a.rule, INTERVENTION);
     a.actor2 = police.or(a.actor2.take());

@@ -14,7 +14,7 @@ use aho_corasick::AhoCorasick;
 use sitrep_model::Span;
 
 use crate::triggers::{TriggerHit, TriggerKind};
-use crate::words::words;
+use crate::words::{may_hold, words};
 
 /// Verbs of people coming together in public.
 const GATHER: &[&str] = &["gathered", "gather", "gathering", "assembled", "converged", "congregated", "marched"];
@@ -36,8 +36,7 @@ const WINDOW: usize = 12;
 /// gathering verb.
 #[must_use]
 pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
-    let named = |ac: &AhoCorasick| within.slice(text).is_some_and(|s| ac.is_match(s));
-    if VERBS.as_ref().is_some_and(|ac| !named(ac)) {
+    if !may_hold(VERBS.as_ref(), text, within) {
         return Vec::new();
     }
     let w = words(text, within);

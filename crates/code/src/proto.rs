@@ -27,10 +27,9 @@ impl Proto {
     /// The event at one location (or none).
     #[must_use]
     pub fn event(&self, doc: &Doc, location: Option<Location>) -> Event {
-        let gid = location.as_ref().map(|l| l.place.gazetteer_id.as_str().to_owned());
         Event {
             doc_id: doc.id.clone(),
-            id: EventId::compute(&doc.id, self.evidence.span, self.sub, gid.as_deref()),
+            id: EventId::at(&doc.id, self.evidence.span, self.sub, location.as_ref()),
             date: self.date,
             sub_event_type: self.sub,
             cameo: self.cameo.to_owned(),

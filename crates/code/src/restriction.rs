@@ -13,7 +13,7 @@ use aho_corasick::AhoCorasick;
 use sitrep_model::Span;
 
 use crate::triggers::{TriggerHit, TriggerKind};
-use crate::words::words;
+use crate::words::{may_hold, words};
 
 /// Verbs that put a restriction in force.
 const IMPOSE: &[&str] = &[
@@ -65,8 +65,7 @@ const WINDOW: usize = 6;
 /// verb to the restriction noun.
 #[must_use]
 pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
-    let named = |ac: &AhoCorasick| within.slice(text).is_some_and(|s| ac.is_match(s));
-    if NOUNS.as_ref().is_some_and(|ac| !named(ac)) {
+    if !may_hold(NOUNS.as_ref(), text, within) {
         return Vec::new();
     }
     let w = words(text, within);

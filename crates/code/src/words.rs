@@ -3,7 +3,16 @@
 
 use std::collections::HashSet;
 
+use aho_corasick::AhoCorasick;
 use sitrep_model::Span;
+
+/// False only when `prefilter` is built and finds none of its words in
+/// `text[within]`: a finder that reads word by word skips such a text. A
+/// prefilter that failed to build never hides a match.
+#[must_use]
+pub fn may_hold(prefilter: Option<&AhoCorasick>, text: &str, within: Span) -> bool {
+    prefilter.is_none_or(|ac| within.slice(text).is_some_and(|s| ac.is_match(s)))
+}
 
 /// The words (runs of letters, digits, `-` and `'`) of `text[span]`, with
 /// spans into `text`.

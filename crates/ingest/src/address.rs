@@ -34,10 +34,9 @@ pub fn check_public(url: &str) -> Result<(), Problem> {
 
 /// The host (without IPv6 brackets) and port of an `http(s)` URL.
 fn host_and_port(url: &str) -> Option<(String, u16)> {
-    let (scheme, rest) = url.split_once("://")?;
+    let scheme = url.split_once("://")?.0;
     let default = if scheme.eq_ignore_ascii_case("https") { 443 } else { 80 };
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let authority = crate::http::authority(url)?;
     let (host, port) = match authority.strip_prefix('[') {
         Some(v6) => {
             let (h, after) = v6.split_once(']')?;

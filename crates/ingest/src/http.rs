@@ -114,11 +114,16 @@ pub(crate) fn html_text(r: &Response, url: Option<&str>) -> Result<String, Probl
 
 /// The host of a URL ("https://news.example.org:8080/a" → "news.example.org").
 pub(crate) fn host_of(url: &str) -> Option<&str> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let host = host.split(':').next()?;
+    let host = authority(url)?.split(':').next()?;
     (!host.is_empty()).then_some(host)
+}
+
+/// A URL's host and port as written, without user info
+/// ("https://user@news.example.org:8080/a" → "news.example.org:8080").
+pub(crate) fn authority(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    Some(authority.rsplit_once('@').map_or(authority, |(_, h)| h))
 }
 
 #[cfg(test)]

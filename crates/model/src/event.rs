@@ -40,6 +40,12 @@ impl EventId {
         Self(hex(&h.finalize()[..8]))
     }
 
+    /// [`EventId::compute`] for an event at `location` (its gazetteer id).
+    #[must_use]
+    pub fn at(doc: &DocId, evidence: Span, kind: SubEventType, location: Option<&Location>) -> Self {
+        Self::compute(doc, evidence, kind, location.map(|l| l.place.gazetteer_id.as_str()))
+    }
+
     /// The id of the `n`-th (from 1) later event of a document that
     /// [`EventId::compute`] gave the same id as an earlier one: one sentence
     /// read as two events of one type at one place, with different parties.

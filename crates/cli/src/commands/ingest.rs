@@ -65,8 +65,7 @@ fn stored(outcome: PutOutcome) -> usize {
 /// derived again as the coder derives them.
 fn with_id(mut p: Processed, id: DocId) -> Processed {
     for e in &mut p.events {
-        let place = e.location.as_ref().map(|l| l.place.gazetteer_id.as_str().to_owned());
-        e.id = EventId::compute(&id, e.evidence.span, e.sub_event_type, place.as_deref());
+        e.id = EventId::at(&id, e.evidence.span, e.sub_event_type, e.location.as_ref());
         e.doc_id = id.clone();
     }
     sitrep_code::ids::make_unique(&mut p.events);
