@@ -57,6 +57,9 @@ pub fn candidates(
 ) -> Vec<Candidate> {
     let found = crate::restriction::with_restrictions(text, sentence, triggers.find(text, sentence));
     let found = crate::gathering::with_gatherings(text, sentence, found);
+    let found = crate::arson::with_burnings(text, sentence, found);
+    let found = crate::seizure::with_seizures(text, sentence, found);
+    let found = crate::weapon_fire::with_fire(text, sentence, found);
     let all = crate::grievance::without_causes(text, found);
     let all = crate::anticipated::without_expected(text, sentence, all);
     let all = crate::captives::as_abductions(text, sentence, all);

@@ -18,6 +18,7 @@
 
 pub mod affiliation;
 pub mod anticipated;
+pub mod arson;
 pub mod background;
 pub mod cameo;
 pub mod candidate;
@@ -46,11 +47,13 @@ mod reading;
 pub mod restriction;
 pub mod roles;
 pub mod rules;
+pub mod seizure;
 pub mod striker;
 pub mod targets;
 pub mod toll;
 pub mod triggers;
 pub mod victim;
+pub mod weapon_fire;
 pub mod words;
 
 use sitrep_model::{mention::inside, ActorRole, CueKind, Doc, Event, Iso3, Mentions, Place, Span};

@@ -85,7 +85,7 @@ impl TriggerKind {
         ("posture", Self::Posture),
     ];
 
-    fn parse(s: &str) -> Option<Self> {
+    pub(crate) fn parse(s: &str) -> Option<Self> {
         Self::NAMES.iter().find(|(n, _)| *n == s).map(|(_, k)| *k)
     }
 

@@ -1,0 +1,124 @@
+//! Seizing, confiscating or burning goods is a strategic development, not a
+//! battle. The ACLED codebook's Looting/property destruction covers "looting
+//! or seizing goods or property" (a state's seizure too: police seizing a
+//! ton of marijuana, forces confiscating a mall), and its Disrupted weapons
+//! use covers the seizure of weapons and caches. English puts determiners,
+//! numbers and modifiers between the verb and the thing ("seized a GATIA
+//! vehicle", "seized about 5 tons of marijuana", "burnt the tribune of
+//! honour"), so this finder reads the verb and, a few words on with no
+//! punctuation between, a noun of `data/rules/seized_things.tsv`. Seizing a
+//! town or control is territory: those nouns are not listed.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use sitrep_model::Span;
+
+use crate::triggers::{TriggerHit, TriggerKind};
+use crate::words::{may_hold, words};
+
+/// Verbs of taking goods from their owners.
+const SEIZE: &[&str] = &[
+    "seized",
+    "seize",
+    "seizes",
+    "seizing",
+    "confiscated",
+    "confiscate",
+    "confiscates",
+    "confiscating",
+    "impounded",
+    "commandeered",
+];
+
+/// Verbs of burning: only goods burned count (weapons burned are not seized).
+const BURN: &[&str] = &["burnt", "burned", "burning", "torched"];
+
+/// How many words may come between the verb and the noun ("seized more
+/// than a ton of marijuana").
+const WINDOW: usize = 6;
+
+static THINGS: LazyLock<HashMap<&'static str, TriggerKind>> = LazyLock::new(|| {
+    let table = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/rules/seized_things.tsv"));
+    table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter_map(|(noun, kind)| Some((noun.trim(), TriggerKind::parse(kind.trim())?)))
+        .collect()
+});
+
+static VERBS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["seiz", "confiscat", "impound", "commandeer", "burn", "torch"])
+        .ok()
+});
+
+/// Seizures and burnings of goods in `text[within]`: a trigger from the
+/// verb to the noun. Weapons among the things make it a disrupted use of
+/// weapons.
+#[must_use]
+pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
+    if !may_hold(VERBS.as_ref(), text, within) {
+        return Vec::new();
+    }
+    let w = words(text, within);
+    let is = |word: &str, list: &[&str]| list.iter().any(|x| word.eq_ignore_ascii_case(x));
+    let mut out = Vec::new();
+    for (k, (verb, word)) in w.iter().enumerate() {
+        let (seize, burn) = (is(word, SEIZE), is(word, BURN));
+        if !(seize || burn) {
+            continue;
+        }
+        let things: Vec<(Span, TriggerKind)> = w[k + 1..w.len().min(k + 1 + WINDOW)]
+            .iter()
+            .take_while(|(s, _)| unbroken(text, verb.end, s.start))
+            .filter_map(|(s, x)| Some((*s, *THINGS.get(x.to_ascii_lowercase().as_str())?)))
+            .filter(|(_, kind)| seize || *kind == TriggerKind::Loot)
+            .collect();
+        let weapons = things.iter().find(|(_, kind)| *kind == TriggerKind::Demining);
+        if let Some((noun, kind)) = weapons.or(things.first()) {
+            out.push(TriggerHit { span: Span::new(verb.start, noun.end), kind: *kind });
+        }
+    }
+    out
+}
+
+/// No clause break between `from` and `to`.
+fn unbroken(text: &str, from: usize, to: usize) -> bool {
+    text.get(from..to).is_some_and(|s| !s.contains([',', '.', ';', ':', '(', ')']))
+}
+
+/// `hits` with the seizures of `text[within]` that no other trigger overlaps.
+#[must_use]
+pub fn with_seizures(text: &str, within: Span, found: Vec<TriggerHit>) -> Vec<TriggerHit> {
+    crate::triggers::with_extra(found, hits(text, within))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<TriggerKind> {
+        hits(text, Span::new(0, text.len())).into_iter().map(|h| h.kind).collect()
+    }
+
+    #[test]
+    fn seizures_and_burnings() {
+        assert_eq!(kinds("Unknown gunmen on motorbikes seized a GATIA vehicle in Takalout."), [TriggerKind::Loot]);
+        assert_eq!(
+            kinds("Federal police forces seized about 5 tons of marijuana hidden in a truck."),
+            [TriggerKind::Loot]
+        );
+        assert_eq!(
+            kinds("Police seized eight hundred military munitions in a deserted house."),
+            [TriggerKind::Demining]
+        );
+        assert_eq!(kinds("Taxi bike riders burnt one vehicle in the town."), [TriggerKind::Loot]);
+        assert!(kinds("Militants seized the town of Kafr Nabl.").is_empty(), "territory");
+        assert!(kinds("The man was burned to death, and his house was spared.").is_empty(), "a person, then a break");
+        assert!(kinds("They burned weapons found in the house.").iter().all(|k| *k == TriggerKind::Loot));
+    }
+}

@@ -1,0 +1,92 @@
+//! Fire from heavy weapons at a place is a bombardment. The ACLED codebook's
+//! Shelling/artillery/missile attack is long-range fire (artillery,
+//! mortars, rockets, missiles); news tells it with the weapon as the
+//! object of "fired", and often a list of calibres between: "fired 23mm,
+//! 14.5mm and 12.7mm machine guns at residential areas", "fired heavy and
+//! medium weapons at Ad Dahfash village". No fixed phrase lists those, so
+//! this finder reads "fired" and, a few words on within the clause, a
+//! heavy weapon. Small arms ("fired shots", "fired at the car") are not
+//! read: they are an attack or a clash by who is hit.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use sitrep_model::Span;
+
+use crate::triggers::{TriggerHit, TriggerKind};
+use crate::words::{may_hold, words};
+
+const FIRE: &[&str] = &["fired", "fires", "firing"];
+
+/// Weapons that are heavy whatever precedes them.
+const HEAVY: &[&str] =
+    &["artillery", "mortar", "mortars", "shells", "rockets", "missiles", "projectiles", "howitzers", "machine-guns"];
+
+/// Nouns that are heavy weapons after one of `GUN_MODIFIERS`.
+const GUNS: &[&str] = &["guns", "gun", "weapons"];
+const GUN_MODIFIERS: &[&str] = &["machine", "heavy", "medium", "anti-aircraft", "antiaircraft"];
+
+/// How many words the weapon may come after the verb ("fired caliber
+/// 12.7mm and 14.5 mm and PK machine guns").
+const WINDOW: usize = 12;
+
+static VERBS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(["fired", "fires", "firing"]).ok());
+
+/// Heavy-weapon fire in `text[within]`: a shelling trigger from the verb to
+/// the weapon.
+#[must_use]
+pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
+    if !may_hold(VERBS.as_ref(), text, within) {
+        return Vec::new();
+    }
+    let w = words(text, within);
+    let is = |word: &str, list: &[&str]| list.iter().any(|x| word.eq_ignore_ascii_case(x));
+    let mut out = Vec::new();
+    for (k, (verb, word)) in w.iter().enumerate() {
+        if !is(word, FIRE) {
+            continue;
+        }
+        let object = &w[k + 1..w.len().min(k + 1 + WINDOW)];
+        let weapon = object.iter().enumerate().take_while(|(_, (s, _))| unbroken(text, verb.end, s.start)).find(
+            |(j, (_, x))| {
+                is(x, HEAVY) || (is(x, GUNS) && j.checked_sub(1).is_some_and(|p| is(object[p].1, GUN_MODIFIERS)))
+            },
+        );
+        if let Some((_, (noun, _))) = weapon {
+            out.push(TriggerHit { span: Span::new(verb.start, noun.end), kind: TriggerKind::Shelling });
+        }
+    }
+    out
+}
+
+/// No clause break between `from` and `to`: a list's commas are part of
+/// the object, and so is a calibre's decimal point ("14.5mm").
+fn unbroken(text: &str, from: usize, to: usize) -> bool {
+    text.get(from..to).is_some_and(|s| !s.contains([';', ':', '(', ')']) && !s.contains(". "))
+}
+
+/// `hits` with the heavy-weapon fire of `text[within]` that no other
+/// trigger overlaps.
+#[must_use]
+pub fn with_fire(text: &str, within: Span, found: Vec<TriggerHit>) -> Vec<TriggerHit> {
+    crate::triggers::with_extra(found, hits(text, within))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> usize {
+        hits(text, Span::new(0, text.len())).len()
+    }
+
+    #[test]
+    fn heavy_weapon_fire() {
+        assert_eq!(found("Pro-government forces fired 23mm, 14.5mm and 12.7mm machine guns at residential areas."), 1);
+        assert_eq!(found("Rebel forces fired heavy and medium weapons at Ad Dahfash village."), 1);
+        assert_eq!(found("The army fired artillery shells at the hills."), 1);
+        assert_eq!(found("Gunmen fired shots at a car in the town."), 0, "small arms");
+        assert_eq!(found("The manager was fired; heavy weapons were later found."), 0, "a clause break");
+    }
+}
