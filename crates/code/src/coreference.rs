@@ -27,6 +27,9 @@
 //! intervention, whose protesters stay actor1 and whose police become
 //! actor2.
 //!
+//! So are goods seized and people arrested by state forces in one
+//! operation.
+//!
 //! The event keeps its first mention's evidence and modality (the lead), the
 //! most specific place, the most precise date, the first named parties, the
 //! highest toll and every other count, so that sources that disagree on a
@@ -66,7 +69,8 @@ pub fn fold(events: Vec<Event>) -> Vec<Event> {
 /// True when `a` and `b` can be mentions of one event.
 fn corefer(a: &Event, b: &Event) -> bool {
     let intervention = intervention_in(a, b) || intervention_in(b, a);
-    (types_fit(a.sub_event_type, b.sub_event_type) || toll_of(a, b) || toll_of(b, a) || intervention)
+    let operation = seizure_in(a, b) || seizure_in(b, a);
+    (types_fit(a.sub_event_type, b.sub_event_type) || toll_of(a, b) || toll_of(b, a) || intervention || operation)
         && a.modality.is_factual() == b.modality.is_factual()
         && days_fit(a.date, b.date)
         && places_fit(a.location.as_ref(), b.location.as_ref())
@@ -86,6 +90,19 @@ fn intervention_in(protest: &Event, arrest: &Event) -> bool {
         && arrest.sub_event_type == SubEventType::Arrests
         && by_state
         && of_people
+}
+
+/// True when `seizure` is the goods the state forces of `arrest` seized
+/// in the same operation ("police seized two tons of cannabis … Two men
+/// were arrested"): one event, of the type its first mention gives (the
+/// report's lead names the operation's main act).
+fn seizure_in(seizure: &Event, arrest: &Event) -> bool {
+    let state = |e: &Event| e.actor1.as_ref().is_none_or(|x| matches!(x.role, ActorRole::Military | ActorRole::Police));
+    seizure.sub_event_type == SubEventType::LootingPropertyDestruction
+        && arrest.sub_event_type == SubEventType::Arrests
+        && seizure.actor1.is_some()
+        && state(seizure)
+        && state(arrest)
 }
 
 /// A mention that adds up several events: at an area, with a count of more

@@ -165,7 +165,9 @@ impl Coder {
                             discourse.last = Some(new.last(start..events.len()));
                         }
                     }
-                    Reading::Fold(fold) => apply(&mut events, discourse.last.as_mut(), &fold, (sentence.paragraph, si)),
+                    Reading::Fold(fold) => {
+                        apply(&scene, &mut events, discourse.last.as_mut(), &fold, (sentence.paragraph, si));
+                    }
                     Reading::Nothing => {}
                 }
             }
@@ -240,10 +242,12 @@ fn shared_toll(records: &mut [Event]) {
 }
 
 /// Fold a sentence's additions into the last event's records (a toll into
-/// the first of them, [`shared_toll`]). The sentence at `at` (paragraph,
+/// the first of them, [`shared_toll`]); an upgrade of the type names the
+/// parties as the new type's convention does (a demonstration turned
+/// violent is the rioters'). The sentence at `at` (paragraph,
 /// sentence) keeps the report on the last event: a later one may still
 /// continue it.
-fn apply(events: &mut [Event], last: Option<&mut Last>, fold: &Fold, at: (usize, usize)) {
+fn apply(scene: &Scene<'_>, events: &mut [Event], last: Option<&mut Last>, fold: &Fold, at: (usize, usize)) {
     let Some(last) = last else { return };
     (last.paragraph, last.sentence) = at;
     for (i, e) in events[last.events.clone()].iter_mut().enumerate() {
@@ -255,9 +259,11 @@ fn apply(events: &mut [Event], last: Option<&mut Last>, fold: &Fold, at: (usize,
             e.sub_event_type = sub;
             e.cameo = proto::cameo_for(sub, &e.evidence.text).to_owned();
             e.rule = rule.to_owned();
+            e.actor1 = parties::acting(scene.naming, e.actor1.take(), sub, scene.focus);
         }
     }
     if let Some((sub, _)) = fold.upgrade {
         last.sub_event_type = sub;
+        last.actor1 = parties::acting(scene.naming, last.actor1.take(), sub, scene.focus);
     }
 }

@@ -97,7 +97,7 @@ pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse
         return if modality.is_factual() { Reading::Fold(fold) } else { Reading::Nothing };
     }
     let continued = continuation(cand, doc, si, d);
-    if let Some(fold) = ongoing.and_then(|last| intervention(doc, cand, si, last)) {
+    if let Some(fold) = ongoing.and_then(|last| intervention(scene, cand, si, last)) {
         return Reading::Fold(fold);
     }
     if ongoing.is_some_and(|last| continues_protest(scene, cand, si, last, &places)) {
@@ -391,14 +391,19 @@ fn protest_sides(sub: SubEventType, actor1: Option<Actor>, actor2: Option<Actor>
 /// dispersing them, or arresting them, one with intervention. An arrest of
 /// someone else ("He was arrested in connection with …", the grievance told
 /// again) changes nothing.
-fn intervention(doc: &Doc, cand: &Candidate, si: usize, last: &Last) -> Option<Fold> {
+fn intervention(scene: &Scene<'_>, cand: &Candidate, si: usize, last: &Last) -> Option<Fold> {
+    let doc = scene.input.doc;
     let protest = matches!(last.sub_event_type, SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention);
     let k = cand.kinds;
     let sentence = doc.slice(doc.sentences[si].span);
-    let damage = k.any(&[TriggerKind::Barricade, TriggerKind::Riot, TriggerKind::Loot]);
+    let damage =
+        k.any(&[TriggerKind::Barricade, TriggerKind::Riot, TriggerKind::Loot]) || participants_violent(scene, cand);
     // A sentence with a protest of its own tells another demonstration
     // ("after the protests and riots in the prisons last week").
-    let own_protest = k.has(TriggerKind::Protest);
+    // A road block is the demonstrators' tactic, not another protest.
+    let own_protest = cand.triggers.iter().any(|t| {
+        t.kind == TriggerKind::Protest && !doc.slice(t.span).get(..5).is_some_and(|w| w.eq_ignore_ascii_case("block"))
+    });
     let upgrade = if protest && damage && !own_protest && (names_participants(sentence) || starts_with_they(sentence)) {
         (SubEventType::ViolentDemonstration, "violent-demonstration")
     } else if last.sub_event_type == SubEventType::PeacefulProtest
@@ -409,6 +414,17 @@ fn intervention(doc: &Doc, cand: &Candidate, si: usize, last: &Last) -> Option<F
         return None;
     };
     Some(Fold { upgrade: Some(upgrade), ..Fold::default() })
+}
+
+/// The demonstrators themselves are violent: the doer of an attack, a
+/// clash or a wounding is the protesters ("The demonstrators destroyed
+/// the control posts", "journalists were beaten up by demonstrators"). The
+/// codebook's violent demonstration includes "physical clashes" and
+/// attacks by demonstrators; police attacking them is an intervention.
+fn participants_violent(scene: &Scene<'_>, cand: &Candidate) -> bool {
+    let doer = cand.actor1.map(|i| scene.input.mentions.actors[i].actor.role);
+    let violence = cand.kinds.any(&[TriggerKind::Attack, TriggerKind::Clash, TriggerKind::Injure]);
+    violence && matches!(doer, Some(ActorRole::Protester | ActorRole::Rioter))
 }
 
 /// A sentence that only tells more of the demonstration just reported: its
@@ -492,10 +508,10 @@ fn new_event(
         actor2 = parties::civilians(scene.naming, scene.focus);
         clue.actor2 = actor2.as_ref().map(|a| a.role);
     }
-    // Only violence by a crowd is read (mob violence), so only then is the
-    // crowd looked for.
-    clue.crowd =
-        clue.violent() && unarmed(clue.actor1) && unarmed(clue.actor2) && clauses_any(doc, cand, crate::crowd::acting);
+    // Only violence or destruction by a crowd is read (mob violence), so
+    // only then is the crowd looked for.
+    let harm = clue.violent() || clue.has(TriggerKind::Loot);
+    clue.crowd = harm && unarmed(clue.actor1) && unarmed(clue.actor2) && clauses_any(doc, cand, crate::crowd::acting);
     if clue.violent() && !clue.crowd && clue.actor1 == Some(ActorRole::Civilian) {
         // "Two men on a motorcycle shot a trader": whoever takes up arms
         // against civilians is, for the codebook, an (unidentified) armed

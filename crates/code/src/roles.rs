@@ -252,8 +252,18 @@ pub(crate) fn locative_name(text: &str, m: &ActorMention) -> bool {
     let capital_name = m.actor.role == ActorRole::Government
         && !word.contains(' ')
         && word.chars().next().is_some_and(char::is_uppercase);
-    let place_word = after_locative(text, m.span) || in_parenthesis(text, m.span);
+    let place_word = after_locative(text, m.span) || in_parenthesis(text, m.span) || qualifies_place(text, m.span);
     (m.actor.role == ActorRole::State || capital_name) && place_word
+}
+
+/// True when the name at `span` follows a place after a locative and a
+/// comma, "In Kisumu, Kenya, police seized …": the country in apposition
+/// qualifies the place (the "X, Y" chain of news place names).
+fn qualifies_place(text: &str, span: Span) -> bool {
+    let Some(before) = text.get(..span.start).and_then(|b| b.strip_suffix(", ")) else { return false };
+    let word = before.rsplit(' ').next().unwrap_or("");
+    let start = before.len() - word.len();
+    word.chars().next().is_some_and(char::is_uppercase) && after_locative(text, Span::new(start, before.len()))
 }
 
 /// Assign roles in a clause. `actors` are the clause's actor mentions (with

@@ -5,7 +5,9 @@
 //! Triggers: kind `riot` ("mob", "rioters", "lynched") without a protest;
 //! or violence whose doer is an unorganised crowd ("a group of youths
 //! clashed with residents", "beaten by locals") with no armed organised
-//! group involved. Codebook: rioters "violently interact with other
+//! group involved; or a crowd destroying or looting property ("residents
+//! burnt down the cottage"), which the codebook counts as a riot, not as a
+//! strategic development. Codebook: rioters "violently interact with other
 //! rioters, civilians, property", outside an organised demonstration.
 //! Example: "A mob lynched a man accused of blasphemy."
 //! Counter-example: rioting during a demonstration is a violent demonstration.
@@ -26,7 +28,7 @@ impl Rule for MobViolence {
         SubEventType::MobViolence
     }
     fn applies(&self, c: &Clue) -> bool {
-        let crowd_violence = c.crowd && c.violent();
+        let crowd_violence = c.crowd && (c.violent() || c.has(TriggerKind::Loot));
         (c.has(TriggerKind::Riot) || crowd_violence) && !c.has(TriggerKind::Protest)
     }
 }
@@ -41,5 +43,8 @@ mod tests {
     fn cases() {
         assert!(MobViolence.applies(&clue(&[K::Riot, K::Kill])));
         assert!(!MobViolence.applies(&clue(&[K::Riot, K::Protest])));
+        let burning = Clue { crowd: true, ..clue(&[K::Loot]) };
+        assert!(MobViolence.applies(&burning), "villagers burnt down a house");
+        assert!(!MobViolence.applies(&clue(&[K::Loot])), "gunmen looted a shop");
     }
 }

@@ -130,7 +130,8 @@ pub fn compose(text: &str, hits: &[Hit], lex: &Lexicon) -> Vec<Unit> {
 
 /// "Turkish Army Forces", "Turkish military forces": a country's forces
 /// followed by another generic noun of force make one noun compound, not a
-/// second actor (which would take the document's country). The unit keeps
+/// second actor (which would take the document's country); so does any
+/// armed unit's noun before a bare noun of force ("federal police forces"). The unit keeps
 /// its country and its first noun. Only a state's forces: "Houthi forces"
 /// stay a rival government's forces (see [`is_agent`]).
 fn compounds(text: &str, lex: &Lexicon, unit: &Unit, next: Hit) -> bool {
@@ -146,8 +147,17 @@ fn compounds(text: &str, lex: &Lexicon, unit: &Unit, next: Hit) -> bool {
         }
         None => false,
     };
-    countrys && generic(next.sense) && adjacent(text, unit.span, next.span)
+    let force_unit = unit.head.is_some_and(|head| is_armed(lex, Hit { sense: head, ..next }))
+        && text
+            .get(next.span.start..next.span.end)
+            .is_some_and(|w| FORCE_NOUNS.iter().any(|f| w.eq_ignore_ascii_case(f)));
+    (countrys || force_unit) && generic(next.sense) && adjacent(text, unit.span, next.span)
 }
+
+/// Nouns that only say "armed body": after a unit's noun they add nothing
+/// ("federal police forces" are the federal police, "border guard units"
+/// the border guard).
+const FORCE_NOUNS: &[&str] = &["forces", "force", "units", "unit", "personnel", "troops", "elements"];
 
 fn compose_at(text: &str, hits: &[Hit], lex: &Lexicon) -> (Option<Unit>, usize) {
     let first = hits[0];
