@@ -13,7 +13,7 @@ use aho_corasick::AhoCorasick;
 use sitrep_model::Span;
 
 use crate::triggers::{TriggerHit, TriggerKind};
-use crate::words::{may_hold, words};
+use crate::words::{may_hold, object_after, words};
 
 /// Forms of the verb.
 const SET: &[&str] = &["set", "sets", "setting"];
@@ -48,13 +48,12 @@ pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
         if !is(word, SET) || w.get(k + 1).is_some_and(|(_, x)| is(x, PARTICLES)) {
             continue;
         }
-        let object = &w[k + 1..w.len().min(k + 2 + OBJECT)];
+        let object = object_after(text, &w, k, OBJECT + 2, false);
         let end = object.iter().enumerate().skip(1).find_map(|(j, (s, x))| {
             let on_fire =
                 x.eq_ignore_ascii_case("on") && object.get(j + 1).is_some_and(|(_, y)| y.eq_ignore_ascii_case("fire"));
-            let ablaze = is(x, ABLAZE);
-            let complement = if on_fire { object.get(j + 1).map(|(f, _)| *f) } else { ablaze.then_some(*s) };
-            complement.filter(|_| unbroken(text, span.end, s.start)).map(|c| (j, c))
+            let complement = if on_fire { object.get(j + 1).map(|(f, _)| *f) } else { is(x, ABLAZE).then_some(*s) };
+            complement.map(|c| (j, c))
         });
         if let Some((j, complement)) = end {
             let tyres = object[..j].iter().any(|(_, x)| is(x, TYRES));
@@ -63,11 +62,6 @@ pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
         }
     }
     out
-}
-
-/// No clause break between `from` and `to`.
-fn unbroken(text: &str, from: usize, to: usize) -> bool {
-    text.get(from..to).is_some_and(|s| !s.contains([',', '.', ';', ':', '(', ')']))
 }
 
 /// `hits` with the burnings of `text[within]` that no other trigger overlaps.

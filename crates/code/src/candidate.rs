@@ -60,6 +60,7 @@ pub fn candidates(
     let found = crate::arson::with_burnings(text, sentence, found);
     let found = crate::seizure::with_seizures(text, sentence, found);
     let found = crate::weapon_fire::with_fire(text, sentence, found);
+    let found = crate::interception::with_interceptions(text, sentence, found);
     let all = crate::grievance::without_causes(text, found);
     let all = crate::anticipated::without_expected(text, sentence, all);
     let all = crate::captives::as_abductions(text, sentence, all);

@@ -36,6 +36,7 @@ pub mod gathering;
 pub mod grievance;
 pub mod ids;
 pub mod inherit;
+pub mod interception;
 pub mod location;
 pub mod merge;
 pub mod modality;

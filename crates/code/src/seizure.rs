@@ -16,7 +16,7 @@ use aho_corasick::AhoCorasick;
 use sitrep_model::Span;
 
 use crate::triggers::{TriggerHit, TriggerKind};
-use crate::words::{may_hold, words};
+use crate::words::{may_hold, object_after, words};
 
 /// Verbs of taking goods from their owners.
 const SEIZE: &[&str] = &[
@@ -32,8 +32,9 @@ const SEIZE: &[&str] = &[
     "commandeered",
 ];
 
-/// Verbs of burning: only goods burned count (weapons burned are not seized).
-const BURN: &[&str] = &["burnt", "burned", "burning", "torched"];
+/// Verbs of burning or destroying: only goods count (weapons destroyed are
+/// not seized, and a position destroyed is a battle's).
+const BURN: &[&str] = &["burnt", "burned", "burning", "torched", "destroyed", "destroying", "damaged", "demolished"];
 
 /// How many words may come between the verb and the noun ("seized more
 /// than a ton of marijuana").
@@ -52,7 +53,7 @@ static THINGS: LazyLock<HashMap<&'static str, TriggerKind>> = LazyLock::new(|| {
 static VERBS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(["seiz", "confiscat", "impound", "commandeer", "burn", "torch"])
+        .build(["seiz", "confiscat", "impound", "commandeer", "burn", "torch", "destroy", "damage", "demolish"])
         .ok()
 });
 
@@ -72,10 +73,13 @@ pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
         if !(seize || burn) {
             continue;
         }
-        let things: Vec<(Span, TriggerKind)> = w[k + 1..w.len().min(k + 1 + WINDOW)]
-            .iter()
-            .take_while(|(s, _)| unbroken(text, verb.end, s.start))
-            .filter_map(|(s, x)| Some((*s, *THINGS.get(x.to_ascii_lowercase().as_str())?)))
+        let object = object_after(text, &w, k, WINDOW, false);
+        if !seize && object.iter().any(|(_, x)| military(x)) {
+            continue; // "destroyed an ammunition and weapons-loaded vehicle": a battle's target
+        }
+        let things: Vec<(Span, TriggerKind)> = object
+            .into_iter()
+            .filter_map(|(s, x)| Some((s, *THINGS.get(x.to_ascii_lowercase().as_str())?)))
             .filter(|(_, kind)| seize || *kind == TriggerKind::Loot)
             .collect();
         let weapons = things.iter().find(|(_, kind)| *kind == TriggerKind::Demining);
@@ -86,15 +90,21 @@ pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
     out
 }
 
-/// No clause break between `from` and `to`.
-fn unbroken(text: &str, from: usize, to: usize) -> bool {
-    text.get(from..to).is_some_and(|s| !s.contains([',', '.', ';', ':', '(', ')']))
+/// A word that makes the thing destroyed a fighting party's: weapons
+/// ("ammunition", "weapons-loaded") or a military modifier.
+fn military(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    THINGS.get(lower.as_str()) == Some(&TriggerKind::Demining)
+        || lower.starts_with("weapon")
+        || ["military", "army", "armoured", "armored", "tank", "tanks"].contains(&lower.as_str())
 }
 
-/// `hits` with the seizures of `text[within]` that no other trigger overlaps.
+/// `found` with the seizures of `text[within]`, which take the place of
+/// the phrases inside them: "seized bombs" is a seizure, not a bombing, and
+/// "destroyed a bridge" property destruction, not an attack.
 #[must_use]
 pub fn with_seizures(text: &str, within: Span, found: Vec<TriggerHit>) -> Vec<TriggerHit> {
-    crate::triggers::with_extra(found, hits(text, within))
+    crate::triggers::with_overriding(found, hits(text, within))
 }
 
 #[cfg(test)]
@@ -120,5 +130,8 @@ mod tests {
         assert!(kinds("Militants seized the town of Kafr Nabl.").is_empty(), "territory");
         assert!(kinds("The man was burned to death, and his house was spared.").is_empty(), "a person, then a break");
         assert!(kinds("They burned weapons found in the house.").iter().all(|k| *k == TriggerKind::Loot));
+        assert_eq!(kinds("Gendarmerie forces destroyed 9 PKK shelters near the village."), [TriggerKind::Loot]);
+        assert!(kinds("Troops destroyed rebel positions.").is_empty(), "a battle's");
+        assert!(kinds("An army unit destroyed an ammunition and weapons-loaded vehicle.").is_empty(), "a battle's");
     }
 }

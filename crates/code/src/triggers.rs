@@ -230,6 +230,17 @@ pub(crate) fn with_extra(mut hits: Vec<TriggerHit>, extra: Vec<TriggerHit>) -> V
     hits
 }
 
+/// `hits` with every hit of `extra`, which takes the place of the hits
+/// inside its span: a finder that reads a verb and its object knows better
+/// than a phrase inside them ("seized bombs" is no bombing).
+pub(crate) fn with_overriding(hits: Vec<TriggerHit>, extra: Vec<TriggerHit>) -> Vec<TriggerHit> {
+    if extra.is_empty() {
+        return hits;
+    }
+    let kept = hits.into_iter().filter(|h| !extra.iter().any(|x| x.span.contains(h.span))).collect();
+    with_extra(kept, extra)
+}
+
 /// True when the phrase at `start..end` is a word of a proper name: it is
 /// capitalised and so are the words right before and after it ("the
 /// National Liberation Army", "the Popular Resistance Committees"). A name

@@ -14,7 +14,7 @@ use aho_corasick::AhoCorasick;
 use sitrep_model::Span;
 
 use crate::triggers::{TriggerHit, TriggerKind};
-use crate::words::{may_hold, words};
+use crate::words::{may_hold, object_after, words};
 
 const FIRE: &[&str] = &["fired", "fires", "firing"];
 
@@ -47,23 +47,15 @@ pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
         if !is(word, FIRE) {
             continue;
         }
-        let object = &w[k + 1..w.len().min(k + 1 + WINDOW)];
-        let weapon = object.iter().enumerate().take_while(|(_, (s, _))| unbroken(text, verb.end, s.start)).find(
-            |(j, (_, x))| {
-                is(x, HEAVY) || (is(x, GUNS) && j.checked_sub(1).is_some_and(|p| is(object[p].1, GUN_MODIFIERS)))
-            },
-        );
+        let object = object_after(text, &w, k, WINDOW, true);
+        let weapon = object.iter().enumerate().find(|(j, (_, x))| {
+            is(x, HEAVY) || (is(x, GUNS) && j.checked_sub(1).is_some_and(|p| is(object[p].1, GUN_MODIFIERS)))
+        });
         if let Some((_, (noun, _))) = weapon {
             out.push(TriggerHit { span: Span::new(verb.start, noun.end), kind: TriggerKind::Shelling });
         }
     }
     out
-}
-
-/// No clause break between `from` and `to`: a list's commas are part of
-/// the object, and so is a calibre's decimal point ("14.5mm").
-fn unbroken(text: &str, from: usize, to: usize) -> bool {
-    text.get(from..to).is_some_and(|s| !s.contains([';', ':', '(', ')']) && !s.contains(". "))
 }
 
 /// `hits` with the heavy-weapon fire of `text[within]` that no other

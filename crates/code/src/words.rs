@@ -89,6 +89,26 @@ pub fn by_before(words: &[(Span, &str)], i: usize) -> bool {
     words[i.saturating_sub(3)..i].iter().any(|(_, w)| w.eq_ignore_ascii_case("by"))
 }
 
+/// The words after index `k`, at most `n`, up to the first clause break
+/// (`;`, `:`, a parenthesis, a comma unless `commas` may join a list, or a
+/// full stop followed by a space; a calibre's "14.5mm" is no break): the
+/// object a finder reads after its verb.
+#[must_use]
+pub fn object_after<'t>(
+    text: &str,
+    words: &[(Span, &'t str)],
+    k: usize,
+    n: usize,
+    commas: bool,
+) -> Vec<(Span, &'t str)> {
+    let Some((verb, _)) = words.get(k) else { return Vec::new() };
+    let unbroken = |to: usize| {
+        text.get(verb.end..to)
+            .is_some_and(|s| !s.contains([';', ':', '(', ')']) && !s.contains(". ") && (commas || !s.contains(',')))
+    };
+    words[k + 1..].iter().take(n).take_while(|(s, _)| unbroken(s.start)).copied().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +120,14 @@ mod tests {
         assert_eq!(w, ["men", "a", "farmer's", "son"]);
         let (span, _) = words(text, Span::new(0, text.len()))[1];
         assert_eq!(&text[span.start..span.end], "men");
+    }
+
+    #[test]
+    fn objects_stop_at_a_clause_break() {
+        let text = "They fired 14.5mm, 12.7mm machine guns at the town. Then they left.";
+        let w = words(text, Span::new(0, text.len()));
+        let with_commas: Vec<&str> = object_after(text, &w, 1, 20, true).into_iter().map(|(_, w)| w).collect();
+        assert_eq!(with_commas, ["14", "5mm", "12", "7mm", "machine", "guns", "at", "the", "town"]);
+        assert_eq!(object_after(text, &w, 1, 20, false).len(), 2, "the comma ends it");
     }
 }
