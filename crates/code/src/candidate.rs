@@ -63,6 +63,7 @@ pub fn candidates(
     let found = crate::interception::with_interceptions(text, sentence, found);
     let all = crate::grievance::without_causes(text, found);
     let all = crate::anticipated::without_expected(text, sentence, all);
+    let all = crate::accused::without_charges(text, sentence, all);
     let all = crate::captives::as_abductions(text, sentence, all);
     if all.is_empty() {
         return Vec::new();
@@ -92,8 +93,11 @@ pub fn candidates(
             // "two medics were among 31 killed in government shelling of
             // the town" is the government's shelling, and the medics, read
             // as the subject, are among those it hit.
+            // In a passive the party after the verb is no object: "a suspect
+            // was killed during a police raid" is the police's raid.
+            let passive = crate::roles::is_passive(text, clause, first.span);
             let agent = crate::roles::premodifier_agent(text, &hits, &in_clause)
-                .filter(|a| Some(*a) != roles.actor2)
+                .filter(|a| Some(*a) != roles.actor2 || passive)
                 .or_else(|| crate::roles::nominal_agent(text, &hits, &in_clause));
             if let Some(agent) = agent {
                 let subject = roles.actor1.replace(agent);

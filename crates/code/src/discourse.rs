@@ -15,6 +15,8 @@ pub struct Last {
     pub actor2: Option<Actor>,
     pub sub_event_type: SubEventType,
     pub aerial: bool,
+    /// The event was told as fighting ("clashed"), not only as an attack.
+    pub fought: bool,
     pub locations: Vec<Location>,
     pub paragraph: usize,
     pub sentence: usize,

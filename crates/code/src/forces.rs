@@ -27,6 +27,24 @@ const UNITS: &[&str] = &[
     "militias",
     "police",
     "gendarmerie",
+    "fighter",
+    "fighters",
+    "soldier",
+    "officer",
+    "officers",
+    "lieutenant",
+    "captain",
+    "sergeant",
+    "commander",
+    "checkpoint",
+    "checkpoints",
+    "patrol",
+    "patrols",
+    "position",
+    "positions",
+    "post",
+    "posts",
+    "convoy",
 ];
 
 /// How many words after the possessive the unit noun may come ("the
@@ -34,15 +52,17 @@ const UNITS: &[&str] = &[
 const WINDOW: usize = 3;
 
 /// True when the government mention at `span` is the possessor of an armed
-/// unit: "'s" right after it, then a unit noun within [`WINDOW`] words.
+/// unit: "'s" right after it, then a unit noun within [`WINDOW`] words; or
+/// a noun compound whose head is a unit noun ("a regime checkpoint").
 #[must_use]
 pub fn owns_unit(text: &str, span: Span) -> bool {
     let Some(after) = text.get(span.end..) else { return false };
-    let Some(rest) = after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s")) else { return false };
-    rest.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(WINDOW)
-        .any(|w| UNITS.iter().any(|u| w.eq_ignore_ascii_case(u)))
+    let is_unit = |w: &str| UNITS.iter().any(|u| w.eq_ignore_ascii_case(u));
+    let Some(rest) = after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s")) else {
+        let head = after.strip_prefix(' ').and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next());
+        return head.is_some_and(is_unit);
+    };
+    rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(WINDOW).any(is_unit)
 }
 
 #[cfg(test)]
@@ -64,5 +84,9 @@ mod tests {
         assert!(!owns_unit(t, at(t, "regime")));
         let t = "the government said the regime forces";
         assert!(!owns_unit(t, at(t, "government")));
+        let t = "gunmen opened fire at a regime checkpoint";
+        assert!(owns_unit(t, at(t, "regime")));
+        let t = "IS fighters shot dead a regime's fighter";
+        assert!(owns_unit(t, at(t, "regime")));
     }
 }

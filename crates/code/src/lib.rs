@@ -16,6 +16,7 @@
 //! The coder never invents an event without a trigger in its sentence, and
 //! every event keeps its sentence as evidence.
 
+pub mod accused;
 pub mod affiliation;
 pub mod anticipated;
 pub mod arson;
@@ -57,7 +58,7 @@ pub mod victim;
 pub mod weapon_fire;
 pub mod words;
 
-use sitrep_model::{mention::inside, ActorRole, CueKind, Doc, Event, Iso3, Mentions, Place, Span};
+use sitrep_model::{mention::inside, ActorRole, CueKind, Doc, Event, Iso3, Mentions, Place, Span, SubEventType};
 use sitrep_recognise::actors::naming::Naming;
 use sitrep_recognise::actors::ActorDataError;
 use thiserror::Error;
@@ -261,6 +262,9 @@ fn apply(scene: &Scene<'_>, events: &mut [Event], last: Option<&mut Last>, fold:
             e.cameo = proto::cameo_for(sub, &e.evidence.text).to_owned();
             e.rule = rule.to_owned();
             e.actor1 = parties::acting(scene.naming, e.actor1.take(), sub, scene.focus);
+            if sub == SubEventType::Attack && e.actor2.is_none() {
+                e.actor2 = parties::civilians(scene.naming, scene.focus);
+            }
         }
     }
     if let Some((sub, _)) = fold.upgrade {

@@ -37,6 +37,8 @@ pub(crate) struct New {
     pub proto: Proto,
     locations: Vec<Location>,
     aerial: bool,
+    /// Fighting is named ("clashed", "fought"), not only an attack.
+    fought: bool,
     paragraph: usize,
     sentence: usize,
 }
@@ -55,6 +57,7 @@ impl New {
             actor2: self.proto.actor2.clone(),
             sub_event_type: self.proto.sub,
             aerial: self.aerial,
+            fought: self.fought,
             locations: self.locations.clone(),
             paragraph: self.paragraph,
             sentence: self.sentence,
@@ -105,8 +108,9 @@ pub(crate) fn read(scene: &Scene<'_>, cand: &Candidate, si: usize, d: &Discourse
         // just told, going on; never a second one.
         return Reading::Fold(Fold::default());
     }
-    if continued.is_some() {
-        if let Some(fold) = fold(scene, cand, sentence.span, &places, modality) {
+    if let Some(last) = continued {
+        if let Some(fold) = fold(scene, cand, sentence.span, &places, modality).map(|f| exchange(scene, cand, last, f))
+        {
             return if modality.is_factual() { Reading::Fold(fold) } else { Reading::Nothing };
         }
     }
@@ -371,6 +375,42 @@ fn fold(scene: &Scene<'_>, cand: &Candidate, sentence: Span, places: &[Resolved<
     generic_only(cand).then(|| Fold { fatalities: fatalities.filter(|_| m.is_factual()), quantities, upgrade: None })
 }
 
+/// Nouns of fire from both sides: the victims were armed.
+const EXCHANGES: &[&str] = &["shoot-out", "shootout", "gunfight", "gun battle", "firefight", "exchange of fire"];
+
+/// A shoot-out told after violence against civilians makes it a battle
+/// (codebook: an armed clash is between armed, organised groups; civilians
+/// are "unarmed and not engaged in political violence"): "Police raided the
+/// community. Two suspects were killed in a shoot-out." And civilians
+/// killed in a fight told with no opponent make it an attack on them.
+fn exchange(scene: &Scene<'_>, cand: &Candidate, last: &Last, mut fold: Fold) -> Fold {
+    let text = &scene.input.doc.text;
+    let fire = cand.triggers.iter().any(|t| {
+        let surface = text.get(t.span.start..t.span.end).unwrap_or("");
+        EXCHANGES.iter().any(|e| surface.get(..e.len()).is_some_and(|w| w.eq_ignore_ascii_case(e)))
+    });
+    if fire && last.sub_event_type == SubEventType::Attack {
+        fold.upgrade = Some((SubEventType::ArmedClash, "armed-clash"));
+    } else if !fire
+        && !last.fought
+        && last.sub_event_type == SubEventType::ArmedClash
+        && last.actor2.is_none()
+        && civilians_hit(scene, cand)
+    {
+        fold.upgrade = Some((SubEventType::Attack, "attack"));
+    }
+    fold
+}
+
+/// The toll of a fight with no named opponent is of civilians ("gunmen
+/// attacked Danhono. 1 resident was killed"): the attack was on unarmed
+/// people, violence against civilians (codebook), not a battle.
+fn civilians_hit(scene: &Scene<'_>, cand: &Candidate) -> bool {
+    let text = &scene.input.doc.text;
+    cand.kinds.any(&[TriggerKind::Kill, TriggerKind::Injure])
+        && cand.spans.iter().any(|c| crate::victim::names_civilian(text, *c, cand.anchor()))
+}
+
 /// The codebook's sides of a protest: the protesters are the first actor
 /// and the forces that disperse, arrest or shoot them the second ("Police
 /// dispersed the protesters": Protesters, then Police Forces).
@@ -547,7 +587,8 @@ fn new_event(
         evidence: Evidence { text: doc.slice(sentence.span).to_owned(), span: sentence.span },
         rule: code,
     };
-    Some(New { proto, locations, aerial, paragraph: sentence.paragraph, sentence: si })
+    let fought = cand.kinds.has(TriggerKind::Clash);
+    Some(New { proto, locations, aerial, fought, paragraph: sentence.paragraph, sentence: si })
 }
 
 /// The candidate's clauses that tell its act: the clause of its first
