@@ -61,9 +61,11 @@ pub fn candidates(
     let found = crate::seizure::with_seizures(text, sentence, found);
     let found = crate::weapon_fire::with_fire(text, sentence, found);
     let found = crate::interception::with_interceptions(text, sentence, found);
+    let found = crate::labour::with_strikes(text, sentence, found);
     let all = crate::grievance::without_causes(text, found);
     let all = crate::anticipated::without_expected(text, sentence, all);
     let all = crate::accused::without_charges(text, sentence, all);
+    let all = crate::setting::without_setting(text, sentence, all);
     let all = crate::captives::as_abductions(text, sentence, all);
     if all.is_empty() {
         return Vec::new();

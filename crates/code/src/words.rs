@@ -80,7 +80,14 @@ pub const ARMED_WORDS: &[&str] = &[
 #[must_use]
 pub fn armed_before(words: &[(Span, &str)], i: usize, n: usize) -> bool {
     let led = |w: &str| w.len() > 4 && w.get(w.len() - 4..).is_some_and(|e| e.eq_ignore_ascii_case("-led"));
-    words[i.saturating_sub(n)..i].iter().any(|(_, w)| led(w) || ARMED_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a)))
+    // A conjunction ends the noun's modifiers: "police and shopkeepers"
+    // are two parties, not police shopkeepers.
+    let joint = |w: &str| ["and", "or", "with", "between", "against"].iter().any(|c| w.eq_ignore_ascii_case(c));
+    words[i.saturating_sub(n)..i]
+        .iter()
+        .rev()
+        .take_while(|(_, w)| !joint(w))
+        .any(|(_, w)| led(w) || ARMED_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a)))
 }
 
 /// "by" within the three words before index `i` ("by a group of locals").
