@@ -39,6 +39,11 @@ const MARKERS: &[&str] = &[
     "memory",
     "remembrance",
     "tribute",
+    "honor",
+    "honour",
+    "justice",
+    "after",
+    "following",
     "solidarity",
     "support",
     "mourn",
@@ -108,7 +113,22 @@ pub fn cause_start(text: &str, from: usize, to: usize) -> Option<usize> {
 /// Words before a trigger that put it in the protesters' description or
 /// claim ("families who say their sons were kidnapped … protested",
 /// "residents accusing the police of killing a youth rallied").
-const CLAIMS: &[&str] = &["who", "whose", "claim", "claiming", "accuse", "accusing", "accused", "allege", "alleging"];
+const CLAIMS: &[&str] = &[
+    "who",
+    "whose",
+    "claim",
+    "claiming",
+    "accuse",
+    "accusing",
+    "accused",
+    "allege",
+    "alleging",
+    // Kin of victims: "the families of people killed by attacks protested".
+    "families",
+    "relatives",
+    "mothers",
+    "widows",
+];
 
 /// True when a trigger before the protest word sits in a relative clause or
 /// a claim about the protesters.
@@ -132,7 +152,18 @@ fn is_cause(text: &str, from: usize, span: Span) -> bool {
     // "in protest of / at the killing", "a protest for the release of":
     // the preposition right after the protest noun names its cause.
     let right_after = words.first().is_some_and(|w| ["of", "at", "for"].iter().any(|p| w.eq_ignore_ascii_case(p)));
-    right_after || words.iter().rev().take(WINDOW_WORDS).any(|w| MARKERS.iter().any(|m| w.eq_ignore_ascii_case(m)))
+    right_after
+        || words.iter().rev().take(WINDOW_WORDS).any(|w| MARKERS.iter().any(|m| w.eq_ignore_ascii_case(m)))
+        || told_of_someone(&words)
+}
+
+/// A relative clause of what befell a person, right before the trigger: "a
+/// youth who was killed by influential men", "activists who had been
+/// executed in 1972". Not one of what someone did: "police, who fired …".
+fn told_of_someone(words: &[&str]) -> bool {
+    let tail = &words[words.len().saturating_sub(3)..];
+    let be = |w: &&str| ["was", "were", "had", "has", "have"].iter().any(|b| w.eq_ignore_ascii_case(b));
+    tail.windows(2).any(|p| p[0].eq_ignore_ascii_case("who") && be(&p[1]))
 }
 
 /// The tail of `s` after its last clause break: a semicolon, a colon, or
@@ -179,5 +210,13 @@ mod tests {
         assert_eq!(kinds("Mothers who say their sons were abducted held a sit-in."), [K::Protest]);
         assert_eq!(kinds("A crowd gathered in protest of the killing of a boy."), [K::Protest]);
         assert_eq!(kinds("Gunmen killed a farmer."), [K::Kill]);
+        assert_eq!(kinds("Families of people killed by rocket attacks protested."), [K::Protest]);
+        assert_eq!(kinds("Locals protested for justice to a youth who was killed by influential men."), [K::Protest]);
+        assert_eq!(kinds("Relatives protested after prisoners were killed by guards."), [K::Protest]);
+        assert_eq!(kinds("Locals protested, angry at a youth who was killed."), [K::Protest]);
+        assert_eq!(
+            kinds("Students protested in the capital; police, who fired live rounds, killed two."),
+            [K::Protest, K::Kill]
+        );
     }
 }

@@ -217,7 +217,10 @@ fn from_cues(text: &str, cues: &[&CueMention], sentence: Span, trigger: Span) ->
             CueKind::Conditional => found.speculative |= same_seg && before,
             CueKind::Hedge if is_word_of(text, c.span, IDENTITY) || hedges_detail(text, c.span, trigger) => {}
             CueKind::Hedge | CueKind::Opinion if aside(text, sentence, c.span) && !aside(text, sentence, trigger) => {}
-            CueKind::Opinion if !before && !same_seg && is_word_of(text, c.span, DEONTIC) => {}
+            // A deontic after the trigger is the participants' need or the
+            // writer's view of what follows, never a doubt on the act told
+            // before it ("marched to demand aid as they need to have food").
+            CueKind::Opinion if !before && is_word_of(text, c.span, DEONTIC) => {}
             CueKind::Hedge | CueKind::Opinion if is_reported(text, c.span) => found.attributed(c, text),
             CueKind::Hedge | CueKind::Opinion => found.speculative |= !in_front,
             CueKind::Attribution => found.attributed(c, text),

@@ -36,6 +36,10 @@ const SEIZE: &[&str] = &[
 /// not seized, and a position destroyed is a battle's).
 const BURN: &[&str] = &["burnt", "burned", "burning", "torched", "destroyed", "destroying", "damaged", "demolished"];
 
+/// Words that end the object: an infinitive of aim or a new clause or
+/// adjunct ("burned tires to demand food": the food is what they want).
+const ENDS: &[&str] = &["to", "for", "during", "by", "while", "when", "after"];
+
 /// How many words may come between the verb and the noun ("seized more
 /// than a ton of marijuana").
 const WINDOW: usize = 6;
@@ -73,7 +77,8 @@ pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
         if !(seize || burn) {
             continue;
         }
-        let object = object_after(text, &w, k, WINDOW, false);
+        let object: Vec<_> =
+            object_after(text, &w, k, WINDOW, false).into_iter().take_while(|(_, x)| !is(x, ENDS)).collect();
         if !seize && object.iter().any(|(_, x)| military(x)) {
             continue; // "destroyed an ammunition and weapons-loaded vehicle": a battle's target
         }
@@ -131,6 +136,7 @@ mod tests {
         assert!(kinds("The man was burned to death, and his house was spared.").is_empty(), "a person, then a break");
         assert!(kinds("They burned weapons found in the house.").iter().all(|k| *k == TriggerKind::Loot));
         assert_eq!(kinds("Gendarmerie forces destroyed 9 PKK shelters near the village."), [TriggerKind::Loot]);
+        assert!(kinds("Residents burned tires to demand food.").is_empty(), "the food is the demand");
         assert!(kinds("Troops destroyed rebel positions.").is_empty(), "a battle's");
         assert!(kinds("An army unit destroyed an ammunition and weapons-loaded vehicle.").is_empty(), "a battle's");
     }
