@@ -21,6 +21,7 @@ pub mod affiliation;
 pub mod anticipated;
 pub mod arson;
 pub mod background;
+pub mod bearing;
 pub mod cameo;
 pub mod candidate;
 pub mod captives;

@@ -15,6 +15,8 @@
 //! - An area is refined to a point in it named in the same sentence ("fled
 //!   Latakia … near Jabal al-Zawiya"), first the place it qualifies ("in
 //!   Manaus, Amazonas, a man was …": the city, not the state).
+//! - A place that only gives a distance and bearing ("162 kilometers north
+//!   of the capital Damascus") is where the event is not ([`crate::bearing`]).
 //! - Precision: 2 when the text says "near", "the vicinity of", "outskirts",
 //!   "countryside", "area"; 3 for an administrative area or country; else 1.
 
@@ -49,10 +51,11 @@ fn rank(kind: PlaceKind) -> u8 {
 /// (each may name a separate target, [`crate::targets`]).
 #[must_use]
 pub fn locate(text: &str, places: &[Resolved<'_>], spans: &[Span], acts: &[Span], sentence: Span) -> Vec<Location> {
+    let sited = |p: &&Resolved<'_>| !crate::bearing::reference_point(text, p.mention.span);
     let own: Vec<Resolved<'_>> =
-        places.iter().filter(|p| spans.iter().any(|s| s.contains(p.mention.span))).copied().collect();
+        places.iter().filter(|p| spans.iter().any(|s| s.contains(p.mention.span))).filter(sited).copied().collect();
     let pool: Vec<Resolved<'_>> = if own.is_empty() {
-        places.iter().filter(|p| sentence.contains(p.mention.span)).copied().collect()
+        places.iter().filter(|p| sentence.contains(p.mention.span)).filter(sited).copied().collect()
     } else {
         own
     };

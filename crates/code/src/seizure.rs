@@ -34,11 +34,17 @@ const SEIZE: &[&str] = &[
 
 /// Verbs of burning or destroying: only goods count (weapons destroyed are
 /// not seized, and a position destroyed is a battle's).
-const BURN: &[&str] = &["burnt", "burned", "burning", "torched", "destroyed", "destroying", "damaged", "demolished"];
+const BURN: &[&str] = &["burnt", "burned", "burning", "torched"];
+
+/// Verbs of destroying, which may only tell what an act of violence did.
+const DESTROY: &[&str] = &["destroyed", "destroying", "damaged", "demolished"];
 
 /// Words that end the object: an infinitive of aim or a new clause or
 /// adjunct ("burned tires to demand food": the food is what they want).
 const ENDS: &[&str] = &["to", "for", "during", "by", "while", "when", "after"];
+
+/// Words that, right after the verb, show it has no direct object.
+const NO_OBJECT: &[&str] = &["and", "or", "in", "on", "at", "by", "with", "as", "but", "since", "because"];
 
 /// How many words may come between the verb and the noun ("seized more
 /// than a ton of marijuana").
@@ -73,12 +79,15 @@ pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
     let is = |word: &str, list: &[&str]| list.iter().any(|x| word.eq_ignore_ascii_case(x));
     let mut out = Vec::new();
     for (k, (verb, word)) in w.iter().enumerate() {
-        let (seize, burn) = (is(word, SEIZE), is(word, BURN));
+        let (seize, burn) = (is(word, SEIZE), is(word, BURN) || is(word, DESTROY));
         if !(seize || burn) {
             continue;
         }
         let object: Vec<_> =
             object_after(text, &w, k, WINDOW, false).into_iter().take_while(|(_, x)| !is(x, ENDS)).collect();
+        if object.first().is_some_and(|(_, x)| is(x, NO_OBJECT)) {
+            continue; // a passive or intransitive use: "have been badly damaged and …"
+        }
         if !seize && object.iter().any(|(_, x)| military(x)) {
             continue; // "destroyed an ammunition and weapons-loaded vehicle": a battle's target
         }
@@ -96,20 +105,59 @@ pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
 }
 
 /// A word that makes the thing destroyed a fighting party's: weapons
-/// ("ammunition", "weapons-loaded") or a military modifier.
+/// ("ammunition", "weapons-loaded"), a military modifier, or the fighters
+/// themselves ("destroyed gatherings and vehicles of the terrorists").
 fn military(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
     THINGS.get(lower.as_str()) == Some(&TriggerKind::Demining)
         || lower.starts_with("weapon")
-        || ["military", "army", "armoured", "armored", "tank", "tanks"].contains(&lower.as_str())
+        || FIGHTING.contains(&lower.as_str())
 }
+
+const FIGHTING: &[&str] = &[
+    "military",
+    "army",
+    "armoured",
+    "armored",
+    "tank",
+    "tanks",
+    "gatherings",
+    "fighters",
+    "terrorists",
+    "militants",
+    "positions",
+    "fortifications",
+    "hideouts",
+    "dens",
+];
+
+/// True for a seizure hit that only tells what an earlier act of violence
+/// of the sentence did ("the strike destroyed a building", "shelling
+/// damaged houses"): the damage is that act's, not an event of its own.
+fn damage_of_violence(text: &str, seizure: &TriggerHit, found: &[TriggerHit]) -> bool {
+    let verb = text.get(seizure.span.start..seizure.span.end).and_then(|s| s.split(' ').next()).unwrap_or("");
+    let destroying = DESTROY.iter().any(|v| verb.eq_ignore_ascii_case(v));
+    destroying && found.iter().any(|h| h.span.end <= seizure.span.start && VIOLENCE.contains(&h.kind))
+}
+
+const VIOLENCE: &[TriggerKind] = &[
+    TriggerKind::Attack,
+    TriggerKind::Clash,
+    TriggerKind::Air,
+    TriggerKind::Shelling,
+    TriggerKind::Explosive,
+    TriggerKind::Suicide,
+    TriggerKind::Grenade,
+];
 
 /// `found` with the seizures of `text[within]`, which take the place of
 /// the phrases inside them: "seized bombs" is a seizure, not a bombing, and
 /// "destroyed a bridge" property destruction, not an attack.
 #[must_use]
 pub fn with_seizures(text: &str, within: Span, found: Vec<TriggerHit>) -> Vec<TriggerHit> {
-    crate::triggers::with_overriding(found, hits(text, within))
+    let own: Vec<TriggerHit> =
+        hits(text, within).into_iter().filter(|s| !damage_of_violence(text, s, &found)).collect();
+    crate::triggers::with_overriding(found, own)
 }
 
 #[cfg(test)]
@@ -137,6 +185,7 @@ mod tests {
         assert!(kinds("They burned weapons found in the house.").iter().all(|k| *k == TriggerKind::Loot));
         assert_eq!(kinds("Gendarmerie forces destroyed 9 PKK shelters near the village."), [TriggerKind::Loot]);
         assert!(kinds("Residents burned tires to demand food.").is_empty(), "the food is the demand");
+        assert!(kinds("Stations have been badly damaged and humanitarian aid has not arrived.").is_empty(), "passive");
         assert!(kinds("Troops destroyed rebel positions.").is_empty(), "a battle's");
         assert!(kinds("An army unit destroyed an ammunition and weapons-loaded vehicle.").is_empty(), "a battle's");
     }
