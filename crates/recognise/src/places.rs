@@ -41,6 +41,7 @@
 mod group_name;
 mod name_head;
 mod person;
+mod source_name;
 mod titled;
 
 use std::collections::HashSet;
@@ -748,6 +749,9 @@ impl<'a> PlaceRecogniser<'a> {
         }
         if !m.abbreviation && titled::titled(text, m.span, &self.titles) {
             return Err(Rejected::NotAPlace);
+        }
+        if source_name::is_source(text, m.span) {
+            return Err(Rejected::NotAPlace); // "sources told Al-Manar"
         }
         if inside_actor(m.span, actors) || actor_after() || group_name::in_group_name(text, m.span) {
             return Err(Rejected::Actor);

@@ -181,6 +181,8 @@ struct Focus {
     named_countries: Vec<Iso2>,
     /// The admin areas the document names and those its places lie in.
     named: named::NamedAreas,
+    /// The votes each name cast (name, country, weight).
+    by_name: Vec<(u32, Iso2, f64)>,
 }
 
 impl Focus {
@@ -195,14 +197,29 @@ impl Focus {
     /// a hamlet's name does not make a story about that hamlet's country.
     fn of(mentions: &[Mention<'_>], actors: &[Iso2]) -> Focus {
         let mut f = Focus::default();
-        let votes: Vec<Vote> = mentions.iter().filter(|m| !m.loose).filter_map(|m| vote(&m.candidates)).collect();
-        let firsts = votes.iter().filter(|v| v.first).map(|v| (v.country, v.weight, true));
-        for (c, w, place) in firsts.chain(actors.iter().map(|c| (*c, ACTOR_VOTE, false))) {
-            f.vote(c, w, place);
+        // A name says its country once, however often it is repeated.
+        let mut seen = Vec::new();
+        let votes: Vec<(u32, Vote)> = mentions
+            .iter()
+            .filter(|m| !m.loose)
+            .filter(|m| {
+                let first = !seen.contains(&m.name);
+                seen.push(m.name);
+                first
+            })
+            .filter_map(|m| Some((m.name, vote(&m.candidates)?)))
+            .collect();
+        for (name, v) in votes.iter().filter(|(_, v)| v.first) {
+            f.vote(v.country, v.weight, true);
+            f.by_name.push((*name, v.country, v.weight));
+        }
+        for c in actors {
+            f.vote(*c, ACTOR_VOTE, false);
         }
         let known: Vec<Iso2> = f.votes.iter().map(|(c, _, _)| *c).collect();
-        for v in votes.iter().filter(|v| !v.first && known.contains(&v.country)) {
+        for (name, v) in votes.iter().filter(|(_, v)| !v.first && known.contains(&v.country)) {
             f.vote(v.country, v.weight, true);
+            f.by_name.push((*name, v.country, v.weight));
         }
         let top = f.votes.iter().filter(|(_, _, place)| *place).fold(0.0, |a: f64, (_, v, _)| a.max(*v));
         f.top_share = top / f.total.max(1.0);
@@ -222,6 +239,26 @@ impl Focus {
             None => self.votes.push((c, w, place)),
         }
         self.total += w;
+    }
+
+    /// [`Focus::share`] without the vote of name `name` itself: a name is
+    /// no context for its own reading.
+    fn share_without(&self, c: Iso2, name: u32) -> f64 {
+        let own = self.by_name.iter().filter(|(n, _, _)| *n == name);
+        let own_total: f64 = own.clone().map(|(_, _, w)| w).sum();
+        let own_c: f64 = own.filter(|(_, v, _)| *v == c).map(|(_, _, w)| w).sum();
+        let total = self.total - own_total;
+        if total > 0.0 {
+            (self.votes.iter().find(|(v, _, _)| *v == c).map_or(0.0, |(_, n, _)| *n) - own_c) / total
+        } else {
+            0.0
+        }
+    }
+
+    /// [`Focus::top_share`] without the vote of name `name` itself.
+    fn top_share_without(&self, name: u32) -> f64 {
+        let placed = self.votes.iter().filter(|(_, _, place)| *place);
+        placed.map(|(c, _, _)| self.share_without(*c, name)).fold(0.0, f64::max)
     }
 
     fn share(&self, c: Iso2) -> f64 {
@@ -658,7 +695,12 @@ impl<'g> Geocoder<'g> {
             rules::other_name(e.kind, c.own_name, e.population, m.owner),
             rules::qualifier_fit(container),
             rules::qualifier_miss(m.strict_qualifier, container.is_some()),
-            rules::out_of_focus(e.kind, share, focus.top_share, e.country.is_some_and(|c| focus.names(c))),
+            rules::out_of_focus(
+                e.kind,
+                e.country.map_or(0.0, |c| focus.share_without(c, m.name)),
+                focus.top_share_without(m.name),
+                e.country.is_some_and(|c| focus.names(c)),
+            ),
             rules::qualifier_role(m.is_qualifier, e.kind),
             rules::in_named_area(named_area),
             rules::unattested_village(e.unattested, share, container.is_some() || named_area.is_some(), c.near_names),
