@@ -13,7 +13,7 @@ use aho_corasick::AhoCorasick;
 use sitrep_model::Span;
 
 use crate::triggers::{TriggerHit, TriggerKind};
-use crate::words::{may_hold, object_after, words};
+use crate::words::{object_after, one_of, prefilter, words_if};
 
 /// Forms of the verb.
 const SET: &[&str] = &["set", "sets", "setting"];
@@ -31,32 +31,27 @@ const PARTICLES: &[&str] = &["up", "out", "off", "aside", "forth", "about", "dow
 /// How many words the object may take ("set several rubber tires on fire").
 const OBJECT: usize = 4;
 
-static COMPLEMENTS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder().ascii_case_insensitive(true).build(["on fire", "ablaze", "alight", "afire"]).ok()
-});
+static COMPLEMENTS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| prefilter(&["on fire", "ablaze", "alight", "afire"]));
 
 /// Burnings of `text[within]`: a trigger from "set" to its complement.
 #[must_use]
 pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
-    if !may_hold(COMPLEMENTS.as_ref(), text, within) {
-        return Vec::new();
-    }
-    let w = words(text, within);
-    let is = |word: &str, list: &[&str]| list.iter().any(|x| word.eq_ignore_ascii_case(x));
+    let w = words_if(COMPLEMENTS.as_ref(), text, within);
     let mut out = Vec::new();
     for (k, (span, word)) in w.iter().enumerate() {
-        if !is(word, SET) || w.get(k + 1).is_some_and(|(_, x)| is(x, PARTICLES)) {
+        if !one_of(word, SET) || w.get(k + 1).is_some_and(|(_, x)| one_of(x, PARTICLES)) {
             continue;
         }
         let object = object_after(text, &w, k, OBJECT + 2, false);
         let end = object.iter().enumerate().skip(1).find_map(|(j, (s, x))| {
             let on_fire =
                 x.eq_ignore_ascii_case("on") && object.get(j + 1).is_some_and(|(_, y)| y.eq_ignore_ascii_case("fire"));
-            let complement = if on_fire { object.get(j + 1).map(|(f, _)| *f) } else { is(x, ABLAZE).then_some(*s) };
+            let complement = if on_fire { object.get(j + 1).map(|(f, _)| *f) } else { one_of(x, ABLAZE).then_some(*s) };
             complement.map(|c| (j, c))
         });
         if let Some((j, complement)) = end {
-            let tyres = object[..j].iter().any(|(_, x)| is(x, TYRES));
+            let tyres = object[..j].iter().any(|(_, x)| one_of(x, TYRES));
             let kind = if tyres { TriggerKind::Barricade } else { TriggerKind::Loot };
             out.push(TriggerHit { span: Span::new(span.start, complement.end), kind });
         }

@@ -14,7 +14,7 @@ use aho_corasick::AhoCorasick;
 use sitrep_model::Span;
 
 use crate::triggers::{TriggerHit, TriggerKind};
-use crate::words::{may_hold, words};
+use crate::words::{one_of, prefilter, words_if};
 
 /// Verbs of people coming together in public.
 const GATHER: &[&str] = &["gathered", "gather", "gathering", "assembled", "converged", "congregated", "marched"];
@@ -25,8 +25,7 @@ const DEMAND: &[&str] =
 
 /// The gathering verbs anywhere in a text: a sentence with none is not read
 /// word by word.
-static VERBS: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(GATHER).ok());
+static VERBS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| prefilter(GATHER));
 
 /// How many words after the verb the demand may come ("gathered in the
 /// Independence Square, to march in demand of").
@@ -36,14 +35,10 @@ const WINDOW: usize = 12;
 /// gathering verb.
 #[must_use]
 pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
-    if !may_hold(VERBS.as_ref(), text, within) {
-        return Vec::new();
-    }
-    let w = words(text, within);
-    let is = |word: &str, list: &[&str]| list.iter().any(|x| word.eq_ignore_ascii_case(x));
+    let w = words_if(VERBS.as_ref(), text, within);
     w.iter()
         .enumerate()
-        .filter(|(k, (_, x))| is(x, GATHER) && w[k + 1..].iter().take(WINDOW).any(|(_, y)| is(y, DEMAND)))
+        .filter(|(k, (_, x))| one_of(x, GATHER) && w[k + 1..].iter().take(WINDOW).any(|(_, y)| one_of(y, DEMAND)))
         .map(|(_, (span, _))| TriggerHit { span: *span, kind: TriggerKind::Protest })
         .collect()
 }

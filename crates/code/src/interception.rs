@@ -12,7 +12,7 @@ use aho_corasick::AhoCorasick;
 use sitrep_model::Span;
 
 use crate::triggers::{TriggerHit, TriggerKind};
-use crate::words::{may_hold, object_after, words};
+use crate::words::{object_after, one_of, prefilter, words_if};
 
 /// Verbs of interception; "shot"/"shut" need "down" after them.
 const VERBS: &[&str] = &["intercepted", "intercepting", "downed", "downing"];
@@ -26,28 +26,24 @@ const FLOWN: &[&str] =
 /// How many words the owner and kind may take ("a Turkish air drone").
 const WINDOW: usize = 6;
 
-static PREFILTER: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(["intercept", "down"]).ok());
+static PREFILTER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| prefilter(&["intercept", "down"]));
 
 /// Interceptions in `text[within]`: a trigger from the verb to the thing.
 #[must_use]
 pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
-    if !may_hold(PREFILTER.as_ref(), text, within) {
-        return Vec::new();
-    }
-    let w = words(text, within);
-    let is = |word: &str, list: &[&str]| list.iter().any(|x| word.eq_ignore_ascii_case(x));
+    let w = words_if(PREFILTER.as_ref(), text, within);
     let mut out = Vec::new();
     for (k, (verb, word)) in w.iter().enumerate() {
         let down = |i: usize| w.get(i).is_some_and(|(_, x)| x.eq_ignore_ascii_case("down"));
-        let from = if is(word, VERBS) {
+        let from = if one_of(word, VERBS) {
             k
-        } else if is(word, SHOT) && down(k + 1) {
+        } else if one_of(word, SHOT) && down(k + 1) {
             k + 1
         } else {
             continue;
         };
-        if let Some((noun, _)) = object_after(text, &w, from, WINDOW, false).into_iter().find(|(_, x)| is(x, FLOWN)) {
+        if let Some((noun, _)) = object_after(text, &w, from, WINDOW, false).into_iter().find(|(_, x)| one_of(x, FLOWN))
+        {
             out.push(TriggerHit { span: Span::new(verb.start, noun.end), kind: TriggerKind::Demining });
         }
     }

@@ -13,7 +13,7 @@ use aho_corasick::AhoCorasick;
 use sitrep_model::Span;
 
 use crate::triggers::{TriggerHit, TriggerKind};
-use crate::words::{may_hold, object_after, words};
+use crate::words::{object_after, one_of, prefilter, words_if};
 
 /// Nouns of people who strike.
 const WORKERS: &[&str] = &[
@@ -40,27 +40,22 @@ const WORKERS: &[&str] = &[
 /// healthcare workers").
 const WINDOW: usize = 4;
 
-static PREFILTER: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(["striking", "strike"]).ok());
+static PREFILTER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| prefilter(&["striking", "strike"]));
 
 /// Labour strikes in `text[within]`: a protest trigger from the strike
 /// word to the workers.
 #[must_use]
 pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
-    if !may_hold(PREFILTER.as_ref(), text, within) {
-        return Vec::new();
-    }
-    let w = words(text, within);
-    let is = |word: &str, list: &[&str]| list.iter().any(|x| word.eq_ignore_ascii_case(x));
+    let w = words_if(PREFILTER.as_ref(), text, within);
     let mut out = Vec::new();
     for (k, (word_span, word)) in w.iter().enumerate() {
         let by = w.get(k + 1).is_some_and(|(_, x)| x.eq_ignore_ascii_case("by"));
-        let strike = word.eq_ignore_ascii_case("striking") || (is(word, &["strike", "strikes"]) && by);
+        let strike = word.eq_ignore_ascii_case("striking") || (one_of(word, &["strike", "strikes"]) && by);
         if !strike {
             continue;
         }
         let (from, n) = if by { (k + 1, WINDOW - 1) } else { (k, WINDOW) };
-        let workers = object_after(text, &w, from, n, false).into_iter().find(|(_, x)| is(x, WORKERS));
+        let workers = object_after(text, &w, from, n, false).into_iter().find(|(_, x)| one_of(x, WORKERS));
         if let Some((noun, _)) = workers {
             out.push(TriggerHit { span: Span::new(word_span.start, noun.end), kind: TriggerKind::Protest });
         }

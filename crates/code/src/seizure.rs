@@ -16,7 +16,7 @@ use aho_corasick::AhoCorasick;
 use sitrep_model::Span;
 
 use crate::triggers::{TriggerHit, TriggerKind};
-use crate::words::{may_hold, object_after, words};
+use crate::words::{object_after, one_of, prefilter, words_if};
 
 /// Verbs of taking goods from their owners.
 const SEIZE: &[&str] = &[
@@ -61,10 +61,7 @@ static THINGS: LazyLock<HashMap<&'static str, TriggerKind>> = LazyLock::new(|| {
 });
 
 static VERBS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["seiz", "confiscat", "impound", "commandeer", "burn", "torch", "destroy", "damage", "demolish"])
-        .ok()
+    prefilter(&["seiz", "confiscat", "impound", "commandeer", "burn", "torch", "destroy", "damage", "demolish"])
 });
 
 /// Seizures and burnings of goods in `text[within]`: a trigger from the
@@ -72,20 +69,16 @@ static VERBS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 /// weapons.
 #[must_use]
 pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
-    if !may_hold(VERBS.as_ref(), text, within) {
-        return Vec::new();
-    }
-    let w = words(text, within);
-    let is = |word: &str, list: &[&str]| list.iter().any(|x| word.eq_ignore_ascii_case(x));
+    let w = words_if(VERBS.as_ref(), text, within);
     let mut out = Vec::new();
     for (k, (verb, word)) in w.iter().enumerate() {
-        let (seize, burn) = (is(word, SEIZE), is(word, BURN) || is(word, DESTROY));
+        let (seize, burn) = (one_of(word, SEIZE), one_of(word, BURN) || one_of(word, DESTROY));
         if !(seize || burn) {
             continue;
         }
         let object: Vec<_> =
-            object_after(text, &w, k, WINDOW, false).into_iter().take_while(|(_, x)| !is(x, ENDS)).collect();
-        if object.first().is_some_and(|(_, x)| is(x, NO_OBJECT)) {
+            object_after(text, &w, k, WINDOW, false).into_iter().take_while(|(_, x)| !one_of(x, ENDS)).collect();
+        if object.first().is_some_and(|(_, x)| one_of(x, NO_OBJECT)) {
             continue; // a passive or intransitive use: "have been badly damaged and …"
         }
         if !seize && object.iter().any(|(_, x)| military(x)) {

@@ -14,7 +14,7 @@ use aho_corasick::AhoCorasick;
 use sitrep_model::Span;
 
 use crate::triggers::{TriggerHit, TriggerKind};
-use crate::words::{may_hold, object_after, words};
+use crate::words::{object_after, one_of, prefilter, words_if};
 
 const FIRE: &[&str] = &["fired", "fires", "firing"];
 
@@ -30,26 +30,22 @@ const GUN_MODIFIERS: &[&str] = &["machine", "heavy", "medium", "anti-aircraft", 
 /// 12.7mm and 14.5 mm and PK machine guns").
 const WINDOW: usize = 12;
 
-static VERBS: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(["fired", "fires", "firing"]).ok());
+static VERBS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| prefilter(&["fired", "fires", "firing"]));
 
 /// Heavy-weapon fire in `text[within]`: a shelling trigger from the verb to
 /// the weapon.
 #[must_use]
 pub fn hits(text: &str, within: Span) -> Vec<TriggerHit> {
-    if !may_hold(VERBS.as_ref(), text, within) {
-        return Vec::new();
-    }
-    let w = words(text, within);
-    let is = |word: &str, list: &[&str]| list.iter().any(|x| word.eq_ignore_ascii_case(x));
+    let w = words_if(VERBS.as_ref(), text, within);
     let mut out = Vec::new();
     for (k, (verb, word)) in w.iter().enumerate() {
-        if !is(word, FIRE) {
+        if !one_of(word, FIRE) {
             continue;
         }
         let object = object_after(text, &w, k, WINDOW, true);
         let weapon = object.iter().enumerate().find(|(j, (_, x))| {
-            is(x, HEAVY) || (is(x, GUNS) && j.checked_sub(1).is_some_and(|p| is(object[p].1, GUN_MODIFIERS)))
+            one_of(x, HEAVY)
+                || (one_of(x, GUNS) && j.checked_sub(1).is_some_and(|p| one_of(object[p].1, GUN_MODIFIERS)))
         });
         if let Some((_, (noun, _))) = weapon {
             out.push(TriggerHit { span: Span::new(verb.start, noun.end), kind: TriggerKind::Shelling });

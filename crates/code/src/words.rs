@@ -14,6 +14,30 @@ pub fn may_hold(prefilter: Option<&AhoCorasick>, text: &str, within: Span) -> bo
     prefilter.is_none_or(|ac| within.slice(text).is_some_and(|s| ac.is_match(s)))
 }
 
+/// A prefilter for a finder that reads word by word: its key words, any
+/// case. `None` only if the automaton fails to build (then nothing is hidden).
+#[must_use]
+pub fn prefilter(keys: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::builder().ascii_case_insensitive(true).build(keys).ok()
+}
+
+/// The words of `text[within]` ([`words`]), or none when `prefilter` finds
+/// none of its keys there: the finder then has nothing to read.
+#[must_use]
+pub fn words_if<'t>(prefilter: Option<&AhoCorasick>, text: &'t str, within: Span) -> Vec<(Span, &'t str)> {
+    if may_hold(prefilter, text, within) {
+        words(text, within)
+    } else {
+        Vec::new()
+    }
+}
+
+/// True when `word` is one of `list`, ignoring ASCII case.
+#[must_use]
+pub fn one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| word.eq_ignore_ascii_case(x))
+}
+
 /// The words (runs of letters, digits, `-` and `'`) of `text[span]`, with
 /// spans into `text`.
 #[must_use]
