@@ -4,7 +4,10 @@
 //! entry's own HTML content. The entry's title and date (else the feed's
 //! date) and the feed's title (as the outlet) become the document's hints.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
+use encoding_rs::{Encoding, UTF_8};
 use sitrep_model::{DocId, Format, Hints, RawDoc};
 
 use crate::error::Problem;
@@ -42,7 +45,7 @@ pub struct FeedEntry {
 /// [`Problem::InvalidFeed`] when the bytes are no feed.
 pub fn parse_feed(bytes: &[u8], base_url: Option<&str>) -> Result<Feed, Problem> {
     let parser = feed_rs::parser::Builder::new().base_uri(base_url).sanitize_content(false).build();
-    let feed = parser.parse(bytes).map_err(|e| Problem::InvalidFeed { message: e.to_string() })?;
+    let feed = parser.parse(&*as_utf8(bytes)).map_err(|e| Problem::InvalidFeed { message: e.to_string() })?;
     let day = |t: Option<chrono::DateTime<chrono::Utc>>| t.map(|t| t.date_naive());
     Ok(Feed {
         title: feed.title.map(|t| t.content.trim().to_owned()).filter(|t| !t.is_empty()),
@@ -109,6 +112,53 @@ impl FeedEntry {
         };
         Ok(RawDoc { id: self.doc_id(), origin: origin.to_owned(), format: Format::Html, body, hints: self.hints(feed) })
     }
+}
+
+/// The feed as UTF-8 without XML declarations, decoded as XML says (a BOM,
+/// else the encoding the declaration at the start names, else UTF-8).
+///
+/// feed-rs (through quick-xml 0.42) panics when a declaration names an
+/// encoding other than the one it decodes with after its 64-byte sniffing
+/// window: a declaration longer than that ("... standalone="yes"   ?>"), or
+/// a second one further on. Decoding here and removing the declarations
+/// leaves it nothing to switch to.
+fn as_utf8(bytes: &[u8]) -> Cow<'_, [u8]> {
+    const DECL: &[u8] = b"<?xml";
+    let bom = Encoding::for_bom(bytes).is_some();
+    if !bom && memchr::memmem::find(bytes, DECL).is_none() {
+        return Cow::Borrowed(bytes);
+    }
+    let declared = || {
+        let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+        let decl = bytes[start..].strip_prefix(DECL)?;
+        let decl = &decl[..memchr::memmem::find(decl, b"?>")?];
+        let at = memchr::memmem::find(decl, b"encoding")?;
+        let value = String::from_utf8_lossy(&decl[at + b"encoding".len()..]);
+        let value = value.trim_start().strip_prefix('=')?.trim_start();
+        let quote = value.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+        let label = value[1..].split(quote).next()?;
+        Encoding::for_label(label.as_bytes()).filter(|e| e.is_ascii_compatible())
+    };
+    // `decode` lets a BOM override the encoding it is given, and drops it.
+    let (text, _, _) = if bom { UTF_8 } else { declared().unwrap_or(UTF_8) }.decode(bytes);
+    let mut out = String::with_capacity(text.len());
+    let mut rest: &str = &text;
+    while let Some(at) = rest.find("<?xml") {
+        let after = &rest[at + DECL.len()..];
+        let is_decl = after.starts_with(|c: char| c.is_ascii_whitespace());
+        match after.find("?>").filter(|_| is_decl) {
+            Some(end) => {
+                out.push_str(&rest[..at]);
+                rest = &after[end + 2..];
+            }
+            None => {
+                out.push_str(&rest[..at + DECL.len()]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out.into_bytes())
 }
 
 /// The HTML text of the page at `url`.
@@ -191,6 +241,23 @@ mod tests {
         assert_eq!(undated.link.as_deref(), Some("https://example.org/b"));
         assert_eq!(undated.hints(&feed).published.map(|d| d.to_string()).as_deref(), Some("2020-03-23"));
         assert!(matches!(undated.document(&feed, "f", None), Err(Problem::Empty)));
+    }
+
+    #[test]
+    fn declarations_are_decoded_and_removed() {
+        let rss = |decl: &str| format!("{decl}<rss version=\"2.0\"><channel><title>Caf\u{e9}</title></channel></rss>");
+        let latin1 = |s: String| s.chars().map(|c| u8::try_from(u32::from(c)).unwrap()).collect::<Vec<u8>>();
+        for decl in [
+            "<?xml version=\"1.0\" encoding=\"windows-1252\"?>",
+            "\n <?xml version='1.0' encoding = 'ISO-8859-1' standalone=\"yes\"        ?>",
+        ] {
+            let bytes = latin1(rss(decl));
+            let text = String::from_utf8(as_utf8(&bytes).into_owned()).unwrap();
+            assert!(!text.contains("<?xml") && text.contains("Caf\u{e9}"), "{text}");
+        }
+        assert!(matches!(as_utf8(RSS.as_bytes()), Cow::Owned(_)));
+        assert!(matches!(as_utf8(b"<rss/>"), Cow::Borrowed(_)));
+        assert_eq!(&*as_utf8(b"<a><?xml-stylesheet href=\"x\"?></a>"), b"<a><?xml-stylesheet href=\"x\"?></a>");
     }
 
     #[test]
