@@ -276,6 +276,26 @@ fn simple_row(path: &Path, n: usize, line: &str) -> Result<Option<RawEntry>, Imp
 /// Parse one file; `progress` is told the number of lines read now and then.
 fn parse(path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Parsed, ImportError> {
     let text = read_text(path)?;
+    parse_text(path, &text, progress)
+}
+
+/// How many entries (or alternate names) the lines of `text` give, read as
+/// [`import`] reads the file `path` (its name and first line choose the
+/// format), without merging anything: the line parsers alone, for the fuzz
+/// target `gazetteer_line` (`fuzz/`).
+///
+/// # Errors
+/// The first bad line, as [`import`] reports it.
+#[doc(hidden)]
+pub fn parse_lines(path: &Path, text: &str) -> Result<usize, ImportError> {
+    Ok(match parse_text(path, text, &mut |_| {})? {
+        Parsed::Entries(list) => list.len(),
+        Parsed::Names(list) => list.len(),
+    })
+}
+
+/// Parse the text of one file; see [`parse`].
+fn parse_text(path: &Path, text: &str, progress: &mut dyn FnMut(u64)) -> Result<Parsed, ImportError> {
     let source = detect(path, text.lines().next().unwrap_or(""));
     let header = usize::from(matches!(source, Source::WhosOnFirst | Source::Simple));
     let rows = text.lines().enumerate().skip(header).filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));

@@ -24,6 +24,17 @@ async fn page(s: &AppState, raw: Option<&str>, (default, max): (usize, usize)) -
     s.pool.run(move |store| Ok(store.events_page(&query)?)).await
 }
 
+/// The store query `GET /api/events` makes of its query string, without a
+/// store: the parameter parser alone, for the fuzz target `api_query`
+/// (`fuzz/`).
+///
+/// # Errors
+/// What the endpoint answers 400 for.
+#[doc(hidden)]
+pub fn parse_query(raw: Option<&str>) -> Result<sitrep_store::EventQuery, ApiError> {
+    event_query(&Params::parse(raw, FILTERS)?, JSON_LIMIT.0, JSON_LIMIT.1)
+}
+
 /// `GET /api/events`: `{"events": [record...], "next": cursor or null}`.
 ///
 /// # Errors
