@@ -10,6 +10,7 @@
 use sitrep_model::Span;
 
 use crate::triggers::TriggerHit;
+use crate::words::ends_with_ci;
 
 /// Heads that make the trigger before them a charge.
 const HEADS: &[&str] = &["suspect", "suspects", "convict", "convicts", "charges", "gang"];
@@ -26,8 +27,9 @@ pub fn without_charges(text: &str, sentence: Span, hits: Vec<TriggerHit>) -> Vec
 fn charge(text: &str, sentence: Span, span: Span) -> bool {
     let after = text.get(span.end..sentence.end).unwrap_or("");
     let next = after.strip_prefix(' ').and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next()).unwrap_or("");
-    let before = text.get(sentence.start..span.start).unwrap_or("").trim_end().to_ascii_lowercase();
-    let framed = FRAMES.iter().any(|f| before.ends_with(f) || before.ends_with(&format!("{f} a")));
+    let before = text.get(sentence.start..span.start).unwrap_or("").trim_end();
+    let article = before.strip_suffix(" a").or_else(|| before.strip_suffix(" A")).unwrap_or(before);
+    let framed = FRAMES.iter().any(|f| ends_with_ci(before, f) || ends_with_ci(article, f));
     HEADS.iter().any(|h| next.eq_ignore_ascii_case(h)) || framed
 }
 

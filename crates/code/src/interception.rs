@@ -26,7 +26,8 @@ const FLOWN: &[&str] =
 /// How many words the owner and kind may take ("a Turkish air drone").
 const WINDOW: usize = 6;
 
-static PREFILTER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| prefilter(&["intercept", "down"]));
+static PREFILTER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| prefilter(&["intercept", "shot down", "shut down", "shooting down", "downed", "downing"]));
 
 /// Interceptions in `text[within]`: a trigger from the verb to the thing.
 #[must_use]

@@ -40,7 +40,7 @@ const WORKERS: &[&str] = &[
 /// healthcare workers").
 const WINDOW: usize = 4;
 
-static PREFILTER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| prefilter(&["striking", "strike"]));
+static PREFILTER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| prefilter(&["striking", "strike by", "strikes by"]));
 
 /// Labour strikes in `text[within]`: a protest trigger from the strike
 /// word to the workers.

@@ -12,6 +12,7 @@
 use sitrep_model::Span;
 
 use crate::triggers::TriggerHit;
+use crate::words::ends_with_ci;
 
 /// Words right before the trigger that make it a setting.
 const FRAMES: &[&str] = &[
@@ -36,8 +37,8 @@ pub fn without_setting(text: &str, sentence: Span, hits: Vec<TriggerHit>) -> Vec
 }
 
 fn setting(text: &str, sentence: Span, span: Span) -> bool {
-    let before = text.get(sentence.start..span.start).unwrap_or("").trim_end().to_ascii_lowercase();
-    let modifier = |b: &str| FRAMES.iter().any(|f| b.ends_with(f) && b[..b.len() - f.len()].ends_with([' ', ',']));
+    let before = text.get(sentence.start..span.start).unwrap_or("").trim_end();
+    let modifier = |b: &str| FRAMES.iter().any(|f| ends_with_ci(b, f) && b[..b.len() - f.len()].ends_with([' ', ',']));
     // One adjective may stand between: "amid heavy fighting", "the ongoing fierce clashes".
     let trimmed = before.rsplit_once(' ').map_or("", |(head, _)| head);
     let after = text.get(span.end..sentence.end).unwrap_or("");

@@ -32,6 +32,13 @@ pub fn words_if<'t>(prefilter: Option<&AhoCorasick>, text: &'t str, within: Span
     }
 }
 
+/// True when `s` ends with `suffix`, ignoring ASCII case (no allocation).
+#[must_use]
+pub fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    let at = s.len().wrapping_sub(suffix.len());
+    s.len() >= suffix.len() && s.get(at..).is_some_and(|t| t.eq_ignore_ascii_case(suffix))
+}
+
 /// True when `word` is one of `list`, ignoring ASCII case.
 #[must_use]
 pub fn one_of(word: &str, list: &[&str]) -> bool {
