@@ -43,7 +43,7 @@ fn setting(text: &str, sentence: Span, span: Span) -> bool {
     let trimmed = before.rsplit_once(' ').map_or("", |(head, _)| head);
     let after = text.get(span.end..sentence.end).unwrap_or("");
     let next = after.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
-    modifier(&before) || modifier(trimmed) || ONGOING.iter().any(|v| next.eq_ignore_ascii_case(v))
+    modifier(before) || modifier(trimmed) || ONGOING.iter().any(|v| next.eq_ignore_ascii_case(v))
 }
 
 #[cfg(test)]
