@@ -125,7 +125,7 @@ impl FeedEntry {
 fn as_utf8(bytes: &[u8]) -> Cow<'_, [u8]> {
     const DECL: &[u8] = b"<?xml";
     let bom = Encoding::for_bom(bytes).is_some();
-    if !bom && memchr::memmem::find(bytes, DECL).is_none() {
+    if !bom && memchr::memmem::find(bytes, b"?xml").is_none() {
         return Cow::Borrowed(bytes);
     }
     let declared = || {
@@ -143,16 +143,23 @@ fn as_utf8(bytes: &[u8]) -> Cow<'_, [u8]> {
     let (text, _, _) = if bom { UTF_8 } else { declared().unwrap_or(UTF_8) }.decode(bytes);
     let mut out = String::with_capacity(text.len());
     let mut rest: &str = &text;
-    while let Some(at) = rest.find("<?xml") {
-        let after = &rest[at + DECL.len()..];
+    // "?xml" and a space open a declaration, with or without the "<" right
+    // before it: a byte that did not decode ("<\u{FFFD}?xml …") may stand
+    // between, and quick-xml still reads a declaration there.
+    while let Some(at) = rest.find("?xml") {
+        let after = &rest[at + 4..];
         let is_decl = after.starts_with(|c: char| c.is_ascii_whitespace());
         match after.find("?>").filter(|_| is_decl) {
             Some(end) => {
-                out.push_str(&rest[..at]);
+                let head = &rest[..at];
+                let junk =
+                    head.len() - head.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '<' && c != '>').len();
+                let open = head[..head.len() - junk].strip_suffix('<').map_or(head.len(), str::len);
+                out.push_str(&head[..open]);
                 rest = &after[end + 2..];
             }
             None => {
-                out.push_str(&rest[..at + DECL.len()]);
+                out.push_str(&rest[..at + 4]);
                 rest = after;
             }
         }

@@ -35,3 +35,14 @@ fn a_long_declaration_is_honoured() {
     assert_eq!(feed.entries.len(), 1);
     assert!(parse_feed(&regression("long-declaration-windows-1252.xml"), None).is_ok());
 }
+
+/// A 10-minute run found a declaration behind a byte that is no UTF-8
+/// ("<\xdc?xml … encoding=\"windows-1251\"?>" after 20 bytes of text):
+/// quick-xml still read it as a declaration, late, and panicked.
+#[test]
+fn an_undecodable_byte_before_a_declaration_is_no_panic() {
+    match parse_feed(&regression("undecodable-byte-before-declaration.xml"), None) {
+        Ok(_) | Err(Problem::InvalidFeed { .. }) => {}
+        Err(e) => panic!("unexpected error {e}"),
+    }
+}
