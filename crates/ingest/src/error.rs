@@ -67,6 +67,9 @@ pub enum Problem {
     TooLarge { size: u64, limit: usize },
     #[error("line is longer than the limit of {limit} bytes")]
     LineTooLong { limit: usize },
+    /// A stream of unknown size (standard input) that ran past the limit.
+    #[error("input is larger than the limit of {limit} bytes")]
+    StreamTooLarge { limit: usize },
     #[error("decompressed data is larger than the limit of {limit} bytes")]
     DecompressedTooLarge { limit: usize },
     #[error("invalid gzip data: {0}")]
@@ -180,7 +183,10 @@ impl Problem {
             Self::NulByte { .. } | Self::ControlBytes { .. } => ErrorKind::Binary,
             Self::InvalidUtf8 { .. } => ErrorKind::InvalidUtf8,
             Self::Empty | Self::NoRecords => ErrorKind::Empty,
-            Self::TooLarge { .. } | Self::LineTooLong { .. } | Self::DecompressedTooLarge { .. } => ErrorKind::TooLarge,
+            Self::TooLarge { .. }
+            | Self::LineTooLong { .. }
+            | Self::StreamTooLarge { .. }
+            | Self::DecompressedTooLarge { .. } => ErrorKind::TooLarge,
             Self::BadCompression(_) => ErrorKind::BadCompression,
             Self::InvalidJson { .. } => ErrorKind::InvalidJson,
             Self::NoText => ErrorKind::NoText,

@@ -149,7 +149,12 @@ impl Iterator for JsonlStream {
                 }
             };
             let bytes = match line {
-                Line::TooLong => return Some(Err(self.error(Problem::LineTooLong { limit: self.max_line }))),
+                Line::TooLong => {
+                    // A record, if one too long to read: the input is not
+                    // empty, and its end must not say so.
+                    self.records += 1;
+                    return Some(Err(self.error(Problem::LineTooLong { limit: self.max_line })));
+                }
                 Line::Bytes(bytes) => bytes,
             };
             if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -204,7 +209,11 @@ mod tests {
     }
 
     fn summary(input: &str) -> Vec<String> {
-        stream(input, 1000)
+        summary_at(input, 1000)
+    }
+
+    fn summary_at(input: &str, max_line: usize) -> Vec<String> {
+        stream(input, max_line)
             .map(|r| match r {
                 Ok(d) => format!("ok {} {:?} {:?} {:?}", d.id, d.format, d.hints.published, d.origin),
                 Err(e) => format!("err {e}"),
@@ -257,6 +266,9 @@ mod tests {
         assert_eq!(got, [false, true]);
         let err = stream(&long, 100).next().unwrap().unwrap_err();
         assert_eq!(err.to_string(), "in.jsonl:1: line is longer than the limit of 100 bytes");
+        // One overlong record alone is one failure, not a second "no records".
+        let alone = format!("{{\"text\": \"{}\"}}", "x".repeat(200));
+        assert_eq!(summary_at(&alone, 100), ["err in.jsonl:1: line is longer than the limit of 100 bytes"]);
     }
 
     #[test]

@@ -50,8 +50,9 @@ pub(crate) fn read_all(opened: Opened, limit: usize, size: Option<u64>) -> Resul
     opened.reader.take(cap).read_to_end(&mut bytes).map_err(problem_of)?;
     if bytes.len() > limit {
         return Err(match size {
-            Some(size) if !opened.compressed => Problem::TooLarge { size, limit },
-            _ => Problem::DecompressedTooLarge { limit },
+            _ if opened.compressed => Problem::DecompressedTooLarge { limit },
+            Some(size) => Problem::TooLarge { size, limit },
+            None => Problem::StreamTooLarge { limit },
         });
     }
     Ok(bytes)
@@ -100,6 +101,22 @@ mod tests {
         let mut enc = GzEncoder::new(Vec::new(), Compression::default());
         enc.write_all(bytes).unwrap();
         enc.finish().unwrap()
+    }
+
+    #[test]
+    fn past_the_limit_is_named_by_what_was_read() {
+        let plain = || wrap(Box::new(io::Cursor::new(vec![b'a'; 200])), 1_000).unwrap();
+        let cases = [
+            (read_all(plain(), 100, None), "input is larger than the limit of 100 bytes"),
+            (read_all(plain(), 100, Some(150)), "150 bytes is larger than the limit of 100 bytes"),
+            (
+                read_all(wrap(Box::new(io::Cursor::new(gzip(&[b'a'; 200]))), 1_000).unwrap(), 100, None),
+                "decompressed data is larger than the limit of 100 bytes",
+            ),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got.unwrap_err().to_string(), want);
+        }
     }
 
     #[test]
