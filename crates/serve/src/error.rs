@@ -46,6 +46,9 @@ pub enum ApiError {
     Store(#[source] StoreError),
     #[error("internal error: {0}")]
     Internal(String),
+    /// The request's body did not arrive in time (408).
+    #[error("the request body did not arrive within the server's timeout")]
+    Timeout,
 }
 
 impl From<StoreError> for ApiError {
@@ -64,6 +67,7 @@ impl ApiError {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::ReadOnly => StatusCode::FORBIDDEN,
+            Self::Timeout => StatusCode::REQUEST_TIMEOUT,
             Self::Store(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -9,8 +9,9 @@
 //! document already stored (same content) is a duplicate, not an error.
 
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{FromRequest, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 
@@ -50,21 +51,39 @@ pub struct IngestFailure {
 
 /// `POST /api/ingest`.
 ///
-/// # Errors
-/// 403 on a read-only server, 401 without the token, 400 for a body that is
-/// not JSON documents, 500 when the store cannot be written.
-pub async fn post(
-    State(s): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<(StatusCode, Json<IngestReport>), ApiError> {
-    let (Some(token), Some(ingestor)) = (&s.config.token, &s.ingestor) else { return Err(ApiError::ReadOnly) };
+/// 403 on a read-only server, 401 without the token, 408 when the body does
+/// not arrive within the server's timeout, 413 past the ingest limit, 400 for
+/// a body that is not JSON documents, 500 when the store cannot be written.
+/// The timeout covers only the body's arrival: a batch that is in is stored
+/// to the end and answered, so a 408 always means nothing was stored.
+pub async fn post(State(s): State<AppState>, headers: HeaderMap, request: Request) -> Response {
+    if let Err(e) = authorise(&s, &headers) {
+        return e.into_response();
+    }
+    let body = match tokio::time::timeout(s.config.timeout, Bytes::from_request(request, &s)).await {
+        Ok(Ok(body)) => body,
+        Ok(Err(rejection)) => return rejection.into_response(),
+        Err(_) => return ApiError::Timeout.into_response(),
+    };
+    store(&s, &body).await.into_response()
+}
+
+/// The server takes documents and the request presents its token.
+fn authorise(s: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+    let (Some(token), Some(_)) = (&s.config.token, &s.ingestor) else { return Err(ApiError::ReadOnly) };
     let presented =
         headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
-    if !presented.is_some_and(|p| token.matches(p.trim())) {
-        return Err(ApiError::Unauthorized);
+    if presented.is_some_and(|p| token.matches(p.trim())) {
+        Ok(())
+    } else {
+        Err(ApiError::Unauthorized)
     }
-    let jsonl = to_jsonl(&body)?;
+}
+
+/// Run the body's documents through the pipeline into the store.
+async fn store(s: &AppState, body: &[u8]) -> Result<(StatusCode, Json<IngestReport>), ApiError> {
+    let Some(ingestor) = &s.ingestor else { return Err(ApiError::ReadOnly) };
+    let jsonl = to_jsonl(body)?;
     let ingestor = std::sync::Arc::clone(ingestor);
     let report = tokio::task::spawn_blocking(move || ingestor.ingest(&jsonl))
         .await
