@@ -15,6 +15,11 @@ use sitrep_model::RawDoc;
 /// How many documents are worked on together (bounded memory, ordered output).
 const CHUNK: usize = 256;
 
+/// How many skipped items of one reason are named on standard error; past
+/// that, the count in the summary line stands for the rest (an archive of
+/// images would otherwise print one line per image).
+const SKIPS_NAMED: usize = 10;
+
 /// Counts of a batch run.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -35,6 +40,13 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Count one item passed over for `reason`; the count so far.
+    fn skip(&mut self, reason: &str) -> usize {
+        let n = self.skipped_reasons.entry(reason.to_owned()).or_insert(0);
+        *n += 1;
+        *n
+    }
+
     pub(crate) fn fail(&mut self, reason: &str) {
         *self.failed.entry(reason.to_owned()).or_insert(0) += 1;
         self.bad_input = true;
@@ -109,7 +121,10 @@ pub fn run_filtered<T: Send>(
                 Ok(raw) if keep(&raw) => chunk.push(raw),
                 Ok(_) => summary.skipped += 1,
                 Err(e) if e.kind().is_skip() => {
-                    *summary.skipped_reasons.entry(e.kind().as_str().to_owned()).or_insert(0) += 1;
+                    let n = summary.skip(e.kind().as_str());
+                    if n <= SKIPS_NAMED {
+                        progress.suspend(|| report(&skip_line(&e, n)));
+                    }
                 }
                 Err(e) => {
                     summary.fail(e.kind().as_str());
@@ -143,6 +158,13 @@ pub fn run_filtered<T: Send>(
         summary.bad_input = true;
     }
     Ok(summary)
+}
+
+/// The line naming the `n`th item skipped for its reason, with what it is
+/// and why; the last one named says that further ones are only counted.
+fn skip_line(e: &sitrep_ingest::IngestError, n: usize) -> String {
+    let more = if n == SKIPS_NAMED { " (further skips of this kind are counted, not named)" } else { "" };
+    format!("{e}: skipped{more}")
 }
 
 /// A progress line on standard error, drawn only when it is a terminal

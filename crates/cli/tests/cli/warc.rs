@@ -130,4 +130,12 @@ fn a_crawl_is_cleaned_end_to_end_with_counted_skips() {
         stderr.contains("https://x.example/nul") && stderr.contains("https://x.example/cut"),
         "failures are named: {stderr}"
     );
+    // A skip is named too, with its reason, so the user can tell an image
+    // from a page the reader could not take.
+    for skip in [
+        "https://x.example/img): not an HTML page (image/jpeg): skipped",
+        "https://x.example/gone): HTTP status 404: skipped",
+    ] {
+        assert!(stderr.contains(skip), "{skip} named in: {stderr}");
+    }
 }
