@@ -54,6 +54,8 @@ pub enum ApiError {
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
+            // A well-formed cursor whose event is gone names nothing stored.
+            StoreError::Filter(f @ sitrep_store::FilterError::UnknownCursor(_)) => Self::NotFound(f.to_string()),
             StoreError::Filter(f) => Self::BadRequest(f.to_string()),
             other => Self::Store(other),
         }

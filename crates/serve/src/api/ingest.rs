@@ -96,17 +96,25 @@ async fn store(s: &AppState, body: &[u8]) -> Result<(StatusCode, Json<IngestRepo
 /// One object, an array of objects, or JSONL, as JSONL.
 fn to_jsonl(body: &[u8]) -> Result<Vec<u8>, ApiError> {
     let text = std::str::from_utf8(body).map_err(|e| ApiError::BadRequest(format!("body is not UTF-8: {e}")))?;
+    if text.trim().is_empty() {
+        return Err(ApiError::BadRequest("the body is empty: expected one or more JSON document objects".into()));
+    }
     let objects: Vec<serde_json::Value> = match serde_json::from_str::<serde_json::Value>(text) {
         Ok(serde_json::Value::Array(items)) => items,
         Ok(v @ serde_json::Value::Object(_)) => vec![v],
         Ok(_) => {
             return Err(ApiError::BadRequest("expected a JSON document object, an array of them, or JSONL".into()))
         }
-        // Not one JSON value: JSONL, checked line by line by the reader.
-        Err(_) => return Ok(body.to_vec()),
+        // Not one JSON value: JSONL, checked line by line by the reader,
+        // once some line is a document at all (random bytes are no batch).
+        Err(_) if text.lines().any(is_object_line) => return Ok(body.to_vec()),
+        Err(e) => return Err(ApiError::BadRequest(format!("the body is neither JSON nor JSONL documents: {e}"))),
     };
     if objects.is_empty() || !objects.iter().all(serde_json::Value::is_object) {
         return Err(ApiError::BadRequest("expected one or more JSON document objects".into()));
+    }
+    for (i, o) in objects.iter().enumerate() {
+        typed(o).map_err(|field| ApiError::BadRequest(format!("document {}: {field}", i + 1)))?;
     }
     let mut out = Vec::new();
     for o in objects {
@@ -116,6 +124,30 @@ fn to_jsonl(body: &[u8]) -> Result<Vec<u8>, ApiError> {
     Ok(out)
 }
 
+/// A JSONL line that holds a JSON object.
+fn is_object_line(line: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(line).is_ok_and(|v| v.is_object())
+}
+
+/// The text fields of an input document, which must be strings when given.
+const TEXT_FIELDS: [&str; 6] = ["text", "html", "url", "title", "published", "outlet"];
+
+/// A document's known fields have their types (the OpenAPI `InputDocument`):
+/// an id is a string or a whole number, the others strings or null. Other
+/// fields are the sender's own and are ignored.
+fn typed(o: &serde_json::Value) -> Result<(), String> {
+    use serde_json::Value;
+    match o.get("id") {
+        None | Some(Value::String(_)) => {}
+        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {}
+        Some(_) => return Err("\"id\" must be a string or a whole number".into()),
+    }
+    match TEXT_FIELDS.iter().find(|f| o.get(**f).is_some_and(|v| !v.is_string() && !v.is_null())) {
+        Some(f) => Err(format!("{f:?} must be a string")),
+        None => Ok(()),
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -123,7 +155,14 @@ mod tests {
 
     #[test]
     fn bodies_become_jsonl() {
-        let cases: [(&str, Option<&str>); 6] = [
+        let cases: [(&str, Option<&str>); 13] = [
+            ("\u{0}", None),
+            ("{\"id\": \"a\"}\nnot json\n", Some("{\"id\": \"a\"}\nnot json\n")),
+            ("{\"id\": 7, \"text\": \"x\", \"extra\": [1]}", Some("{\"extra\":[1],\"id\":7,\"text\":\"x\"}\n")),
+            ("{\"id\": 1.5, \"text\": \"x\"}", None),
+            ("[{\"text\": \"x\", \"published\": 3}]", None),
+            ("", None),
+            (" \n ", None),
             ("{\n \"id\": \"a\",\n \"text\": \"x\"\n}", Some("{\"id\":\"a\",\"text\":\"x\"}\n")),
             ("[{\"id\":\"a\"},{\"id\":\"b\"}]", Some("{\"id\":\"a\"}\n{\"id\":\"b\"}\n")),
             ("{\"id\":\"a\"}\n{\"id\":\"b\"}\n", Some("{\"id\":\"a\"}\n{\"id\":\"b\"}\n")),

@@ -33,9 +33,11 @@ pub async fn documents(
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let p = Params::parse(raw.as_deref(), &["after", "limit"])?;
     let limit = p.count("limit", 100, 1_000)?;
-    let q = DocumentQuery { ids: None, after: p.one("after")?.map(str::to_owned), limit: Some(limit + 1) };
+    let q = DocumentQuery { ids: None, after: p.text("after")?.map(str::to_owned), limit: Some(limit + 1) };
     let mut docs = s.pool.run(move |store| Ok(store.documents(&q)?)).await?;
-    let next = (docs.len() > limit).then(|| docs[limit - 1..].first().map(|d| d.doc_id.clone())).flatten();
+    // The last document of a full page; a page of none (limit=0) has none.
+    let last = limit.checked_sub(1).filter(|_| docs.len() > limit);
+    let next = last.and_then(|i| docs.get(i)).map(|d| d.doc_id.clone());
     docs.truncate(limit);
     let docs: Vec<DocumentInfo> = docs
         .into_iter()
@@ -84,7 +86,7 @@ pub async fn document(State(s): State<AppState>, Path(id): Path<String>) -> Resu
 /// A bad parameter (400) or a store failure (500).
 pub async fn actors(State(s): State<AppState>, RawQuery(raw): RawQuery) -> Result<Json<serde_json::Value>, ApiError> {
     let p = Params::parse(raw.as_deref(), &["q", "limit"])?;
-    let q = ActorListQuery { contains: p.one("q")?.map(str::to_owned), limit: Some(p.count("limit", 100, 10_000)?) };
+    let q = ActorListQuery { contains: p.text("q")?.map(str::to_owned), limit: Some(p.count("limit", 100, 10_000)?) };
     let actors = s.pool.run(move |store| Ok(store.actors(&q)?)).await?;
     let actors: Vec<serde_json::Value> = actors
         .into_iter()

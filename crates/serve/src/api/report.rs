@@ -29,7 +29,7 @@ pub async fn daily(State(s): State<AppState>, RawQuery(raw): RawQuery) -> Result
         return Err(ApiError::BadRequest(format!("format={format:?}: expected html, md or json")));
     }
     // Evidence links open the event on this page.
-    let req = ReportRequest { date, area: p.one("area")?.map(str::to_owned), link_base: Some(String::new()) };
+    let req = ReportRequest { date, area: p.text("area")?.map(str::to_owned), link_base: Some(String::new()) };
     let report =
         s.pool.run(move |store| DailyReport::build(store, &req).map_err(|e| ApiError::Internal(e.to_string()))).await?;
     let internal = |e: sitrep_report::ReportError| ApiError::Internal(e.to_string());
