@@ -56,6 +56,7 @@ pub const SOURCES: &[&str] = &[
     "gazetteer/world_regions.tsv",
     "gazetteer/country_points.tsv",
     "gazetteer/abbreviations.tsv",
+    "gazetteer/country_names.tsv",
 ];
 
 /// The Who's On First country files (`gazetteer/wof_<cc>.tsv.gz`, one per
@@ -92,14 +93,20 @@ fn read(data: &Path, rel: &str) -> Result<String, BuildError> {
     Ok(text)
 }
 
-/// Country entries: `countryInfo.txt` names plus the names of the CSV, at
-/// the points of `country_points.tsv`.
-fn countries(info: &str, nat: &geonames::Nationalities, points: &str) -> Vec<RawEntry> {
+/// Country entries: `countryInfo.txt` names plus the names of the CSV and
+/// the conventional names of `country_names.tsv`, at the points of
+/// `country_points.tsv`.
+fn countries(info: &str, nat: &geonames::Nationalities, points: &str, conventional: &str) -> Vec<RawEntry> {
     let points: std::collections::HashMap<[u8; 2], (f64, f64)> = others::country_points(points).into_iter().collect();
+    let conventional = others::country_names(conventional);
     let mut list = geonames::countries(info);
     for e in &mut list {
-        let names = nat.aliases.iter().filter(|(cc, _)| Some(*cc) == e.country).map(|(_, n)| n.as_str());
-        e.aliases.extend(names.map(str::to_owned));
+        let names = nat.aliases.iter().chain(&conventional).filter(|(cc, _)| Some(*cc) == e.country);
+        for (_, name) in names {
+            if *name != e.name && !e.aliases.contains(name) {
+                e.aliases.push(name.clone());
+            }
+        }
         e.names_known = u32::try_from(e.aliases.len() + 1).unwrap_or(u32::MAX);
         e.point = e.country.and_then(|c| points.get(&c).copied());
     }
@@ -116,7 +123,7 @@ pub fn build_index(data: &Path) -> Result<Vec<u8>, BuildError> {
     let nat = geonames::nationalities(&text(1)?, &text(0)?);
     let mut m = merge::Merger::default();
     m.add_all(others::world_regions(&text(11)?));
-    m.add_all(countries(&text(0)?, &nat, &text(12)?));
+    m.add_all(countries(&text(0)?, &nat, &text(12)?, &text(14)?));
     m.add_all(geonames::admin1(&text(2)?));
     m.add_all(geonames::admin2(&text(3)?));
     m.add_all(others::natural_earth(&text(4)?));

@@ -232,6 +232,13 @@ pub fn country_points(text: &str) -> Vec<([u8; 2], (f64, f64))> {
     rows.filter_map(|f| Some((iso2(f.first()?)?, point(f.get(1)?, f.get(2)?)?))).collect()
 }
 
+/// `country_names.tsv`: (country, conventional English name) pairs
+/// (sitrep's own table).
+pub fn country_names(text: &str) -> Vec<([u8; 2], String)> {
+    let rows = text.lines().filter(|l| !l.starts_with('#')).skip(1).map(|l| l.split('\t').collect::<Vec<_>>());
+    rows.filter_map(|f| Some((iso2(f.first()?)?, non_empty(&f, 1)?.to_owned()))).collect()
+}
+
 /// `abbreviations.tsv`: (abbreviation as written, entry reference) pairs.
 pub fn abbreviations(text: &str) -> Vec<(String, String)> {
     let rows = text.lines().filter(|l| !l.starts_with('#')).skip(1).map(|l| l.split('\t').collect::<Vec<_>>());
