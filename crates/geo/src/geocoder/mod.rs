@@ -331,11 +331,26 @@ struct Vote {
 
 /// A name's country vote: a country's own name votes twice, a name whose
 /// candidates agree on one country ([`single_country`]) once.
+///
+/// A name that a province or state bears as its own, in one country only,
+/// votes for that country though towns abroad bear it too: the
+/// first-order division is the name's salient sense ("Ontario" is the
+/// province before the Californian city, "Lagos" the Nigerian state before
+/// the Portuguese town), as a country's name is.
 fn vote(cands: &[Candidate]) -> Option<Vote> {
     match cands.iter().find(|c| c.entry.kind == PlaceKind::Country) {
         Some(c) => c.entry.country.map(|country| Vote { country, weight: 2.0, first: true }),
-        None => single_country(cands).map(|(country, first)| Vote { country, weight: 1.0, first }),
+        None => single_country(cands)
+            .or_else(|| sole_province(cands).map(|c| (c, true)))
+            .map(|(country, first)| Vote { country, weight: 1.0, first }),
     }
+}
+
+/// The country of the admin-1 areas that bear the name as their own, when
+/// they lie in one.
+fn sole_province(cands: &[Candidate]) -> Option<Iso2> {
+    let provinces: Vec<&Candidate> = cands.iter().filter(|c| c.entry.kind == PlaceKind::Admin1 && c.own_name).collect();
+    agreed(&provinces)
 }
 
 /// The countries that mentions name by their own name (not loosely), in
