@@ -1,15 +1,16 @@
-//! The merge stage: grouping cases as a table, and a property test that any
-//! order of the same reports gives the same canonical events.
+//! The merge stage: grouping cases as a table, a property test that any
+//! order of the same reports gives the same canonical events, and one that
+//! the blocked comparison groups exactly as comparing every pair would.
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use sitrep_code::merge::{merge, Report};
+use sitrep_code::merge::{compat, merge, pick, representatives, Report};
 use sitrep_model::{
-    Actor, ActorCode, ActorRole, DocId, Event, EventDate, EventId, Evidence, GazetteerId, Iso2, Iso3, Lat, Location,
-    Lon, Modality, Place, PlaceKind, Precision, Span, SubEventType,
+    Actor, ActorCode, ActorRole, DatePrecision, DocId, Event, EventDate, EventId, Evidence, GazetteerId, Iso2, Iso3,
+    Lat, Location, Lon, Modality, Place, PlaceKind, Precision, Span, SubEventType,
 };
 
-fn place(lat: f64, lon: f64, kind: PlaceKind, admin1: &str) -> Location {
+fn place(lat: f64, lon: f64, kind: PlaceKind, admin1: &str, country: &str) -> Location {
     let precision = if kind.is_area() { Precision::Region } else { Precision::Exact };
     Location {
         place: Place {
@@ -17,7 +18,7 @@ fn place(lat: f64, lon: f64, kind: PlaceKind, admin1: &str) -> Location {
             name: if kind == PlaceKind::Admin1 { admin1.into() } else { format!("{lat},{lon}") },
             admin1: Some(admin1.into()),
             admin2: None,
-            country: Iso2::new("SY").ok(),
+            country: Iso2::new(country).ok(),
             lat: Lat::new(lat).expect("lat"),
             lon: Lon::new(lon).expect("lon"),
             kind,
@@ -42,18 +43,24 @@ struct E {
 }
 
 fn event(e: &E) -> Report {
+    event_in(e, Some(("Idlib", "SY")), DatePrecision::Day)
+}
+
+/// A report of `e` in `region` (admin-1 name and country; `None` for a
+/// report with no place), its date known to `precision`.
+fn event_in(e: &E, region: Option<(&str, &str)>, precision: DatePrecision) -> Report {
     let doc = DocId::new(e.doc);
     let span = Span::new(0, 10);
     Report {
         event: Event {
             id: EventId::compute(&doc, span, e.sub, None),
             doc_id: doc,
-            date: NaiveDate::from_ymd_opt(2017, 4, e.day).map(EventDate::day),
+            date: NaiveDate::from_ymd_opt(2017, 4, e.day).map(|day| EventDate { day, precision }),
             sub_event_type: e.sub,
             cameo: e.sub.cameo().into(),
             actor1: e.actor1.map(|c| actor(c, ActorRole::Military)),
             actor2: None,
-            location: Some(place(e.at.0, e.at.1, e.at.2, "Idlib")),
+            location: region.map(|(admin1, country)| place(e.at.0, e.at.1, e.at.2, admin1, country)),
             fatalities: e.fatalities,
             quantities: vec![],
             modality: Modality::Asserted,
@@ -190,5 +197,90 @@ proptest! {
         let a = merge(events);
         let b = merge(shuffled);
         prop_assert_eq!(a, b);
+    }
+}
+
+fn find(root: &[usize], mut i: usize) -> usize {
+    while root[i] != i {
+        i = root[i];
+    }
+    i
+}
+
+/// The groups of comparing every pair of dated reports within a week, as
+/// (member, representative) ids: what the merge did before blocking.
+fn every_pair_representatives(mut reports: Vec<Report>) -> Vec<(String, String)> {
+    reports.sort_by(pick::total);
+    reports.dedup();
+    let n = reports.len();
+    let mut root: Vec<usize> = (0..n).collect();
+    for i in 0..n {
+        for j in i + 1..n {
+            let (a, b) = (&reports[i].event, &reports[j].event);
+            let near = a.date.zip(b.date).is_some_and(|(x, y)| x.days_apart(y) <= 7);
+            if near && compat::same_event(a, b) {
+                let (ri, rj) = (find(&root, i), find(&root, j));
+                root[ri.max(rj)] = ri.min(rj);
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<&Report>> = std::collections::BTreeMap::new();
+    for (i, report) in reports.iter().enumerate() {
+        groups.entry(find(&root, i)).or_default().push(report);
+    }
+    let mut out: Vec<(String, String)> = groups
+        .into_values()
+        .flat_map(|mut g| {
+            g.sort_by(|a, b| pick::order(a, b));
+            let head = g[0].event.id.as_str().to_owned();
+            g.into_iter().map(move |r| (r.event.id.as_str().to_owned(), head.clone())).collect::<Vec<_>>()
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Reports spread over three weeks, two countries, two regions, grid-cell
+/// edges, the antimeridian and the pole, with coarse dates and missing places.
+fn spread_report() -> impl Strategy<Value = Report> {
+    let docs = prop::sample::select(vec!["a", "b", "c", "d", "e", "f"]);
+    let subs = prop::sample::select(vec![AIR, SubEventType::ShellingArtilleryMissile, SubEventType::ArmedClash]);
+    let actors = prop::sample::select(vec![None, Some("SYRMIL"), Some("RUSMIL")]);
+    let spots = prop::sample::select(vec![
+        (35.40, 36.65),
+        (35.43, 36.66),
+        (35.49, 36.62),
+        (35.52, 36.70),
+        (35.60, 36.65),
+        (0.0, 179.99),
+        (0.0, -179.99),
+        (89.99, 10.0),
+        (89.99, -170.0),
+    ]);
+    let kinds = prop::sample::select(vec![PlaceKind::PopulatedPlace, PlaceKind::Admin1, PlaceKind::Admin2]);
+    let regions = prop::sample::select(vec![None, Some(("Idlib", "SY")), Some(("Hama", "SY")), Some(("Idlib", "TR"))]);
+    let precisions =
+        prop::sample::select(vec![DatePrecision::Day, DatePrecision::Day, DatePrecision::Week, DatePrecision::Month]);
+    let what = (docs, 1u32..22, subs, actors, prop::option::of(0u32..20));
+    (what, spots, kinds, regions, precisions).prop_map(
+        |((doc, day, sub, actor1, fatalities), (lat, lon), kind, region, precision)| {
+            event_in(&E { doc, day, sub, at: (lat, lon, kind), actor1, fatalities }, region, precision)
+        },
+    )
+}
+
+proptest! {
+    #[test]
+    fn blocking_groups_as_every_pair_does(mut reports in prop::collection::vec(spread_report(), 0..60)) {
+        // One id per report, as the pipeline gives (its span in its document).
+        for (i, r) in (0usize..).zip(reports.iter_mut()) {
+            let e = &mut r.event;
+            e.id = EventId::compute(&e.doc_id, Span::new(i * 10, i * 10 + 10), e.sub_event_type, None);
+        }
+        let blocked: Vec<(String, String)> = representatives(reports.clone())
+            .into_iter()
+            .map(|(m, r)| (m.as_str().to_owned(), r.as_str().to_owned()))
+            .collect();
+        prop_assert_eq!(blocked, every_pair_representatives(reports));
     }
 }

@@ -3,32 +3,8 @@
 use sitrep_model::place::distance_km;
 use sitrep_model::{Actor, ActorRole, DatePrecision, Event, EventDate, Location, PlaceKind, Precision};
 
-use super::Report;
-
 /// Greatest distance, in kilometres, between two reports of one event.
 pub const MAX_KM: f64 = 10.0;
-
-/// Pairs worth comparing: events of one type whose dates lie within a week
-/// (sorted by date, so each event meets only its neighbours).
-#[must_use]
-pub fn candidate_pairs(reports: &[Report]) -> Vec<(usize, usize)> {
-    let mut idx: Vec<usize> = (0..reports.len()).filter(|&i| reports[i].event.date.is_some()).collect();
-    idx.sort_by_key(|&i| (reports[i].event.date, i));
-    let mut pairs = Vec::new();
-    for (k, &i) in idx.iter().enumerate() {
-        let di = reports[i].event.date.map(|d| d.day);
-        for &j in &idx[k + 1..] {
-            let dj = reports[j].event.date.map(|d| d.day);
-            if let (Some(a), Some(b)) = (di, dj) {
-                if (b - a).num_days() > 7 {
-                    break;
-                }
-            }
-            pairs.push((i.min(j), i.max(j)));
-        }
-    }
-    pairs
-}
 
 /// True when `a` and `b` report the same event (see the module doc of
 /// `merge`).
@@ -64,7 +40,7 @@ fn same_place(a: Option<&Location>, b: Option<&Location>) -> bool {
 }
 
 /// The admin-1 region a location lies in (its own name for a province).
-fn region(l: &Location) -> Option<&str> {
+pub(super) fn region(l: &Location) -> Option<&str> {
     match l.place.kind {
         PlaceKind::Admin1 => Some(l.place.name.as_str()),
         _ => l.place.admin1.as_deref(),

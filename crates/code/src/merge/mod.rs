@@ -5,20 +5,28 @@
 //! documents and have the same event type, the same day (a coarser date
 //! allows its span), places within 10 km of each other or the same region
 //! when one is only known to the region (precision 3), and actors that do not
-//! contradict each other. Groups are the connected components of that
-//! relation (union–find over pairs), so the result does not depend on the
-//! order of the input; the canonical event's fields are chosen from its
-//! members by rules that do not depend on order either ([`pick`]).
+//! contradict each other. Only reports within a week that share a block
+//! are compared ([`block`]: type, grid cell or region), so the work grows
+//! with the reports of one week and place, not with every pair. Groups are
+//! the connected components of that relation, found as the reports stream
+//! in date order ([`group`]: a group is handed out once its last report has
+//! left the week's window), so memory is the window's and the result does
+//! not depend on the order of the input; the canonical event's fields are
+//! chosen from its members by rules that do not depend on order either
+//! ([`pick`]).
 //!
 //! "Within a day" is read as the same reported day: in conflict reporting a
 //! strike on the same town by the same air force a day later is usually a new
 //! event, and relative dates ("yesterday") are already resolved against each
 //! report's publication date.
 
+pub mod block;
 pub mod compat;
+pub mod group;
 pub mod pick;
 pub mod record;
 
+pub use group::{Grouper, OutOfOrder};
 use sitrep_model::{Canonical, Event, EventId, Source};
 
 /// An event and the outlet of the document it was read from.
@@ -31,11 +39,8 @@ pub struct Report {
 /// Merge reports into canonical events, in a deterministic order (date,
 /// then canonical id).
 #[must_use]
-pub fn merge(mut reports: Vec<Report>) -> Vec<Canonical> {
-    reports.sort_by(pick::total);
-    reports.dedup();
-    let groups = groups(&reports);
-    let mut out: Vec<Canonical> = groups.iter().map(|g| canonical(g)).collect();
+pub fn merge(reports: Vec<Report>) -> Vec<Canonical> {
+    let mut out: Vec<Canonical> = groups(reports).iter().map(|g| canonical(g)).collect();
     out.sort_by(|a, b| (a.event.date, a.event.id.as_str()).cmp(&(b.event.date, b.event.id.as_str())));
     out
 }
@@ -45,31 +50,34 @@ pub fn merge(mut reports: Vec<Report>) -> Vec<Canonical> {
 /// (member, representative) event ids. What a store keeps to list each
 /// event once; the same for any order of the reports.
 #[must_use]
-pub fn representatives(mut reports: Vec<Report>) -> Vec<(EventId, EventId)> {
-    reports.sort_by(pick::total);
-    reports.dedup();
-    let mut out: Vec<(EventId, EventId)> =
-        groups(&reports).iter().flat_map(|g| g.iter().map(|r| (r.event.id.clone(), g[0].event.id.clone()))).collect();
+pub fn representatives(reports: Vec<Report>) -> Vec<(EventId, EventId)> {
+    let mut out: Vec<(EventId, EventId)> = groups(reports).iter().flat_map(|g| representing(g)).collect();
     out.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
     out
 }
 
-/// The groups of reports of one event (connected components of
-/// [`compat::same_event`]), each sorted by [`pick::order`].
-fn groups(reports: &[Report]) -> Vec<Vec<&Report>> {
-    let mut sets = UnionFind::new(reports.len());
-    for (i, j) in compat::candidate_pairs(reports) {
-        if compat::same_event(&reports[i].event, &reports[j].event) {
-            sets.union(i, j);
-        }
-    }
-    let mut groups: Vec<Vec<&Report>> =
-        sets.groups().into_iter().map(|g| g.into_iter().map(|i| &reports[i]).collect()).collect();
-    groups.iter_mut().for_each(|g| g.sort_by(|a, b| pick::order(a, b)));
-    groups
+/// (member, representative) ids of one group sorted by [`pick::order`].
+#[must_use]
+pub fn representing(group: &[Report]) -> Vec<(EventId, EventId)> {
+    group.iter().map(|r| (r.event.id.clone(), group[0].event.id.clone())).collect()
 }
 
-fn canonical(group: &[&Report]) -> Canonical {
+/// The groups of reports of one event (connected components of
+/// [`compat::same_event`] among reports within a week), each sorted by
+/// [`pick::order`]. The same reports twice count once.
+fn groups(mut reports: Vec<Report>) -> Vec<Vec<Report>> {
+    reports.sort_by(pick::total);
+    reports.dedup();
+    reports.sort_by_key(|r| r.event.date.map(|d| d.day));
+    let mut grouper = Grouper::new();
+    for r in reports {
+        // Sorted by day just above, so never out of order.
+        let _ = grouper.push(r);
+    }
+    grouper.finish()
+}
+
+fn canonical(group: &[Report]) -> Canonical {
     let event = pick::representative(group);
     let sources = group
         .iter()
@@ -83,42 +91,4 @@ fn canonical(group: &[&Report]) -> Canonical {
         })
         .collect();
     Canonical { event, sources }
-}
-
-/// Disjoint sets over `0..n`, with path halving and union by index (the
-/// smaller root wins, so the structure is the same for any union order).
-#[derive(Debug)]
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        Self { parent: (0..n).collect() }
-    }
-
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        let (lo, hi) = (ra.min(rb), ra.max(rb));
-        self.parent[hi] = lo;
-    }
-
-    /// The sets, each sorted, in order of their smallest member.
-    fn groups(&mut self) -> Vec<Vec<usize>> {
-        let n = self.parent.len();
-        let mut by_root: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for i in 0..n {
-            let r = self.find(i);
-            by_root[r].push(i);
-        }
-        by_root.into_iter().filter(|g| !g.is_empty()).collect()
-    }
 }

@@ -39,13 +39,13 @@ fn mode<K: Ord + Clone, V: Clone>(items: impl Iterator<Item = (K, V)>) -> Option
     count.into_values().find(|(n, _)| *n == best).map(|(_, v)| v)
 }
 
-fn actor_mode<'a>(group: &[&'a Report], get: impl Fn(&'a Event) -> Option<&'a Actor>) -> Option<Actor> {
+fn actor_mode<'a>(group: &'a [Report], get: impl Fn(&'a Event) -> Option<&'a Actor>) -> Option<Actor> {
     mode(group.iter().filter_map(|r| get(&r.event)).map(|a| (a.code.as_str().to_owned(), a.clone())))
 }
 
 /// The representative event of a group sorted by [`order`].
 #[must_use]
-pub fn representative(group: &[&Report]) -> Event {
+pub fn representative(group: &[Report]) -> Event {
     let first = &group[0].event;
     let ids: Vec<&EventId> = group.iter().map(|r| &r.event.id).collect();
     let modality = strongest(group);
@@ -71,7 +71,7 @@ pub fn representative(group: &[&Report]) -> Event {
 
 /// Asserted if any report asserts it, else attributed, else the most
 /// frequent modality.
-fn strongest(group: &[&Report]) -> Modality {
+fn strongest(group: &[Report]) -> Modality {
     let has = |m: Modality| group.iter().any(|r| r.event.modality == m);
     if has(Modality::Asserted) {
         Modality::Asserted
