@@ -3,7 +3,7 @@
 //! the server's ingest, and `merge` itself.
 
 use chrono::{Days, NaiveDate};
-use sitrep_code::merge::{record::report_of_record, representatives};
+use sitrep_code::merge::{record::report_of_record, representing, Grouper};
 use sitrep_model::Event;
 use sitrep_store::{MergeStore, SqliteStore, StoreError};
 
@@ -32,11 +32,26 @@ pub fn merge_days(store: &mut SqliteStore, days: Option<(NaiveDate, NaiveDate)>)
     };
     let Some((first, last)) = days else { return Ok(0) };
     let margin = Days::new(MERGE_MARGIN_DAYS);
-    let window = store.merge_window(first - margin, last + margin)?;
-    let reports = window.into_iter().filter_map(|(r, outlet)| report_of_record(&r, outlet)).collect();
-    let pairs: Vec<(String, String)> =
-        representatives(reports).into_iter().map(|(m, r)| (m.as_str().to_owned(), r.as_str().to_owned())).collect();
+    let mut grouper = Grouper::new();
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut disorder = None;
+    store.scan_window(first - margin, last + margin, &mut |r, outlet| {
+        let Some(report) = report_of_record(&r, outlet) else { return };
+        if let Err(e) = grouper.push(report) {
+            disorder.get_or_insert(e);
+        }
+        grouper.take_closed().iter().for_each(|g| pairs.extend(id_pairs(g)));
+    })?;
+    if let Some(e) = disorder {
+        return Err(StoreError::Corrupt { location: "merge window".into(), what: "event order", value: e.to_string() });
+    }
+    grouper.finish().iter().for_each(|g| pairs.extend(id_pairs(g)));
     let changed = store.set_representatives(&pairs)?;
     store.clear_pending(first, last)?;
     Ok(changed)
+}
+
+/// (member, representative) ids of one group, as the store keeps them.
+fn id_pairs(group: &[sitrep_code::merge::Report]) -> impl Iterator<Item = (String, String)> {
+    representing(group).into_iter().map(|(m, r)| (m.as_str().to_owned(), r.as_str().to_owned()))
 }

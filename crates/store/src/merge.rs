@@ -11,16 +11,19 @@ use crate::error::StoreError;
 
 /// The merge groups of a store.
 pub trait MergeStore {
-    /// Every event dated from `since` to `until` (inclusive), with the outlet
-    /// of its document: the input of the merge stage over those days.
+    /// Hand `each` every event dated from `since` to `until` (inclusive),
+    /// in date order, with the outlet of its document: the input of the
+    /// merge stage over those days, streamed, so that memory does not grow
+    /// with the number of events.
     ///
     /// # Errors
     /// When the backend cannot be read.
-    fn merge_window(
+    fn scan_window(
         &self,
         since: NaiveDate,
         until: NaiveDate,
-    ) -> Result<Vec<(EventRecord, Option<String>)>, StoreError>;
+        each: &mut dyn FnMut(EventRecord, Option<String>),
+    ) -> Result<(), StoreError>;
 
     /// Record (member, representative) event ids, in one transaction;
     /// returns how many events changed group.

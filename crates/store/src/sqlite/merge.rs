@@ -12,11 +12,12 @@ use crate::sqlite::{rows, SqliteStore};
 const ORDER: &str = "ORDER BY e.undated, e.date, e.doc_id, e.evidence_start, e.event_id";
 
 impl MergeStore for SqliteStore {
-    fn merge_window(
+    fn scan_window(
         &self,
         since: NaiveDate,
         until: NaiveDate,
-    ) -> Result<Vec<(EventRecord, Option<String>)>, StoreError> {
+        each: &mut dyn FnMut(EventRecord, Option<String>),
+    ) -> Result<(), StoreError> {
         let sql = format!(
             "SELECT {}, d.outlet {} JOIN documents d ON d.id = e.document WHERE e.date BETWEEN ? AND ? {ORDER}",
             rows::EVENT_COLUMNS,
@@ -29,9 +30,11 @@ impl MergeStore for SqliteStore {
                 Ok((rows::read_event(r)?, r.get::<_, Option<String>>(rows::EVENT_COLUMN_COUNT)?))
             })
             .map_err(self.db())?;
-        found
-            .map(|r| r.map_err(self.db()).and_then(|(e, outlet)| Ok((rows::finish_event(&self.location, e)?, outlet))))
-            .collect()
+        for row in found {
+            let (e, outlet) = row.map_err(self.db())?;
+            each(rows::finish_event(&self.location, e)?, outlet);
+        }
+        Ok(())
     }
 
     fn set_representatives(&mut self, pairs: &[(String, String)]) -> Result<usize, StoreError> {
