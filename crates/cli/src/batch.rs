@@ -2,10 +2,12 @@
 //! emitted in input order. One bad document is reported and counted; the
 //! rest of the batch goes on. Items a source passes over by design (archive
 //! records that are not HTML pages, error statuses) count as skipped, with
-//! their reason. On a terminal, a progress line shows documents per second.
+//! their reason. On a terminal, a progress line shows documents per second,
+//! and the time left when the inputs' count is known before reading them
+//! ([`sitrep_ingest::expected_documents`]).
 
 use std::collections::BTreeMap;
-use std::io;
+use std::io::{self, IsTerminal};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -112,7 +114,7 @@ pub fn run_filtered<T: Send>(
 ) -> io::Result<Summary> {
     let mut summary = Summary::default();
     let mut docs = documents(inputs, limits).peekable();
-    let progress = progress_bar();
+    let progress = progress_bar(inputs);
     while docs.peek().is_some() {
         let mut chunk = Vec::with_capacity(CHUNK);
         for item in docs.by_ref().take(CHUNK) {
@@ -167,12 +169,32 @@ fn skip_line(e: &sitrep_ingest::IngestError, n: usize) -> String {
     format!("{e}: skipped{more}")
 }
 
+/// The progress line when the number of documents is known, and when not.
+const KNOWN: &str = "{bar:30} {pos}/{len} documents, {per_sec}, {elapsed}, about {eta} left";
+const UNKNOWN: &str = "{spinner} {pos} documents read, {per_sec}, {elapsed}";
+
 /// A progress line on standard error, drawn only when it is a terminal
-/// (indicatif checks) and only once a run lasts: short runs stay quiet.
-fn progress_bar() -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4));
-    let style = ProgressStyle::with_template("{spinner} {pos} documents read, {per_sec}, {elapsed}")
-        .unwrap_or_else(|_| ProgressStyle::default_spinner());
-    bar.set_style(style);
+/// (indicatif checks) and only once a run lasts: short runs stay quiet. With
+/// the number of documents known, a bar with the time left; the inputs are
+/// counted only when the line will be seen.
+fn progress_bar(inputs: &[Input]) -> ProgressBar {
+    let expected = if io::stderr().is_terminal() { sitrep_ingest::expected_documents(inputs) } else { None };
+    let (bar, template) = match expected {
+        Some(n) => (ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr_with_hz(4)), KNOWN),
+        None => (ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4)), UNKNOWN),
+    };
+    bar.set_style(ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_spinner()));
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_templates_parse() {
+        for t in [KNOWN, UNKNOWN] {
+            assert!(ProgressStyle::with_template(t).is_ok(), "{t}");
+        }
+    }
 }

@@ -21,6 +21,7 @@
 
 pub mod address;
 mod charset;
+mod count;
 mod error;
 pub mod feed;
 pub mod fetch;
@@ -40,6 +41,7 @@ use std::path::{Path, PathBuf};
 
 use sitrep_model::{DocId, Format, Hints, RawDoc};
 
+pub use count::expected_documents;
 pub use error::{ErrorKind, IngestError, Problem};
 pub use feed::{parse_feed, Feed, FeedEntry};
 pub use fetch::{FetchConfig, Fetched, Fetcher, Page, Validators};
