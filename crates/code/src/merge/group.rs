@@ -75,6 +75,12 @@ impl Grouper {
         self.open.insert(id, Open { members: vec![id], live: 1 });
         self.window.candidates(&k, &mut gone);
         for &i in &gone {
+            // A candidate already in the new report's group adds nothing:
+            // skipping it keeps many copies of one event to one comparison
+            // per group rather than one per copy.
+            if self.find(i) == self.find(id) {
+                continue;
+            }
             if self.reports.get(&i).is_some_and(|r| compat::same_event(&r.event, &report.event)) {
                 self.union(i, id);
             }
