@@ -8,12 +8,14 @@
 //! order and leave the [`Window`] after a week, so memory is the window's,
 //! and the candidates are a superset of the pairs `same_event` accepts among
 //! those within a week: the groups are exactly those of comparing all pairs.
+//! Reports that agree in everything `alike` reads form one class, compared
+//! once: a hundred copies of one event cost one comparison, not a hundred.
 
 use std::collections::{HashMap, VecDeque};
 use std::hash::Hash;
 
 use chrono::NaiveDate;
-use sitrep_model::{EventType, Iso2, Location, Precision};
+use sitrep_model::{Actor, DocId, EventDate, EventType, Iso2, Location, Precision};
 
 use super::compat::{region, MAX_KM};
 use super::Report;
@@ -33,12 +35,29 @@ const CELL_KM: f64 = MAX_KM * 1.01;
 type Cell = (EventType, [i32; 3]);
 type Region = (EventType, Option<Iso2>, String);
 
+/// Everything [`super::compat::alike`] reads of a report (and its actors'
+/// names besides): two reports with one signature are alike with the same
+/// reports, so the window compares a new report once per signature, not
+/// once per copy of a much-reported event.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Sig {
+    kind: EventType,
+    date: EventDate,
+    point: [u64; 2],
+    precision: Precision,
+    country: Option<Iso2>,
+    region: Option<String>,
+    actors: [Option<Actor>; 2],
+}
+
 /// One report's place in the blocks.
+#[derive(Debug)]
 pub(super) struct Keys {
     pub(super) day: NaiveDate,
     cell: Cell,
     region: Option<Region>,
     coarse: bool,
+    sig: Sig,
 }
 
 /// The blocks of a report, or `None` when it can never join another (no date
@@ -47,11 +66,22 @@ pub(super) fn keys(r: &Report) -> Option<Keys> {
     let date = r.event.date?;
     let at = r.event.location.as_ref()?;
     let kind = r.event.sub_event_type.event_type();
+    let (lat, lon) = at.place.point();
+    let sig = Sig {
+        kind,
+        date,
+        point: [lat.degrees().to_bits(), lon.degrees().to_bits()],
+        precision: at.precision,
+        country: at.place.country,
+        region: region(at).map(str::to_owned),
+        actors: [r.event.actor1.clone(), r.event.actor2.clone()],
+    };
     Some(Keys {
         day: date.day,
         cell: (kind, cell(at)),
         region: region(at).map(|name| (kind, at.place.country, name.to_owned())),
         coarse: at.precision == Precision::Region,
+        sig,
     })
 }
 
@@ -65,13 +95,30 @@ fn cell(at: &Location) -> [i32; 3] {
     xyz.map(|c| (c * GRID_RADIUS_KM / CELL_KM).floor() as i32)
 }
 
-/// The reports of the last week, by block, each known by a number.
+/// The reports of the window with one signature, known by the number of
+/// the first.
+#[derive(Debug)]
+pub(super) struct Class {
+    /// The first report and its document.
+    pub(super) first: (u64, DocId),
+    /// A report of another document than the first's, once there is one:
+    /// then every report of the class is the same event as one of another
+    /// document, so all are in one group.
+    pub(super) other: Option<u64>,
+    /// Every report of the class.
+    pub(super) members: Vec<u64>,
+    keys: Keys,
+}
+
+/// The reports of the last week, by block, in classes of one signature.
 #[derive(Debug, Default)]
 pub(super) struct Window {
-    /// Every report in the window, in date order, with its keys.
-    order: VecDeque<(u64, NaiveDate, Cell, Option<Region>, bool)>,
+    /// The classes in date order (a class has one date).
+    order: VecDeque<u64>,
+    classes: HashMap<u64, Class>,
+    by_sig: HashMap<Sig, u64>,
     cells: Blocks<Cell>,
-    /// Every report by region, and those only known to their region.
+    /// Every class by region, and those only known to their region.
     regions: Blocks<Region>,
     coarse: Blocks<Region>,
 }
@@ -79,17 +126,20 @@ pub(super) struct Window {
 impl Window {
     /// Forget the reports more than a week before `day`, and name them.
     pub(super) fn expire(&mut self, day: NaiveDate, gone: &mut Vec<u64>) {
-        while let Some((_, d, ..)) = self.order.front() {
-            if (day - *d).num_days() <= WINDOW_DAYS {
+        while let Some(c) = self.order.front().and_then(|c| self.classes.get(c)) {
+            if (day - c.keys.day).num_days() <= WINDOW_DAYS {
                 break;
             }
-            let Some((i, _, cell, region, coarse)) = self.order.pop_front() else { break };
-            gone.push(i);
-            self.cells.remove(&cell, i);
-            if let Some(region) = region {
-                self.regions.remove(&region, i);
-                if coarse {
-                    self.coarse.remove(&region, i);
+            let Some(id) = self.order.pop_front() else { break };
+            let Some(class) = self.classes.remove(&id) else { break };
+            gone.extend(&class.members);
+            self.by_sig.remove(&class.keys.sig);
+            let k = &class.keys;
+            self.cells.remove(&k.cell, id);
+            if let Some(region) = &k.region {
+                self.regions.remove(region, id);
+                if k.coarse {
+                    self.coarse.remove(region, id);
                 }
             }
         }
@@ -97,11 +147,11 @@ impl Window {
 
     /// Forget every report, and name them.
     pub(super) fn clear(&mut self, gone: &mut Vec<u64>) {
-        gone.extend(self.order.drain(..).map(|(i, ..)| i));
+        gone.extend(self.classes.values().flat_map(|c| c.members.iter().copied()));
         *self = Self::default();
     }
 
-    /// The reports of the window that `k` may be the same event as, each
+    /// The classes of the window that `k` may be the same event as, each
     /// once.
     pub(super) fn candidates(&self, k: &Keys, out: &mut Vec<u64>) {
         out.clear();
@@ -121,8 +171,20 @@ impl Window {
         out.dedup();
     }
 
-    pub(super) fn insert(&mut self, i: u64, k: &Keys) {
-        self.order.push_back((i, k.day, k.cell, k.region.clone(), k.coarse));
+    pub(super) fn class(&self, id: u64) -> Option<&Class> {
+        self.classes.get(&id)
+    }
+
+    /// Report `i` of document `doc` joins its signature's class.
+    pub(super) fn insert(&mut self, i: u64, doc: &DocId, k: Keys) {
+        if let Some(class) = self.by_sig.get(&k.sig).and_then(|c| self.classes.get_mut(c)) {
+            if class.other.is_none() && class.first.1 != *doc {
+                class.other = Some(i);
+            }
+            class.members.push(i);
+            return;
+        }
+        self.order.push_back(i);
         self.cells.insert(k.cell, i);
         if let Some(region) = &k.region {
             self.regions.insert(region.clone(), i);
@@ -130,10 +192,12 @@ impl Window {
                 self.coarse.insert(region.clone(), i);
             }
         }
+        self.by_sig.insert(k.sig.clone(), i);
+        self.classes.insert(i, Class { first: (i, doc.clone()), other: None, members: vec![i], keys: k });
     }
 }
 
-/// Reports by key, each key's in the order they entered the window (so the
+/// Classes by key, each key's in the order they entered the window (so the
 /// oldest leaves first).
 #[derive(Debug)]
 struct Blocks<K>(HashMap<K, VecDeque<u64>>);
@@ -153,7 +217,7 @@ impl<K: Hash + Eq> Blocks<K> {
         self.0.get(key).into_iter().flatten().copied()
     }
 
-    /// Remove `i`, the oldest report of its block.
+    /// Remove `i`, the oldest class of its block.
     fn remove(&mut self, key: &K, i: u64) {
         if let Some(block) = self.0.get_mut(key) {
             debug_assert_eq!(block.front(), Some(&i));

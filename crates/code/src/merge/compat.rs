@@ -10,8 +10,14 @@ pub const MAX_KM: f64 = 10.0;
 /// `merge`).
 #[must_use]
 pub fn same_event(a: &Event, b: &Event) -> bool {
-    a.doc_id != b.doc_id
-        && a.sub_event_type.event_type() == b.sub_event_type.event_type()
+    a.doc_id != b.doc_id && alike(a, b)
+}
+
+/// [`same_event`] but for the documents: what two reports say agrees
+/// (type, day, place, actors), wherever they were read.
+#[must_use]
+pub fn alike(a: &Event, b: &Event) -> bool {
+    a.sub_event_type.event_type() == b.sub_event_type.event_type()
         && same_day(a.date, b.date)
         && same_place(a.location.as_ref(), b.location.as_ref())
         && actors_agree(a, b)

@@ -11,7 +11,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::block::{keys, Window};
+use sitrep_model::DocId;
+
+use super::block::{keys, Class, Window};
 use super::{compat, pick, Report};
 
 /// Why a report was refused.
@@ -43,6 +45,7 @@ pub struct Grouper {
     last: Option<NaiveDate>,
     closed: Vec<Vec<Report>>,
     scratch: Vec<u64>,
+    joins: Vec<u64>,
 }
 
 impl Grouper {
@@ -74,20 +77,24 @@ impl Grouper {
         self.parent.insert(id, id);
         self.open.insert(id, Open { members: vec![id], live: 1 });
         self.window.candidates(&k, &mut gone);
-        for &i in &gone {
-            // A candidate already in the new report's group adds nothing:
-            // skipping it keeps many copies of one event to one comparison
-            // per group rather than one per copy.
-            if self.find(i) == self.find(id) {
-                continue;
+        let mut joins = std::mem::take(&mut self.joins);
+        for &c in &gone {
+            if let Some(class) = self.window.class(c) {
+                if self.reports.get(&class.first.0).is_some_and(|r| compat::alike(&r.event, &report.event)) {
+                    same_event_with(class, &report.event.doc_id, &mut joins);
+                }
             }
-            if self.reports.get(&i).is_some_and(|r| compat::same_event(&r.event, &report.event)) {
+        }
+        for &i in &joins {
+            if self.find(i) != self.find(id) {
                 self.union(i, id);
             }
         }
+        joins.clear();
+        self.joins = joins;
         gone.clear();
         self.scratch = gone;
-        self.window.insert(id, &k);
+        self.window.insert(id, &report.event.doc_id, k);
         self.reports.insert(id, report);
         Ok(())
     }
@@ -152,5 +159,18 @@ impl Grouper {
         let mut members = big.members;
         members.extend(small.members);
         self.open.insert(keep, Open { members, live: big.live + small.live });
+    }
+}
+
+/// The reports of `class`, alike with a new report of document `doc`, that
+/// the new report is the same event as, enough to join their groups: one of
+/// another document when the class spans two documents (all its reports are
+/// then in one group), else every report when the class's document is not
+/// `doc` (reports of one document need not be in one group), else none.
+fn same_event_with(class: &Class, doc: &DocId, out: &mut Vec<u64>) {
+    match class.other {
+        Some(other) => out.push(if class.first.1 == *doc { other } else { class.first.0 }),
+        None if class.first.1 != *doc => out.extend(&class.members),
+        None => {}
     }
 }
