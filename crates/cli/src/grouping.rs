@@ -35,7 +35,9 @@ pub fn merge_days(store: &mut SqliteStore, days: Option<(NaiveDate, NaiveDate)>)
     let mut grouper = Grouper::new();
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut disorder = None;
-    store.scan_window(first - margin, last + margin, &mut |r, outlet| {
+    let since = first.checked_sub_days(margin).unwrap_or(NaiveDate::MIN);
+    let until = last.checked_add_days(margin).unwrap_or(NaiveDate::MAX);
+    store.scan_window(since, until, &mut |r, outlet| {
         let Some(report) = report_of_record(&r, outlet) else { return };
         if let Err(e) = grouper.push(report) {
             disorder.get_or_insert(e);

@@ -97,30 +97,34 @@ fn merge_regroups_a_range_and_refuses_a_reversed_one() {
     let db = db.to_str().expect("utf-8");
     sitrep(&["ingest", "-q", "--db", db, dir.to_str().expect("utf-8")]);
     let before = merged_listing(std::path::Path::new(db));
-    // Undo the grouping, as a watcher stopped mid-round leaves it.
-    {
-        use sitrep_store::{EventStore, MergeStore};
-        let mut store = sitrep_store::SqliteStore::open(std::path::Path::new(db)).expect("opens");
-        let ids: Vec<(String, String)> = store
-            .events(&sitrep_store::EventFilter::default())
-            .expect("reads")
-            .into_iter()
-            .map(|e| (e.event_id.clone(), e.event_id))
-            .collect();
-        store.set_representatives(&ids).expect("writes");
-    }
     let run =
         |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_sitrep")).args(args).output().expect("runs");
-    let out = run(&["merge", "--db", db, "--since", "2017-04-01", "--until", "2017-04-30"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains(" 2 events changed group"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(merged_listing(std::path::Path::new(db)), before, "the groups are back");
+    // The month of the reports, and every day there is: a bound past year
+    // 9999 once made the window empty and regrouped nothing.
+    for (since, until) in [("2017-04-01", "2017-04-30"), ("0001-01-01", "9999-12-31")] {
+        undo_grouping(db);
+        let out = run(&["merge", "--db", db, "--since", since, "--until", until]);
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{since}..{until}: {said}");
+        assert!(said.contains(" 2 events changed group"), "{since}..{until}: {said}");
+        assert_eq!(merged_listing(std::path::Path::new(db)), before, "{since}..{until}: the groups are back");
+    }
     let out = run(&["merge", "--db", db, "--since", "2017-04-30", "--until", "2017-04-01"]);
     assert_eq!(out.status.code(), Some(2), "a reversed range is a usage error");
+}
+
+/// Undo the grouping of every stored event, as a watcher stopped mid-round
+/// leaves it.
+fn undo_grouping(db: &str) {
+    use sitrep_store::{EventStore, MergeStore};
+    let mut store = sitrep_store::SqliteStore::open(std::path::Path::new(db)).expect("opens");
+    let ids: Vec<(String, String)> = store
+        .events(&sitrep_store::EventFilter::default())
+        .expect("reads")
+        .into_iter()
+        .map(|e| (e.event_id.clone(), e.event_id))
+        .collect();
+    store.set_representatives(&ids).expect("writes");
 }
 
 /// A run killed after storing its documents but before its merge leaves
