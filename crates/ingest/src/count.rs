@@ -6,10 +6,9 @@
 //! input, a URL, a directory, an archive, a feed, a compressed file) is not
 //! known without reading it through, so the whole count is unknown.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader};
 use std::path::Path;
 
+use crate::open::open_path;
 use crate::walk::{kind_of, FileKind};
 use crate::Input;
 
@@ -23,29 +22,30 @@ pub fn expected_documents(inputs: &[Input]) -> Option<u64> {
 
 fn expected_in(input: &Input) -> Option<u64> {
     let Input::Path(path) = input else { return None };
-    if !path.is_file() || is_gzip(path) {
+    if !path.is_file() {
         return None;
     }
     match kind_of(path) {
-        FileKind::Jsonl => records(path).ok(),
+        FileKind::Jsonl => records(path),
         FileKind::Single(_) => Some(1),
         FileKind::Warc | FileKind::Feed => None,
     }
 }
 
-fn is_gzip(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"))
-}
-
 /// The lines of a JSONL file that are not blank, as the JSONL reader
-/// counts its records.
-fn records(path: &Path) -> io::Result<u64> {
-    let mut reader = BufReader::with_capacity(1 << 20, File::open(path)?);
+/// counts its records; `None` for gzip data (known by its magic bytes, as
+/// the reader knows it), whose lines are only known by decompressing it.
+fn records(path: &Path) -> Option<u64> {
+    let opened = open_path(path, usize::MAX).ok()?;
+    if opened.compressed {
+        return None;
+    }
+    let mut reader = opened.reader;
     let (mut count, mut blank) = (0, true);
     loop {
-        let buf = reader.fill_buf()?;
+        let buf = reader.fill_buf().ok()?;
         if buf.is_empty() {
-            return Ok(count + u64::from(!blank));
+            return Some(count + u64::from(!blank));
         }
         for &b in buf {
             if b == b'\n' {
@@ -63,6 +63,7 @@ fn records(path: &Path) -> io::Result<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
     fn file(dir: &Path, name: &str, content: &str) -> Input {
         let path = dir.join(name);
@@ -79,7 +80,11 @@ mod tests {
         let page = file(d, "p.html", "<p>x</p>");
         let text = file(d, "t.txt", "Gunmen attacked a village.");
         let warc = file(d, "w.warc", "WARC/1.0\r\n");
-        let gz = file(d, "c.jsonl.gz", "not really gzip");
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(b"{\"id\":1}\n{\"id\":2}\n").expect("compresses");
+        let gz_path = d.join("c.jsonl.gz");
+        std::fs::write(&gz_path, enc.finish().expect("compresses")).expect("a test file");
+        let gz = Input::Path(gz_path);
         let missing = Input::Path(d.join("missing.jsonl"));
         let cases: Vec<(&str, Vec<Input>, Option<u64>)> = vec![
             ("jsonl, blank lines and no final newline", vec![jsonl.clone()], Some(3)),
