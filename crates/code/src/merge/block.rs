@@ -15,7 +15,7 @@ use std::collections::{HashMap, VecDeque};
 use std::hash::Hash;
 
 use chrono::NaiveDate;
-use sitrep_model::{Actor, DocId, EventDate, EventType, Iso2, Location, Precision};
+use sitrep_model::{Actor, DocId, EventDate, EventType, Iso2, Precision};
 
 use super::compat::{region, MAX_KM};
 use super::Report;
@@ -67,28 +67,29 @@ pub(super) fn keys(r: &Report) -> Option<Keys> {
     let at = r.event.location.as_ref()?;
     let kind = r.event.sub_event_type.event_type();
     let (lat, lon) = at.place.point();
+    let (lat, lon) = (lat.degrees(), lon.degrees());
+    let name = region(at).map(str::to_owned);
     let sig = Sig {
         kind,
         date,
-        point: [lat.degrees().to_bits(), lon.degrees().to_bits()],
+        point: [lat.to_bits(), lon.to_bits()],
         precision: at.precision,
         country: at.place.country,
-        region: region(at).map(str::to_owned),
+        region: name.clone(),
         actors: [r.event.actor1.clone(), r.event.actor2.clone()],
     };
     Some(Keys {
         day: date.day,
-        cell: (kind, cell(at)),
-        region: region(at).map(|name| (kind, at.place.country, name.to_owned())),
+        cell: (kind, cell(lat, lon)),
+        region: name.map(|name| (kind, at.place.country, name)),
         coarse: at.precision == Precision::Region,
         sig,
     })
 }
 
-/// The 3-D grid cell of a place's point on the sphere.
-fn cell(at: &Location) -> [i32; 3] {
-    let (lat, lon) = at.place.point();
-    let (la, lo) = (lat.degrees().to_radians(), lon.degrees().to_radians());
+/// The 3-D grid cell of a point on the sphere (degrees).
+fn cell(lat: f64, lon: f64) -> [i32; 3] {
+    let (la, lo) = (lat.to_radians(), lon.to_radians());
     let xyz = [la.cos() * lo.cos(), la.cos() * lo.sin(), la.sin()];
     // A coordinate of at most 6371 km over a 10 km cell fits an i32.
     #[allow(clippy::cast_possible_truncation)]

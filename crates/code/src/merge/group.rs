@@ -86,9 +86,7 @@ impl Grouper {
             }
         }
         for &i in &joins {
-            if self.find(i) != self.find(id) {
-                self.union(i, id);
-            }
+            self.union(i, id);
         }
         joins.clear();
         self.joins = joins;
