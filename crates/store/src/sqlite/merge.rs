@@ -11,16 +11,6 @@ use crate::sqlite::{rows, SqliteStore};
 /// The answer order of every event listing.
 const ORDER: &str = "ORDER BY e.undated, e.date, e.doc_id, e.evidence_start, e.event_id";
 
-/// A bound on the `date` column, which holds `YYYY-MM-DD` text: a day
-/// outside years 0 to 9999 is written as the nearest of those ("+10000-01-07"
-/// would sort before every stored date, and the window would be empty).
-fn stored_day(d: NaiveDate) -> String {
-    let (lo, hi) = (NaiveDate::from_ymd_opt(0, 1, 1), NaiveDate::from_ymd_opt(9999, 12, 31));
-    let d = lo.map_or(d, |lo| d.max(lo));
-    let d = hi.map_or(d, |hi| d.min(hi));
-    d.format("%Y-%m-%d").to_string()
-}
-
 impl MergeStore for SqliteStore {
     fn scan_window(
         &self,
@@ -33,7 +23,7 @@ impl MergeStore for SqliteStore {
             rows::EVENT_COLUMNS,
             rows::EVENT_FROM
         );
-        let (a, b) = (stored_day(since), stored_day(until));
+        let (a, b) = (rows::day_bound(since), rows::day_bound(until));
         let mut st = self.conn.prepare_cached(&sql).map_err(self.db())?;
         let found = st
             .query_map(params![a, b], |r| {
@@ -74,7 +64,7 @@ impl MergeStore for SqliteStore {
     }
 
     fn clear_pending(&mut self, since: NaiveDate, until: NaiveDate) -> Result<(), StoreError> {
-        let (a, b) = (stored_day(since), stored_day(until));
+        let (a, b) = (rows::day_bound(since), rows::day_bound(until));
         self.conn.execute("DELETE FROM pending_merge WHERE day BETWEEN ?1 AND ?2", params![a, b]).map_err(self.db())?;
         Ok(())
     }

@@ -13,7 +13,7 @@ use sitrep_model::ontology::ONTOLOGY;
 use sitrep_model::{EventType, SubEventType};
 
 use crate::filter::{ActorQuery, BBox, Resolved};
-use crate::sqlite::rows::{int, EVENT_COLUMNS, EVENT_FROM};
+use crate::sqlite::rows::{day_bound, int, EVENT_COLUMNS, EVENT_FROM};
 
 /// The SQL function `sitrep_distance_km(lat1, lon1, lat2, lon2)`: the
 /// great-circle distance in km (`sitrep_model::place::distance_km`).
@@ -254,7 +254,7 @@ fn types_condition(sql: &mut Sql, types: &[SubEventType]) {
 }
 
 fn dates(sql: &mut Sql, f: &Resolved) {
-    let day = |d: chrono::NaiveDate| text(&d.format("%Y-%m-%d").to_string());
+    let day = |d: chrono::NaiveDate| text(&day_bound(d));
     if f.since.is_some() || f.until.is_some() {
         sql.and("e.undated = 0", []);
     }

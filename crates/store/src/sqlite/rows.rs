@@ -14,6 +14,16 @@ use sitrep_model::{Doc, DocId, Paragraph, Sentence, Span};
 
 use crate::error::StoreError;
 
+/// A bound on the `date` column, which holds `YYYY-MM-DD` text: a day
+/// outside years 0 to 9999 is written as the nearest of those ("+10000-01-07"
+/// would sort before every stored date, and a range would be empty).
+pub(crate) fn day_bound(d: NaiveDate) -> String {
+    let (lo, hi) = (NaiveDate::from_ymd_opt(0, 1, 1), NaiveDate::from_ymd_opt(9999, 12, 31));
+    let d = lo.map_or(d, |lo| d.max(lo));
+    let d = hi.map_or(d, |hi| d.min(hi));
+    d.format("%Y-%m-%d").to_string()
+}
+
 /// A quantity as stored: every field written, so `qualifier: Some(Exact)`
 /// and `None` stay apart (the wire form omits both).
 #[derive(Debug, Serialize, Deserialize)]
