@@ -180,7 +180,9 @@ impl JsonlStream {
 fn id_of(v: Option<Value>) -> Option<String> {
     match v? {
         Value::String(s) if !s.trim().is_empty() => Some(s),
-        Value::Number(n) => Some(n.to_string()),
+        Value::Number(n) => {
+            Some(DocId::from_json_number(&n).map_or_else(|| n.to_string(), |id| id.as_str().to_owned()))
+        }
         _ => None,
     }
 }
@@ -231,6 +233,7 @@ mod tests {
             "{\"id\": \"b\", \"text\": \n",
             "{\"id\": \"c\"}\n",
             "{\"id\": \"d\", \"text\": \"  \"}\n",
+            "{\"id\": 8.0, \"text\": \"Eight, a whole number written as a float.\"}\n",
             "{\"id\": \"e\", \"text\": \"Last, no newline.\"}",
         );
         assert_eq!(
@@ -242,7 +245,8 @@ mod tests {
                 "err in.jsonl:5: invalid JSON: EOF while parsing a value (column 19)",
                 "err in.jsonl:6: JSON record has neither \"text\" nor \"html\"",
                 "err in.jsonl:7: empty document",
-                "ok e Text None \"in.jsonl:8\"",
+                "ok 8 Text None \"in.jsonl:8\"",
+                "ok e Text None \"in.jsonl:9\"",
             ]
         );
     }

@@ -21,6 +21,24 @@ impl DocId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The id a JSON number names, when it is a whole number that fits 64
+    /// bits, from -(2^63 - 1) to 2^64 - 1. JSON Schema counts `7.0` an
+    /// integer, so it is the id `7`. A number the reader had to round could
+    /// name two documents, so it names none; as one beyond either bound
+    /// rounds onto the bound, both bounds are open to floats.
+    #[must_use]
+    pub fn from_json_number(n: &serde_json::Number) -> Option<Self> {
+        const TWO_TO_63: f64 = 9_223_372_036_854_775_808.0;
+        const TWO_TO_64: f64 = 18_446_744_073_709_551_616.0;
+        if n.is_u64() || n.as_i64().is_some_and(|i| i > i64::MIN) {
+            return Some(Self(n.to_string()));
+        }
+        let f = n.as_f64().filter(|f| f.fract() == 0.0 && *f > -TWO_TO_63 && *f < TWO_TO_64)?;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let s = if f < 0.0 { (f as i64).to_string() } else { (f as u64).to_string() };
+        Some(Self(s))
+    }
 }
 
 impl fmt::Display for DocId {
@@ -138,6 +156,30 @@ mod tests {
                 Sentence { span: Span::new(5, 15), paragraph: 0 },
             ],
             ..Doc::bare(DocId::new("d"), "One. Two three.")
+        }
+    }
+
+    #[test]
+    fn json_numbers_name_ids_when_whole_and_64_bit() {
+        let cases = [
+            ("7", Some("7")),
+            ("-3", Some("-3")),
+            ("903542841.0", Some("903542841")),
+            ("-0.0", Some("0")),
+            ("18446744073709551615", Some("18446744073709551615")),
+            ("-9223372036854775807", Some("-9223372036854775807")),
+            ("-9223372036854775808", None),
+            ("-9223372036854775809", None),
+            ("18446744073709551616", None),
+            ("1e19", Some("10000000000000000000")),
+            ("1.5", None),
+            ("25079226169849947357184", None),
+            ("1.8446744073709552e19", None),
+            ("-1e19", None),
+        ];
+        for (text, want) in cases {
+            let n: serde_json::Number = serde_json::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(DocId::from_json_number(&n).as_ref().map(DocId::as_str), want, "{text}");
         }
     }
 

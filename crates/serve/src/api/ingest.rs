@@ -133,14 +133,14 @@ fn is_object_line(line: &str) -> bool {
 const TEXT_FIELDS: [&str; 6] = ["text", "html", "url", "title", "published", "outlet"];
 
 /// A document's known fields have their types (the OpenAPI `InputDocument`):
-/// an id is a string or a whole number, the others strings or null. Other
-/// fields are the sender's own and are ignored.
+/// an id is a string or a whole number that fits 64 bits, the others
+/// strings or null. Other fields are the sender's own and are ignored.
 fn typed(o: &serde_json::Value) -> Result<(), String> {
     use serde_json::Value;
     match o.get("id") {
         None | Some(Value::String(_)) => {}
-        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {}
-        Some(_) => return Err("\"id\" must be a string or a whole number".into()),
+        Some(Value::Number(n)) if sitrep_model::DocId::from_json_number(n).is_some() => {}
+        Some(_) => return Err("\"id\" must be a string or a whole number that fits 64 bits".into()),
     }
     match TEXT_FIELDS.iter().find(|f| o.get(**f).is_some_and(|v| !v.is_string() && !v.is_null())) {
         Some(f) => Err(format!("{f:?} must be a string")),
@@ -155,11 +155,14 @@ mod tests {
 
     #[test]
     fn bodies_become_jsonl() {
-        let cases: [(&str, Option<&str>); 13] = [
+        let cases: [(&str, Option<&str>); 16] = [
             ("\u{0}", None),
             ("{\"id\": \"a\"}\nnot json\n", Some("{\"id\": \"a\"}\nnot json\n")),
             ("{\"id\": 7, \"text\": \"x\", \"extra\": [1]}", Some("{\"extra\":[1],\"id\":7,\"text\":\"x\"}\n")),
             ("{\"id\": 1.5, \"text\": \"x\"}", None),
+            ("{\"id\": 18446744073709551615}", Some("{\"id\":18446744073709551615}\n")),
+            ("{\"id\": 25079226169849947357184}", None),
+            ("{\"id\": 903542841.0}", Some("{\"id\":903542841.0}\n")),
             ("[{\"text\": \"x\", \"published\": 3}]", None),
             ("", None),
             (" \n ", None),
