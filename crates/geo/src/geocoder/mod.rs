@@ -26,6 +26,7 @@
 
 mod named;
 mod neighbours;
+mod own_name;
 pub mod rules;
 
 use std::collections::HashMap;
@@ -36,10 +37,9 @@ use sitrep_model::{Doc, Iso2, Place, PlaceCandidate, PlaceKind, PlaceMention, Sp
 
 pub use rules::Reason;
 
-use crate::build::format::Kind;
-use crate::build::merge::name_keys;
 use crate::gazetteer::{Entry, Gazetteer};
 use crate::normalise::Words;
+use own_name::{is_area, Named, OwnNames};
 
 /// The most candidates of one mention that are scored.
 const MAX_CANDIDATES: usize = 400;
@@ -589,9 +589,6 @@ impl<'g> Geocoder<'g> {
     fn mention<'m>(&self, m: &'m PlaceMention, name: u32, words: &Words, name_words: &mut Words) -> Mention<'m> {
         let folded = words.key();
         let exact = self.gazetteer.lookup_folded(folded);
-        // "Henry County" for the county named "Henry": the text's name
-        // without its kind word, computed once for the mention.
-        let bare = std::cell::OnceCell::new();
         // Attested places first, so that when a loose spelling meets more
         // hamlets than are scored, the towns and UCDP's villages stay in
         // (read only then: it costs a lookup per candidate).
@@ -601,29 +598,21 @@ impl<'g> Geocoder<'g> {
         } else {
             Box::new(m.candidates.iter().filter(attested).chain(m.candidates.iter().filter(|c| !attested(c))))
         };
-        let candidates: Vec<Candidate> = order
-            .take(MAX_CANDIDATES)
-            .filter_map(|c| {
-                let entry = self.gazetteer.entry(*c)?;
-                name_words.read(self.gazetteer.name(*c));
-                let primary = same_but_article(name_words.key(), folded);
-                let own_name = primary
-                    || (is_area(entry.kind) && {
-                        let keys = name_keys(self.gazetteer.name(*c), kind_of(entry.kind));
-                        let bare: &Vec<String> = bare.get_or_init(|| name_keys(folded, Kind::Admin2));
-                        keys.iter().any(|k| k == folded || bare.contains(k))
-                    });
-                Some(Candidate {
-                    id: *c,
-                    entry,
-                    at: Point::of(&entry),
-                    primary,
-                    own_name,
-                    before_proximity: 0.0,
-                    near_names: 0.0,
-                })
+        let mut names = OwnNames::new(self.gazetteer, folded, name_words);
+        let mut candidates = Vec::with_capacity(m.candidates.len().min(MAX_CANDIDATES));
+        candidates.extend(order.take(MAX_CANDIDATES).filter_map(|c| {
+            let entry = self.gazetteer.entry(*c)?;
+            let Named { primary, own_name } = names.of(*c, entry.kind);
+            Some(Candidate {
+                id: *c,
+                entry,
+                at: Point::of(&entry),
+                primary,
+                own_name,
+                before_proximity: 0.0,
+                near_names: 0.0,
             })
-            .collect();
+        }));
         let countries =
             !candidates.is_empty() && candidates.iter().all(|c: &Candidate| c.entry.kind == PlaceKind::Country);
         let loose = !countries && !m.candidates.iter().any(|c| exact.contains(c));
@@ -753,30 +742,6 @@ impl<'g> Geocoder<'g> {
             at = q.qualifier.filter(|next| *next != qi);
         }
         None
-    }
-}
-
-/// True when two folded names are the same, or differ only by a leading
-/// Arabic article (folded to `al`): English drops or keeps it at will, so
-/// "Sulaymaniyah" is the main name of As Sulaymaniyah, and "Al-Raqqa" that
-/// of Raqqa.
-fn same_but_article(a: &str, b: &str) -> bool {
-    a == b || a.strip_prefix("al ") == Some(b) || b.strip_prefix("al ") == Some(a)
-}
-
-/// Admin areas and regions: their population and prominence count only
-/// when the text names them by their own name, since a region's aliases
-/// include the names of places in it.
-fn is_area(kind: PlaceKind) -> bool {
-    matches!(kind, PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::Region)
-}
-
-/// The build's kind of a model kind (for its name keys).
-fn kind_of(kind: PlaceKind) -> Kind {
-    match kind {
-        PlaceKind::Admin1 => Kind::Admin1,
-        PlaceKind::Admin2 => Kind::Admin2,
-        _ => Kind::Region,
     }
 }
 
