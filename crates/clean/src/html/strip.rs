@@ -1,7 +1,8 @@
-//! A simple, safe HTML-to-text fallback until a real page extractor exists:
-//! drop `script`, `style` and similar elements and comments, turn block
-//! elements into paragraph breaks, keep links as markdown links (so the
-//! link-list rules still see them), decode character references.
+//! The fallback for a page where the extractor finds no article container
+//! (a bare fragment or a page of lists; see [`super`]): all text is kept but that of
+//! `script`, `style` and similar elements and comments, block elements
+//! become paragraph breaks, links stay markdown links (so the link-list
+//! rules still see them), character references are decoded.
 //!
 //! It never fails and never allocates more than its output: malformed markup
 //! degrades to text. The `<title>` becomes the first line, where the header
