@@ -1,4 +1,4 @@
-//! Writers for the record formats: JSONL (the contract of DESIGN.md), CSV
+//! Writers for the record formats: JSONL (the record of `docs/record.md`), CSV
 //! with ACLED's column names, GeoJSON (RFC 7946: lon, lat) and a readable
 //! table for terminals.
 

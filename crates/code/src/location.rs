@@ -1,5 +1,5 @@
 //! Where an event happened: the most specific resolved place of its clauses,
-//! with the precision DESIGN.md defines.
+//! with the precision `docs/ontology.md` defines.
 //!
 //! - The candidate's own clauses are searched first, then its sentence.
 //! - The most specific kind wins: a village, town, landform or facility

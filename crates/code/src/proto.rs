@@ -67,8 +67,8 @@ const FIREARMS: &[&str] = &[
 /// Words of beating: an attack with them is CAMEO 182, without 180.
 const BEATING: &[&str] = &["beat", "beaten", "beating", "tortur", "flogged", "whipped", "lashed"];
 
-/// The CAMEO code of an event of type `sub` told in `evidence` (DESIGN.md's
-/// ontology: 193 for a clash with small arms, 190 when the weapon is
+/// The CAMEO code of an event of type `sub` told in `evidence`
+/// (`docs/ontology.md`: 193 for a clash with small arms, 190 when the weapon is
 /// unknown; 182 for a beating, 180 for other attacks).
 #[must_use]
 pub fn cameo_for(sub: SubEventType, evidence: &str) -> &'static str {

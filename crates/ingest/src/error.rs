@@ -158,7 +158,7 @@ impl ErrorKind {
     }
 
     /// True when the user named something that cannot work at all (exit code 2
-    /// in DESIGN.md): a path that does not exist.
+    /// in `docs/cli.md`): a path that does not exist.
     #[must_use]
     pub fn is_bad_usage(self) -> bool {
         matches!(self, Self::NotFound)

@@ -5,8 +5,8 @@
 //! ([`ActorMention`], [`PlaceMention`], [`DateMention`], [`QuantityMention`],
 //! [`CueMention`]), the geocoder turns place mentions into [`Location`]s and the
 //! coder emits [`Event`]s. [`record`] holds the wire format of the event record,
-//! kept apart from the internal types so that the contract in DESIGN.md can only
-//! change on purpose.
+//! kept apart from the internal types so that the contract in `docs/record.md`
+//! can only change on purpose.
 //!
 //! Invariant: every span in every type here points into `Doc::text`, the clean
 //! text of its document, and no stage rewrites it.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The epistemic status of an event in its source (DESIGN.md).
+/// The epistemic status of an event in its source (`docs/ontology.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {

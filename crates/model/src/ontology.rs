@@ -1,5 +1,5 @@
 //! The event ontology: ACLED event and sub-event types with their CAMEO and
-//! PLOVER codes (DESIGN.md, "Ontology"; PLOVER per CAMEO2PLOVER-2021).
+//! PLOVER codes (`docs/ontology.md`; PLOVER per CAMEO2PLOVER-2021).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -130,7 +130,7 @@ macro_rules! ontology {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum SubEventType { $( $variant, )* }
 
-        /// The ontology table, in DESIGN.md's order.
+        /// The ontology table, in the order of `docs/ontology.md`.
         pub const ONTOLOGY: &[OntologyRow] = &[ $( OntologyRow {
             sub_event_type: SubEventType::$variant,
             event_type: EventType::$ty,

@@ -186,7 +186,7 @@ impl Place {
     }
 }
 
-/// How precisely an event's location is known (DESIGN.md):
+/// How precisely an event's location is known (`docs/ontology.md`):
 /// 1 = the named place itself, 2 = near a named place, 3 = only a region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]

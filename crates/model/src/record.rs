@@ -1,10 +1,11 @@
 //! The event record: the wire format of `sitrep extract --format jsonl`.
 //!
-//! Field names and meanings are a contract (DESIGN.md, "Event record"): tests,
-//! evaluation scripts and users read them. These types are kept apart from the
-//! internal [`Event`] so the contract changes only on purpose. Fields beyond
-//! DESIGN.md's (`rule`, `plover_mode` when null, `quantities[].qualifier`) are
-//! additions; none of DESIGN.md's is renamed or dropped.
+//! Field names and meanings are a contract, written down in `docs/record.md`:
+//! tests, evaluation scripts and users read them, and
+//! `tests/record_documented.rs` fails when a field has no row there. These
+//! types are kept apart from the internal [`Event`] so the contract changes
+//! only on purpose: a new field gets its row on that page, and no field is
+//! renamed or dropped.
 
 use serde::{Deserialize, Serialize};
 

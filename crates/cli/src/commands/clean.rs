@@ -9,7 +9,7 @@ use crate::args::{OutputFormat, ReadArgs};
 use crate::batch::{self, Summary};
 use crate::output::{choose, clip, jsonl};
 
-/// The wire form of a cleaned document (DESIGN.md's command table).
+/// The wire form of a cleaned document (`docs/cli.md`, "clean").
 #[derive(Debug, Serialize)]
 pub struct CleanRecord<'a> {
     pub id: &'a str,

@@ -15,7 +15,7 @@ use crate::batch::{self, Summary};
 use crate::output::{choose, jsonl};
 use crate::pipeline::{Located, Pipeline, Resources};
 
-/// One place mention (DESIGN.md's command table), `null`s when unresolved.
+/// One place mention (`docs/cli.md`, "places"), `null`s when unresolved.
 #[derive(Debug, Serialize)]
 pub struct PlaceRecord {
     pub doc_id: String,

@@ -1,7 +1,7 @@
 //! GeoJSON per RFC 7946: one `FeatureCollection`, one `Feature` per event,
 //! a `Point` geometry with coordinates in the order longitude, latitude
 //! (WGS 84, no `crs` member), `null` geometry for an event without a
-//! location, and the event record (DESIGN.md's contract) as properties.
+//! location, and the event record (`docs/record.md`) as properties.
 
 use std::io::{self, Write};
 
