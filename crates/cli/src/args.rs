@@ -14,7 +14,8 @@ pub struct Cli {
     /// Worker threads (default: all cores).
     #[arg(long, global = true)]
     pub threads: Option<usize>,
-    /// Print no progress or summary on standard error.
+    /// Print no summary line at the end (failures are still named on
+    /// standard error; the progress line is drawn only on a terminal).
     #[arg(long, short, global = true)]
     pub quiet: bool,
 }
@@ -24,7 +25,7 @@ pub enum Command {
     /// Run the whole pipeline, without a store: events to standard output.
     Extract(ExtractArgs),
     /// Clean documents: one JSON object per document, main content only.
-    Clean(ReadArgs),
+    Clean(CleanArgs),
     /// Place mentions and their resolution.
     Places(PlacesArgs),
     /// Extract and store documents and events (idempotent by content hash).
@@ -53,9 +54,6 @@ pub struct ReadArgs {
     /// Files, directories (recursively), `-` for standard input, or JSONL.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output format (default: table on a terminal, JSONL in a pipe).
-    #[arg(long, value_enum)]
-    pub format: Option<OutputFormat>,
     /// The largest document accepted, in bytes.
     #[arg(long, default_value_t = 10 << 20, value_name = "BYTES")]
     pub max_doc_bytes: usize,
@@ -73,6 +71,9 @@ pub struct ReadArgs {
 pub struct ExtractArgs {
     #[command(flatten)]
     pub read: ReadArgs,
+    /// Output format (default: table on a terminal, JSONL in a pipe).
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
     /// Keep only events told as fact or as someone's statement.
     #[arg(long)]
     pub factual: bool,
@@ -83,9 +84,21 @@ pub struct ExtractArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct CleanArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Output format (default: table on a terminal, JSONL in a pipe).
+    #[arg(long, value_enum)]
+    pub format: Option<ListFormat>,
+}
+
+#[derive(Debug, Args)]
 pub struct PlacesArgs {
     #[command(flatten)]
     pub read: ReadArgs,
+    /// Output format (default: table on a terminal, JSONL in a pipe).
+    #[arg(long, value_enum)]
+    pub format: Option<ListFormat>,
     /// Say why each place won.
     #[arg(long)]
     pub explain: bool,
@@ -162,11 +175,28 @@ pub struct EvalArgs {
     pub verbose: bool,
 }
 
-/// Output formats.
+/// Output formats of event records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Table,
     Jsonl,
     Csv,
     Geojson,
+}
+
+/// Output formats of `clean` and `places`, whose items (documents, place
+/// mentions) are no event records and have no CSV or GeoJSON form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Jsonl,
+}
+
+impl From<ListFormat> for OutputFormat {
+    fn from(f: ListFormat) -> Self {
+        match f {
+            ListFormat::Table => Self::Table,
+            ListFormat::Jsonl => Self::Jsonl,
+        }
+    }
 }

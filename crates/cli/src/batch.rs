@@ -153,7 +153,7 @@ pub fn run_filtered<T: Send>(
     progress.finish_and_clear();
     if summary.read == 0 {
         // An empty directory or JSONL file is almost always a wrong path or a
-        // spool not yet filled: say so, and exit 1, rather than succeed at
+        // spool not yet filled: say so, and exit 2 (bad input), rather than succeed at
         // nothing.
         let names: Vec<String> = inputs.iter().map(ToString::to_string).collect();
         report(&format!("no documents found in {}", names.join(", ")));

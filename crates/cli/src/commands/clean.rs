@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use sitrep_model::Doc;
 
-use crate::args::{OutputFormat, ReadArgs};
+use crate::args::{CleanArgs, OutputFormat};
 use crate::batch::{self, Summary};
 use crate::output::{choose, clip, jsonl};
 
@@ -39,9 +39,9 @@ impl<'a> From<&'a Doc> for CleanRecord<'a> {
 ///
 /// # Errors
 /// When writing the output fails.
-pub fn run(args: &ReadArgs, out: &mut dyn Write, report: &mut dyn FnMut(&str)) -> io::Result<Summary> {
-    let (inputs, limits) = super::inputs(args);
-    let format = choose(args.format);
+pub fn run(args: &CleanArgs, out: &mut dyn Write, report: &mut dyn FnMut(&str)) -> io::Result<Summary> {
+    let (inputs, limits) = super::inputs(&args.read);
+    let format = choose(args.format.map(OutputFormat::from));
     batch::run(
         &inputs,
         &limits,

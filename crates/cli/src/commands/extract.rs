@@ -24,7 +24,7 @@ pub fn run(
 ) -> io::Result<Summary> {
     let pipeline = Pipeline::new(res);
     let (inputs, limits) = super::inputs(&args.read);
-    let format = choose(args.read.format);
+    let format = choose(args.format);
     let keep = |p: &Processed| {
         p.events.iter().filter(|e| !args.factual || e.modality.is_factual()).cloned().collect::<Vec<_>>()
     };

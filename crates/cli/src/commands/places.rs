@@ -75,7 +75,7 @@ pub fn run(
 ) -> io::Result<Summary> {
     let pipeline = Pipeline::new(res);
     let (inputs, limits) = super::inputs(&args.read);
-    let format = choose(args.read.format);
+    let format = choose(args.format.map(OutputFormat::from));
     batch::run(
         &inputs,
         &limits,

@@ -66,6 +66,25 @@ fn usage_errors_exit_2() {
     assert!(stderr(&bad_filter).contains("--since"));
 }
 
+/// A format a command cannot write is refused, not replaced by another:
+/// `clean` and `places` list no events (no CSV or GeoJSON form), and
+/// `ingest` writes only to the store.
+#[test]
+fn formats_a_command_cannot_write_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cases: [(&[&str], &str); 4] = [
+        (&["clean", "--format", "csv", "x.txt"], "table, jsonl"),
+        (&["places", "--format", "geojson", "x.txt"], "table, jsonl"),
+        (&["ingest", "--format", "jsonl", "x.txt"], "--format"),
+        (&["extract", "--format", "parquet", "x.txt"], "table, jsonl, csv, geojson"),
+    ];
+    for (args, said) in cases {
+        let out = sitrep(args, dir.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(said), "{args:?}: {}", stderr(&out));
+    }
+}
+
 #[test]
 fn stdin_is_read_with_a_dash() {
     let dir = tempfile::tempdir().expect("tempdir");
