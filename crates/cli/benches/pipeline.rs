@@ -3,9 +3,9 @@
 //! alone. `scripts/throughput.sh` measures a larger corpus and all cores.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use sitrep_cli::pipeline::{Pipeline, Resources};
 use sitrep_ingest::{documents, Input, Limits};
 use sitrep_model::RawDoc;
+use sitrep_pipeline::{Pipeline, Resources};
 
 /// The binary's allocator, so the bench measures what users run.
 #[global_allocator]

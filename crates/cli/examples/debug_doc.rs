@@ -3,8 +3,8 @@
 #![allow(clippy::print_stderr)] // printing is its purpose
 fn main() {
     let text = std::env::args().nth(1).unwrap_or_default();
-    let res = sitrep_cli::pipeline::Resources::load().expect("load");
-    let p = sitrep_cli::pipeline::Pipeline::new(&res);
+    let res = sitrep_pipeline::Resources::load().expect("load");
+    let p = sitrep_pipeline::Pipeline::new(&res);
     let raw = sitrep_model::RawDoc {
         id: sitrep_model::DocId::new("d"),
         origin: "arg".into(),

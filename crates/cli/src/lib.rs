@@ -1,5 +1,5 @@
-//! The `sitrep` command line: argument parsing ([`args`]) and the wiring of
-//! the stages ([`pipeline`]), batch processing ([`batch`]), output formats
+//! The `sitrep` command line: argument parsing ([`args`]) over the stages
+//! joined in `sitrep_pipeline`, batch processing ([`batch`]), output formats
 //! ([`output`]), one module per command ([`commands`]) and evaluation
 //! ([`eval`]). `main.rs` only dispatches, prints the summary and exits.
 
@@ -9,4 +9,3 @@ pub mod commands;
 pub mod eval;
 pub mod grouping;
 pub mod output;
-pub mod pipeline;

@@ -13,7 +13,7 @@ use sitrep_cli::args::{Cli, Command};
 use sitrep_cli::batch::Summary;
 use sitrep_cli::commands::{self, events::EventsError, ingest::IngestRunError};
 use sitrep_cli::eval;
-use sitrep_cli::pipeline::Resources;
+use sitrep_pipeline::Resources;
 use sitrep_store::StoreError;
 
 /// mimalloc rather than glibc's malloc: the pipeline makes many small,

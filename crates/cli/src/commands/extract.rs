@@ -4,13 +4,13 @@
 
 use std::io::{self, Write};
 
-use sitrep_code::merge::{merge, Report};
 use sitrep_model::record::{CanonicalRecord, EventRecord};
+use sitrep_pipeline::{merge, Report};
 
 use crate::args::{ExtractArgs, OutputFormat};
 use crate::batch::{self, Summary};
 use crate::output::{choose, jsonl, EventWriter};
-use crate::pipeline::{Pipeline, Processed, Resources};
+use sitrep_pipeline::{Pipeline, Processed, Resources};
 
 /// Run `extract`.
 ///

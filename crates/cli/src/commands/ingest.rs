@@ -12,7 +12,7 @@ use thiserror::Error;
 
 use crate::args::IngestArgs;
 use crate::batch::{self, Summary};
-use crate::pipeline::{Pipeline, Processed, Resources};
+use sitrep_pipeline::{Pipeline, Processed, Resources};
 
 /// Why an ingest run stopped.
 #[derive(Debug, Error)]

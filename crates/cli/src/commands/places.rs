@@ -13,7 +13,7 @@ use sitrep_model::PlaceMention;
 use crate::args::{OutputFormat, PlacesArgs};
 use crate::batch::{self, Summary};
 use crate::output::{choose, jsonl};
-use crate::pipeline::{Located, Pipeline, Resources};
+use sitrep_pipeline::{Located, Pipeline, Resources};
 
 /// One place mention (`docs/cli.md`, "places"), `null`s when unresolved.
 #[derive(Debug, Serialize)]

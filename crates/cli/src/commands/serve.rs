@@ -17,7 +17,7 @@ use sitrep_serve::{AppState, IngestFailure, IngestReport, Ingestor, Pool, ServeC
 use sitrep_store::{ContentHash, EventStore, PutOutcome, SqliteStore, StoreError};
 
 use super::report::FrontEndError;
-use crate::pipeline::{Pipeline, Resources};
+use sitrep_pipeline::{Pipeline, Resources};
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {

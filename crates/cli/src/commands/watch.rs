@@ -29,7 +29,7 @@ use sitrep_store::{ContentHash, EventStore, FeedState, FeedStore, PutOutcome, Sq
 use thiserror::Error;
 
 use crate::batch::Summary;
-use crate::pipeline::{Pipeline, Resources};
+use sitrep_pipeline::{Pipeline, Resources};
 
 /// `sitrep watch` arguments.
 #[derive(Debug, Args)]

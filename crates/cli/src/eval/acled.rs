@@ -13,7 +13,7 @@ use sitrep_model::{DocId, Format, Hints, RawDoc};
 
 use super::matching::{actor_matches, event_type_matches, km_to, old_schema_type};
 use super::{csv_rows, EvalError, Row};
-use crate::pipeline::Pipeline;
+use sitrep_pipeline::Pipeline;
 
 /// Per-field accuracy over the notes of one file (shares in 0..=1).
 #[derive(Debug, Default, Serialize)]

@@ -16,7 +16,7 @@ use sitrep_model::{DocId, Format, Hints, Iso2, PlaceKind, RawDoc};
 use sitrep_recognise::normalise::skeleton;
 
 use super::{csv_rows, EvalError, Row};
-use crate::pipeline::{Pipeline, Processed};
+use sitrep_pipeline::{Pipeline, Processed};
 
 /// The FA-KES figures.
 #[derive(Debug, Default, Serialize)]

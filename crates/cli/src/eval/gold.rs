@@ -11,7 +11,7 @@ use sitrep_model::record::EventRecord;
 
 use super::matching::{actor_matches, km_to};
 use super::EvalError;
-use crate::pipeline::{Pipeline, Processed};
+use sitrep_pipeline::{Pipeline, Processed};
 
 /// A gold file.
 #[derive(Debug, Deserialize)]

@@ -26,7 +26,7 @@ use sitrep_model::{Doc, Lat, Lon, PlaceMention, Sentence, Span};
 
 use super::text::{between, unescape};
 use super::EvalError;
-use crate::pipeline::Pipeline;
+use sitrep_pipeline::Pipeline;
 
 /// The figures of one LGL file.
 #[derive(Debug, Default, Serialize)]

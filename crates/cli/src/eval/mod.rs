@@ -28,7 +28,7 @@ use thiserror::Error;
 use sitrep_code::cameo::CameoCoder;
 
 use crate::args::EvalArgs;
-use crate::pipeline::{Pipeline, Resources};
+use sitrep_pipeline::{Pipeline, Resources};
 
 /// Why an evaluation could not run.
 #[derive(Debug, Error)]

@@ -35,7 +35,7 @@ use sitrep_code::cameo::{CameoCoder, CameoEvent};
 
 use super::text::{between, unescape};
 use super::EvalError;
-use crate::pipeline::Pipeline;
+use sitrep_pipeline::Pipeline;
 
 /// The least Dice coefficient for a word to stand for an actor code.
 const MIN_DICE: f64 = 0.3;

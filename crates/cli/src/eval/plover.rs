@@ -26,7 +26,7 @@ use sitrep_code::cameo::{CameoCoder, CameoEvent};
 use sitrep_model::{DocId, Format, Hints, PloverCategory, RawDoc, Sentence, Span};
 
 use super::EvalError;
-use crate::pipeline::{Pipeline, Processed};
+use sitrep_pipeline::{Pipeline, Processed};
 
 /// Accuracy over the records of one gold category.
 #[derive(Debug, Serialize)]

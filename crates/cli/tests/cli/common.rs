@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use sitrep_cli::pipeline::{Pipeline, Resources};
+use sitrep_pipeline::{Pipeline, Resources};
 
 pub static RESOURCES: LazyLock<Resources> = LazyLock::new(|| Resources::load().expect("shipped data loads"));
 

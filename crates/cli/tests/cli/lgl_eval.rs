@@ -8,8 +8,8 @@
 use std::path::PathBuf;
 
 use sitrep_cli::eval::lgl;
-use sitrep_cli::pipeline::{Pipeline, Resources};
 use sitrep_geo::Gazetteer;
+use sitrep_pipeline::{Pipeline, Resources};
 
 #[test]
 fn lgl_recall_and_accuracy_hold() {

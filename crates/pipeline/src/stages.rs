@@ -1,64 +1,15 @@
 //! The stages wired together: a raw document in, everything the stages found
-//! out. Shipped data is loaded once into [`Resources`]; a [`Pipeline`]
-//! borrows them and is shared by every worker thread.
+//! out. A [`Pipeline`] borrows the [`Resources`] and is shared by every
+//! worker thread.
 
+use rayon::prelude::*;
 use sitrep_clean::CleanError;
-use sitrep_code::{CodeError, Coder, Input};
-use sitrep_geo::{Gazetteer, GeoError, Geocoder, Resolved};
-use sitrep_model::{ActorMention, Countries, Doc, Event, Iso2, Mentions, Place, PlaceMention, RawDoc};
-use sitrep_recognise::actors::{ActorDataError, ActorRecogniser};
-use sitrep_recognise::cues::{CueLexiconError, CueRecogniser};
-use sitrep_recognise::dates::{DatePatternError, DateRecogniser};
+use sitrep_code::Input;
+use sitrep_geo::{Geocoder, Resolved};
+use sitrep_model::{ActorMention, Doc, Event, Iso2, Mentions, Place, PlaceMention, RawDoc};
 use sitrep_recognise::places::PlaceRecogniser;
-use sitrep_recognise::quantities::{QuantityLexiconError, QuantityRecogniser};
-use thiserror::Error;
 
-/// Shipped data failed to load: a defect of the build, not of the input.
-#[derive(Debug, Error)]
-pub enum LoadError {
-    #[error("gazetteer: {0}")]
-    Gazetteer(#[from] GeoError),
-    #[error("actor dictionaries: {0}")]
-    Actors(#[from] ActorDataError),
-    #[error("date patterns: {0}")]
-    Dates(#[from] DatePatternError),
-    #[error("quantity tables: {0}")]
-    Quantities(#[from] QuantityLexiconError),
-    #[error("cue lexicon: {0}")]
-    Cues(#[from] CueLexiconError),
-    #[error("event coder: {0}")]
-    Coder(#[from] CodeError),
-}
-
-/// The data every stage reads: loaded once, read-only.
-#[derive(Debug)]
-pub struct Resources {
-    pub gazetteer: Gazetteer,
-    actors: ActorRecogniser,
-    dates: DateRecogniser,
-    quantities: QuantityRecogniser,
-    cues: CueRecogniser,
-    coder: Coder,
-    countries: Countries,
-}
-
-impl Resources {
-    /// Load every shipped table.
-    ///
-    /// # Errors
-    /// When a shipped table is corrupt.
-    pub fn load() -> Result<Self, LoadError> {
-        Ok(Self {
-            gazetteer: Gazetteer::load()?,
-            actors: ActorRecogniser::new()?,
-            dates: DateRecogniser::new()?,
-            quantities: QuantityRecogniser::new()?,
-            cues: CueRecogniser::new()?,
-            coder: Coder::new()?,
-            countries: Countries::embedded(),
-        })
-    }
-}
+use crate::resources::Resources;
 
 /// What the pipeline found in one document.
 #[derive(Debug)]
@@ -140,6 +91,15 @@ impl<'r> Pipeline<'r> {
     pub fn process(&self, raw: &RawDoc) -> Result<Processed, CleanError> {
         let doc = self.clean(raw)?;
         Ok(self.process_clean(doc))
+    }
+
+    /// The whole pipeline on each document of a batch, on rayon's threads
+    /// (all cores unless the caller's pool says otherwise); the results are
+    /// in the batch's order, and a document that cannot be cleaned is its
+    /// own error, never the batch's.
+    #[must_use]
+    pub fn process_batch(&self, raws: &[RawDoc]) -> Vec<Result<Processed, CleanError>> {
+        raws.par_iter().map(|raw| self.process(raw)).collect()
     }
 
     /// The places and modifiers of a document, without coding its events
