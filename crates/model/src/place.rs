@@ -32,6 +32,15 @@ macro_rules! degrees {
             pub fn degrees(self) -> f64 {
                 self.0
             }
+
+            /// The degrees to five decimals (about a metre), as every output
+            /// writes them: the gazetteer stores `f32`, whose sixth decimal
+            /// at longitude 100 is already noise (`35.442081451416016`), and
+            /// fixed rounding keeps output byte-stable.
+            #[must_use]
+            pub fn rounded(self) -> f64 {
+                (self.0 * 100_000.0).round() / 100_000.0
+            }
         }
 
         impl TryFrom<f64> for $t {
@@ -231,6 +240,20 @@ mod tests {
         assert!(Lat::new(91.0).is_err());
         assert!(Lon::new(f64::NAN).is_err());
         assert!(Lon::new(-180.0).is_ok());
+    }
+
+    #[test]
+    fn coordinates_are_written_to_five_decimals() {
+        let cases = [
+            (f64::from(35.442_08_f32), 35.44208),
+            (f64::from(68.857_f32), 68.857),
+            (-0.000_004, -0.0),
+            (-12.345_675, -12.34568),
+            (179.999_996, 180.0),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(Lon(raw).rounded().to_string(), want.to_string(), "{raw}");
+        }
     }
 
     #[test]

@@ -98,18 +98,12 @@ impl From<&crate::place::Location> for LocationRecord {
             admin1: p.admin1.clone(),
             admin2: p.admin2.clone(),
             country: p.country.map(|c| c.as_str().to_owned()),
-            lat: round5(p.lat.degrees()),
-            lon: round5(p.lon.degrees()),
+            lat: p.lat.rounded(),
+            lon: p.lon.rounded(),
             precision: l.precision.into(),
             gazetteer_id: p.gazetteer_id.as_str().to_owned(),
         }
     }
-}
-
-/// Coordinates to five decimals (about a metre): more is noise, and fixed
-/// rounding keeps output byte-stable.
-fn round5(v: f64) -> f64 {
-    (v * 100_000.0).round() / 100_000.0
 }
 
 impl From<&Event> for EventRecord {
