@@ -20,6 +20,7 @@ pub mod event;
 pub mod fnv;
 pub mod mention;
 pub mod modality;
+pub mod nationalities;
 pub mod ontology;
 pub mod place;
 pub mod quantity;
@@ -28,7 +29,7 @@ pub mod span;
 
 pub use actor::{Actor, ActorCode, ActorRole, Iso3};
 pub use canonical::{Canonical, Source};
-pub use countries::Countries;
+pub use countries::{Countries, CountryInfo};
 pub use date::{DatePrecision, EventDate};
 pub use doc::{Doc, DocId, Format, Hints, Paragraph, RawDoc, Sentence};
 pub use event::{Event, EventId, Evidence};
@@ -36,6 +37,7 @@ pub use mention::{
     ActorMention, CueKind, CueMention, DateMention, Mentions, PlaceCandidate, PlaceCue, PlaceMention, QuantityMention,
 };
 pub use modality::Modality;
+pub use nationalities::Nationality;
 pub use ontology::{EventType, PloverCategory, SubEventType};
 pub use place::{GazetteerId, Iso2, Lat, Location, Lon, Place, PlaceKind, Precision};
 pub use quantity::{Quantity, Unit};

@@ -22,7 +22,7 @@ use std::io::Read;
 
 use chrono::NaiveDate;
 use sitrep_model::fnv::FnvHashMap;
-use sitrep_model::{Actor, ActorCode, ActorMention, ActorRole, Doc, Iso3, Span};
+use sitrep_model::{Actor, ActorCode, ActorMention, ActorRole, Doc, Iso3, Nationality, Span};
 use thiserror::Error;
 
 use compose::{Hit, Unit};
@@ -56,7 +56,6 @@ const COUNTRIES_GZ: &[u8] = data!("petrarch2/Phoenix.Countries.actors.txt.gz");
 const INTERNATIONAL_GZ: &[u8] = data!("petrarch2/Phoenix.International.actors.txt.gz");
 const NONSTATE_GZ: &[u8] = data!("petrarch2/Phoenix.MilNonState.actors.txt.gz");
 const AGENTS_GZ: &[u8] = data!("petrarch2/Phoenix.agents.txt.gz");
-const NATIONALITIES: &[u8] = data!("countries_nationalities.csv");
 const OVERLAY: &[u8] = data!("overlay/actors.tsv");
 const AGENT_NAMES: &[u8] = data!("overlay/agents.tsv");
 const STOPWORDS: &[u8] = data!("overlay/actor_stopwords.txt");
@@ -76,9 +75,8 @@ impl ActorRecogniser {
     /// # Errors
     /// When a shipped file is corrupt (a build defect, not a user error).
     pub fn new() -> Result<Self, ActorDataError> {
-        let nat_text = String::from_utf8_lossy(NATIONALITIES);
-        let nationalities = Nationalities::parse(&nat_text);
-        let naming = Naming::parse(&nat_text, &String::from_utf8_lossy(AGENT_NAMES))?;
+        let nationalities = Nationalities::embedded();
+        let naming = Naming::from_rows(Nationality::embedded(), &String::from_utf8_lossy(AGENT_NAMES))?;
         let stop = word_list(STOPWORDS);
         let mut lexicon = Lexicon::default();
         lexicon.add_overlay(&String::from_utf8_lossy(OVERLAY))?;

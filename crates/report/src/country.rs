@@ -2,40 +2,29 @@
 //! stores: ACLED's `country` column holds a name ("Syria") and its `iso`
 //! column the ISO 3166 numeric code (760).
 //!
-//! Read once from GeoNames' `countryInfo.txt` (CC BY 4.0, see
-//! `data/SOURCES.md`).
+//! From GeoNames' `countryInfo.txt` (CC BY 4.0, see `data/SOURCES.md`), as
+//! read by [`CountryInfo::embedded`].
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const COUNTRY_INFO: &str = include_str!("../../../data/gazetteer/countryInfo.txt");
+use sitrep_model::CountryInfo;
 
-/// Alpha-2 code -> (name, numeric code).
-static COUNTRIES: LazyLock<HashMap<&'static str, (&'static str, u16)>> = LazyLock::new(|| {
-    COUNTRY_INFO
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|line| {
-            let cols: Vec<&str> = line.split('\t').collect();
-            match cols[..] {
-                [iso2, _, numeric, _, name, ..] => Some((iso2, (name, numeric.parse().ok()?))),
-                _ => None,
-            }
-        })
-        .collect()
-});
+/// Alpha-2 code -> its row of `countryInfo.txt`.
+static COUNTRIES: LazyLock<HashMap<&'static str, &'static CountryInfo>> =
+    LazyLock::new(|| CountryInfo::embedded().iter().map(|c| (c.iso2.as_str(), c)).collect());
 
 /// The English short name of a country given by its ISO alpha-2 code
 /// (either case); `None` for an unknown code.
 #[must_use]
 pub fn country_name(iso2: &str) -> Option<&'static str> {
-    COUNTRIES.get(iso2.to_ascii_uppercase().as_str()).map(|c| c.0)
+    COUNTRIES.get(iso2.to_ascii_uppercase().as_str()).map(|c| c.name.as_str())
 }
 
 /// The ISO 3166 numeric code of a country given by its alpha-2 code.
 #[must_use]
 pub fn country_numeric(iso2: &str) -> Option<u16> {
-    COUNTRIES.get(iso2.to_ascii_uppercase().as_str()).map(|c| c.1)
+    COUNTRIES.get(iso2.to_ascii_uppercase().as_str()).map(|c| c.numeric)
 }
 
 #[cfg(test)]

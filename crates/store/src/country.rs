@@ -1,15 +1,14 @@
 //! Country names for the `country` filter: "SY", "SYR", "Syria" and
 //! "Syrian Arab Republic" all mean the ISO alpha-2 code stored with a location.
 //!
-//! Read once from the shipped data (GeoNames `countryInfo.txt`, CC BY 4.0, and
-//! NGEC's `countries_nationalities.csv`, MIT; see `data/SOURCES.md`).
+//! From the shipped data, as read by `sitrep_model`: GeoNames `countryInfo.txt`
+//! (CC BY 4.0, [`CountryInfo::embedded`]) and NGEC's
+//! `countries_nationalities.csv` (MIT, [`Nationality::embedded`]); see
+//! `data/SOURCES.md`.
 
-use sitrep_model::Iso2;
+use sitrep_model::{CountryInfo, Iso2, Nationality};
 use std::collections::HashMap;
 use std::sync::LazyLock;
-
-const COUNTRY_INFO: &str = include_str!("../../../data/gazetteer/countryInfo.txt");
-const NATIONALITIES: &str = include_str!("../../../data/dictionaries/countries_nationalities.csv");
 
 /// Folded name or code -> alpha-2 code.
 static NAMES: LazyLock<HashMap<String, Iso2>> = LazyLock::new(build);
@@ -27,35 +26,22 @@ fn fold(name: &str) -> String {
 fn build() -> HashMap<String, Iso2> {
     let mut names = HashMap::new();
     // GeoNames first: its names win where the two sources disagree.
-    for line in COUNTRY_INFO.lines().filter(|l| !l.starts_with('#')) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        if let [iso2, iso3, _, _, name, ..] = cols[..] {
-            add(&mut names, iso2, &[iso2, iso3, name]);
-        }
+    for c in CountryInfo::embedded() {
+        add(&mut names, c.iso2, [c.iso2.as_str(), c.iso3.as_str(), &c.name]);
     }
-    for line in NATIONALITIES.lines().skip(1) {
-        if let Some((iso2, aliases)) = nationality_row(line) {
-            add(&mut names, iso2, &aliases);
-        }
+    for n in Nationality::embedded() {
+        let Some(iso2) = n.iso2 else { continue };
+        let iso3 = n.iso3.as_ref().map(|c| c.as_str());
+        let aliases = n.aliases.iter().map(String::as_str);
+        add(&mut names, iso2, std::iter::once(n.name.as_str()).chain(iso3).chain(aliases));
     }
     names
 }
 
-fn add(names: &mut HashMap<String, Iso2>, iso2: &str, aliases: &[&str]) {
-    let Ok(code) = Iso2::new(iso2) else { return };
-    for alias in aliases.iter().filter(|a| !a.trim().is_empty()) {
+fn add<'a>(names: &mut HashMap<String, Iso2>, code: Iso2, aliases: impl IntoIterator<Item = &'a str>) {
+    for alias in aliases.into_iter().filter(|a| !a.trim().is_empty()) {
         names.entry(fold(alias)).or_insert(code);
     }
-}
-
-/// `CCA2,Name,CCA3,"alias, alias, ..."` -> (CCA2, [Name, CCA3, aliases...]).
-fn nationality_row(line: &str) -> Option<(&str, Vec<&str>)> {
-    let mut cols = line.splitn(4, ',');
-    let (iso2, name, iso3) = (cols.next()?, cols.next()?, cols.next()?);
-    let rest = cols.next().unwrap_or("").trim_matches('"');
-    let mut aliases = vec![name, iso3];
-    aliases.extend(rest.split(',').map(str::trim));
-    Some((iso2, aliases))
 }
 
 #[cfg(test)]
@@ -74,6 +60,10 @@ mod tests {
             ("Russia", Some("RU")),
             ("DRC", Some("CD")),
             ("Ivory Coast", Some("CI")),
+            // Listed as dependencies in countries_nationalities.csv
+            // (under DK, MA): GeoNames' own codes win.
+            ("Greenland", Some("GL")),
+            ("Western Sahara", Some("EH")),
             ("Atlantis", None),
             ("XX", None),
             ("", None),

@@ -20,7 +20,7 @@
 
 use sitrep_model::fnv::FnvHashMap;
 
-use sitrep_model::{ActorRole, Iso3};
+use sitrep_model::{ActorRole, Iso3, Nationality};
 
 use super::naming::{data_lines, parse_role};
 use super::petrarch::{ActorEntry, AgentEntry, DatedCode};
@@ -302,7 +302,20 @@ impl Nationalities {
     /// Parse `CCA2,Name,CCA3,"Nationality, Nationalities"`.
     #[must_use]
     pub fn parse(csv: &str) -> Self {
-        let by_country = csv.lines().skip(1).filter_map(parse_nationality_row).collect();
+        Self::from_rows(&Nationality::parse(csv))
+    }
+
+    /// From the embedded `countries_nationalities.csv`.
+    #[must_use]
+    pub fn embedded() -> Self {
+        Self::from_rows(Nationality::embedded())
+    }
+
+    /// From rows of `countries_nationalities.csv`; a row without an alpha-3
+    /// code is left out.
+    #[must_use]
+    pub fn from_rows(rows: &[Nationality]) -> Self {
+        let by_country = rows.iter().filter_map(|n| Some((n.iso3?, forms(&n.name, &n.aliases)))).collect();
         Self { by_country }
     }
 
@@ -317,19 +330,16 @@ impl Nationalities {
     }
 }
 
-fn parse_nationality_row(line: &str) -> Option<(Iso3, Vec<(String, bool)>)> {
-    let mut head = line.splitn(4, ',');
-    let (_, name, iso3) = (head.next()?, head.next()?, head.next()?);
-    let iso3 = Iso3::new(iso3).ok()?;
-    let rest = head.next().unwrap_or("").trim_matches('"');
-    let demonyms: Vec<&str> = rest.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+/// A country's name and its nationality words, with `true` for a singular
+/// adjective.
+fn forms(name: &str, demonyms: &[String]) -> Vec<(String, bool)> {
     let mut forms = vec![(name.to_owned(), false)];
-    for d in &demonyms {
-        let plural = d.ends_with('s') && demonyms.contains(&&d[..d.len() - 1]);
+    for d in demonyms {
+        let plural = d.ends_with('s') && demonyms.iter().any(|s| *s == d[..d.len() - 1]);
         let adjective = !plural && d.split_whitespace().count() == 1 && !d.eq_ignore_ascii_case(name);
-        forms.push(((*d).to_owned(), adjective));
+        forms.push((d.clone(), adjective));
     }
-    Some((iso3, forms))
+    forms
 }
 
 #[cfg(test)]

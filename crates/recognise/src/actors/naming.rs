@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use sitrep_model::{Actor, ActorCode, ActorRole, Iso3};
+use sitrep_model::{Actor, ActorCode, ActorRole, Iso3, Nationality};
 
 use super::ActorDataError;
 
@@ -32,14 +32,20 @@ impl Naming {
     /// # Errors
     /// When a row of `agents.tsv` is malformed.
     pub fn parse(countries_csv: &str, agents_tsv: &str) -> Result<Self, ActorDataError> {
-        let countries = countries_csv
-            .lines()
-            .skip(1)
-            .filter_map(|l| {
-                let mut f = l.splitn(4, ',');
-                let (_, name, iso3) = (f.next()?, f.next()?, f.next()?);
-                let name = short_name(name);
-                Some((Iso3::new(iso3).ok()?, (name.to_owned(), takes_article(name))))
+        Self::from_rows(&Nationality::parse(countries_csv), agents_tsv)
+    }
+
+    /// Build from rows of `countries_nationalities.csv` and the text of
+    /// `agents.tsv`.
+    ///
+    /// # Errors
+    /// When a row of `agents.tsv` is malformed.
+    pub fn from_rows(countries: &[Nationality], agents_tsv: &str) -> Result<Self, ActorDataError> {
+        let countries = countries
+            .iter()
+            .filter_map(|n| {
+                let name = short_name(&n.name);
+                Some((n.iso3?, (name.to_owned(), takes_article(name))))
             })
             .collect();
         let mut agents = HashMap::new();
@@ -59,7 +65,7 @@ impl Naming {
     /// # Errors
     /// When a shipped table is corrupt (a build defect).
     pub fn embedded() -> Result<Self, ActorDataError> {
-        Self::parse(&String::from_utf8_lossy(super::NATIONALITIES), &String::from_utf8_lossy(super::AGENT_NAMES))
+        Self::from_rows(Nationality::embedded(), &String::from_utf8_lossy(super::AGENT_NAMES))
     }
 
     /// Complete an actor named without a country ("Opposition Rebels", code `REB`)
