@@ -43,6 +43,26 @@ impl Candidate {
     }
 }
 
+/// The triggers of one sentence the coder reads: the trigger words, the
+/// recognisers of restrictions, gatherings, burnings, seizures, weapon fire,
+/// interceptions and strikes, less the causes, expectations, charges and
+/// settings that tell no event. None, and the sentence holds no event.
+#[must_use]
+pub fn triggered(text: &str, sentence: Span, triggers: &Triggers) -> Vec<TriggerHit> {
+    let found = crate::restriction::with_restrictions(text, sentence, triggers.find(text, sentence));
+    let found = crate::gathering::with_gatherings(text, sentence, found);
+    let found = crate::arson::with_burnings(text, sentence, found);
+    let found = crate::seizure::with_seizures(text, sentence, found);
+    let found = crate::weapon_fire::with_fire(text, sentence, found);
+    let found = crate::interception::with_interceptions(text, sentence, found);
+    let found = crate::labour::with_strikes(text, sentence, found);
+    let all = crate::grievance::without_causes(text, found);
+    let all = crate::anticipated::without_expected(text, sentence, all);
+    let all = crate::accused::without_charges(text, sentence, all);
+    let all = crate::setting::without_setting(text, sentence, all);
+    crate::captives::as_abductions(text, sentence, all)
+}
+
 /// The candidates of one sentence. `actors` are the document's actor
 /// mentions, sorted by span; those overlapping a span of `speakers` (the
 /// non-combatant sources of attributions: "rescue workers said") take no
@@ -55,18 +75,7 @@ pub fn candidates(
     actors: &[ActorMention],
     speakers: &[Span],
 ) -> Vec<Candidate> {
-    let found = crate::restriction::with_restrictions(text, sentence, triggers.find(text, sentence));
-    let found = crate::gathering::with_gatherings(text, sentence, found);
-    let found = crate::arson::with_burnings(text, sentence, found);
-    let found = crate::seizure::with_seizures(text, sentence, found);
-    let found = crate::weapon_fire::with_fire(text, sentence, found);
-    let found = crate::interception::with_interceptions(text, sentence, found);
-    let found = crate::labour::with_strikes(text, sentence, found);
-    let all = crate::grievance::without_causes(text, found);
-    let all = crate::anticipated::without_expected(text, sentence, all);
-    let all = crate::accused::without_charges(text, sentence, all);
-    let all = crate::setting::without_setting(text, sentence, all);
-    let all = crate::captives::as_abductions(text, sentence, all);
+    let all = triggered(text, sentence, triggers);
     if all.is_empty() {
         return Vec::new();
     }

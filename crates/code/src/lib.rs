@@ -134,6 +134,16 @@ impl Coder {
         })
     }
 
+    /// Whether some sentence of `doc` holds a trigger the coder reads
+    /// ([`candidate::triggered`]). When none does, [`Coder::code`] finds no
+    /// event whatever the mentions, so a caller that wants only events need
+    /// not recognise or geocode the document: most of a day's news is not
+    /// about conflict.
+    #[must_use]
+    pub fn may_code(&self, doc: &Doc) -> bool {
+        doc.sentences.iter().any(|s| !candidate::triggered(&doc.text, s.span, &self.triggers).is_empty())
+    }
+
     /// Code every event of a document, in text order.
     #[must_use]
     pub fn code(&self, input: Input<'_>) -> Vec<Event> {

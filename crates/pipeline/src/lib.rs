@@ -6,7 +6,9 @@
 //! 2. [`Pipeline::new`]: the stages over those resources.
 //! 3. [`Pipeline::process`]: one raw document to its cleaned text, mentions,
 //!    resolved places and coded events ([`Processed`]);
-//!    [`Pipeline::process_batch`] the same for a batch, in parallel, in
+//!    [`Pipeline::extract`] the same when only the events are wanted (a
+//!    document with no trigger of the coder is not recognised or geocoded),
+//!    and [`Pipeline::process_batch`] that for a batch, in parallel, in
 //!    order.
 //! 4. [`merge`]: the reports of one happening across documents become one
 //!    canonical event with every report as a source ([`Report`] is an

@@ -93,13 +93,30 @@ impl<'r> Pipeline<'r> {
         Ok(self.process_clean(doc))
     }
 
-    /// The whole pipeline on each document of a batch, on rayon's threads
+    /// The events of one document: [`Pipeline::process`], except that a
+    /// document where no sentence holds a trigger of the coder
+    /// ([`sitrep_code::Coder::may_code`]) is neither recognised nor geocoded,
+    /// since it can hold no event: its `mentions` and `resolved` stay
+    /// empty. What `extract`, `ingest` and the server run; most of a day's
+    /// news is not about conflict and costs only its cleaning and this look.
+    ///
+    /// # Errors
+    /// When the document cannot be cleaned.
+    pub fn extract(&self, raw: &RawDoc) -> Result<Processed, CleanError> {
+        let doc = self.clean(raw)?;
+        if self.res.coder.may_code(&doc) {
+            return Ok(self.process_clean(doc));
+        }
+        Ok(Processed { doc, mentions: Mentions::default(), resolved: Vec::new(), events: Vec::new() })
+    }
+
+    /// [`Pipeline::extract`] on each document of a batch, on rayon's threads
     /// (all cores unless the caller's pool says otherwise); the results are
     /// in the batch's order, and a document that cannot be cleaned is its
     /// own error, never the batch's.
     #[must_use]
     pub fn process_batch(&self, raws: &[RawDoc]) -> Vec<Result<Processed, CleanError>> {
-        raws.par_iter().map(|raw| self.process(raw)).collect()
+        raws.par_iter().map(|raw| self.extract(raw)).collect()
     }
 
     /// The places and modifiers of a document, without coding its events

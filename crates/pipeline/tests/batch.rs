@@ -47,3 +47,35 @@ fn two_reports_of_one_event_merge() {
     assert_eq!(merged.len(), 1);
     assert_eq!(merged[0].sources.len(), 2);
 }
+
+/// `extract` skips recognising and geocoding only documents that can hold
+/// no event: on the example corpus and on news of other kinds it finds the
+/// events `process` finds, and on the latter it reads no mention at all.
+#[test]
+fn extract_finds_what_process_finds() {
+    let res = Resources::load().expect("the shipped data loads");
+    let pipeline = Pipeline::new(&res);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    let mut docs: Vec<(RawDoc, bool)> = std::fs::read_dir(&dir)
+        .expect("the example corpus")
+        .map(|e| e.expect("a directory entry").path())
+        .map(|p| (raw(&p.display().to_string(), &std::fs::read_to_string(&p).expect("utf-8 text")), true))
+        .collect();
+    let other_news = [
+        "Manchester United beat Arsenal 3-1 at Old Trafford on Sunday, with two goals from Rashford.",
+        "The central bank in Nairobi held its benchmark rate at 10.5 percent on Tuesday, citing easing inflation.",
+        "Cooks in Lyon add the onions to the pan and stir for five minutes until soft, then add the tomatoes.",
+    ];
+    docs.extend(other_news.iter().enumerate().map(|(i, t)| (raw(&format!("other-{i}"), t), false)));
+    for (doc, conflict) in &docs {
+        let full = pipeline.process(doc).expect("text");
+        let quick = pipeline.extract(doc).expect("text");
+        let ids = |p: &sitrep_pipeline::Processed| p.events.iter().map(|e| e.id.to_string()).collect::<Vec<_>>();
+        assert_eq!(ids(&quick), ids(&full), "{}", doc.id);
+        assert_eq!(*conflict, !quick.events.is_empty(), "{}", doc.id);
+        if !conflict {
+            assert!(quick.mentions.places.is_empty() && quick.mentions.actors.is_empty(), "{}", doc.id);
+            assert!(!full.mentions.places.is_empty(), "{}: process still reads its places", doc.id);
+        }
+    }
+}

@@ -28,7 +28,7 @@ pub fn run(
     let keep = |p: &Processed| {
         p.events.iter().filter(|e| !args.factual || e.modality.is_factual()).cloned().collect::<Vec<_>>()
     };
-    let work = |raw: &sitrep_model::RawDoc| pipeline.process(raw).map_err(|e| super::clean_failure(&e));
+    let work = |raw: &sitrep_model::RawDoc| pipeline.extract(raw).map_err(|e| super::clean_failure(&e));
     if args.merge {
         let mut reports = Vec::new();
         let mut summary = batch::run(

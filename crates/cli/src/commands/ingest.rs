@@ -99,7 +99,7 @@ pub fn run(args: &IngestArgs, res: &Resources, report: &mut dyn FnMut(&str)) -> 
         &inputs,
         &limits,
         |raw| !probe.has_document(&hash(raw)).unwrap_or(false),
-        |raw| pipeline.process(raw).map(|p| (hash(raw), p)).map_err(|e| super::clean_failure(&e)),
+        |raw| pipeline.extract(raw).map(|p| (hash(raw), p)).map_err(|e| super::clean_failure(&e)),
         |(h, p): (ContentHash, Processed)| match put(&mut store, &h, p, &mut refused) {
             Ok((events, p)) => {
                 crate::grouping::widen(&mut days, &p.events);

@@ -242,7 +242,7 @@ impl Watcher<'_> {
             self.summary.skipped += 1;
             return Ok(Some(raw.id.to_string()));
         }
-        let processed = match self.pipeline.process(raw) {
+        let processed = match self.pipeline.extract(raw) {
             Ok(p) => p,
             Err(e) => {
                 report(&e.to_string());
