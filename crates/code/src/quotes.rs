@@ -35,12 +35,17 @@ pub fn attribute(doc: &Doc, events: &mut [Event]) {
 /// later sentence, if a verb of saying follows the closing mark.
 fn quoted_speaker(doc: &Doc, si: usize) -> Option<String> {
     let first = doc.slice(doc.sentences[si].span).trim_start();
-    if !first.starts_with(QUOTES) || first[1..].contains(QUOTES) {
+    // Curly marks are three bytes long: the text after a mark starts past
+    // the mark's own length, not one byte on.
+    let open = first.chars().next().filter(|c| QUOTES.contains(c))?;
+    if first[open.len_utf8()..].contains(QUOTES) {
         return None;
     }
     let later = doc.sentences.iter().skip(si + 1).take(SPAN).map(|s| doc.slice(s.span));
     let closing = later.into_iter().find(|s| s.contains(QUOTES))?;
-    let after = &closing[closing.find(QUOTES)? + 1..];
+    let at = closing.find(QUOTES)?;
+    let mark = closing[at..].chars().next()?;
+    let after = &closing[at + mark.len_utf8()..];
     let after = after.trim_start_matches(QUOTES);
     let words: Vec<&str> = after.split_whitespace().take(SPEAKER_WORDS + 1).collect();
     let verb = words
@@ -81,5 +86,26 @@ mod tests {
         assert_eq!(quoted_speaker(&d, 0), None, "closed in its own sentence: its cues decide");
         let d = doc(&["Jets struck the town.", "\"It was awful\", a man said."]);
         assert_eq!(quoted_speaker(&d, 0), None);
+    }
+
+    /// Curly marks are three bytes: reading past one must not cut it
+    /// (a real article's quotation once aborted a whole batch here).
+    #[test]
+    fn curly_quotations_are_read_whole() {
+        let cases: [(&[&str], Option<&str>); 4] = [
+            (
+                &["\u{201c}There were 30 air strikes today.", "The clinic was hit,\u{201d} an activist told AFP."],
+                Some("an activist"),
+            ),
+            (
+                &["\u{201c}Statistics show that 851 people lost their lives.", "It is grim.\u{201d} said the mayor."],
+                Some("the mayor"),
+            ),
+            (&["\u{201c}The court has agreed to pay one-third, as well.\u{201d}"], None),
+            (&["\u{201c}\u{201d}", "\u{201d}"], None),
+        ];
+        for (sentences, want) in cases {
+            assert_eq!(quoted_speaker(&doc(sentences), 0).as_deref(), want, "{sentences:?}");
+        }
     }
 }
