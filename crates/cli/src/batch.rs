@@ -136,7 +136,7 @@ pub fn run_filtered<T: Send>(
         }
         progress.set_position(summary.read as u64);
         let results: Vec<(String, Result<T, DocFailure>)> =
-            chunk.par_iter().map(|raw| (raw.origin.clone(), work(raw))).collect();
+            chunk.par_iter().map(|raw| (raw.origin.clone(), guarded(&work, raw))).collect();
         for (origin, r) in results {
             match r {
                 Ok(t) => {
@@ -160,6 +160,21 @@ pub fn run_filtered<T: Send>(
         summary.bad_input = true;
     }
     Ok(summary)
+}
+
+/// `work` on one document, a panic in it (a defect of sitrep, never of the
+/// input) being that document's failure rather than the end of the batch:
+/// the other documents of its chunk and of the batch are still worked on.
+/// The panic hook has already printed where it happened.
+fn guarded<T>(work: &impl Fn(&RawDoc) -> Result<T, DocFailure>, raw: &RawDoc) -> Result<T, DocFailure> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(raw))).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(DocFailure { reason: "internal error", message: format!("internal error, please report it: {what}") })
+    })
 }
 
 /// The line naming the `n`th item skipped for its reason, with what it is
@@ -190,6 +205,34 @@ fn progress_bar(inputs: &[Input]) -> ProgressBar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A panic while working on one document fails that document alone.
+    #[test]
+    fn a_panicking_document_fails_alone() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("in.jsonl");
+        std::fs::write(&path, "{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"boom\",\"text\":\"Two.\"}\n{\"id\":\"c\",\"text\":\"Three.\"}\n")
+            .expect("write");
+        let work = |raw: &RawDoc| {
+            assert_ne!(raw.id.as_str(), "boom", "a defect");
+            Ok(raw.id.to_string())
+        };
+        let (mut done, mut said) = (Vec::new(), Vec::new());
+        let summary = run(
+            &[Input::Path(path)],
+            &Limits::default(),
+            work,
+            |id| {
+                done.push(id);
+                Ok(1)
+            },
+            |line| said.push(line.to_owned()),
+        )
+        .expect("the batch runs");
+        assert_eq!(done, ["a", "c"]);
+        assert_eq!((summary.read, summary.processed, summary.failed.get("internal error")), (3, 2, Some(&1)));
+        assert!(said.iter().any(|l| l.contains("in.jsonl:2") && l.contains("a defect")), "{said:?}");
+    }
 
     #[test]
     fn progress_templates_parse() {
