@@ -165,15 +165,26 @@ pub fn run_filtered<T: Send>(
 /// `work` on one document, a panic in it (a defect of sitrep, never of the
 /// input) being that document's failure rather than the end of the batch:
 /// the other documents of its chunk and of the batch are still worked on.
-/// The panic hook has already printed where it happened.
 fn guarded<T>(work: &impl Fn(&RawDoc) -> Result<T, DocFailure>, raw: &RawDoc) -> Result<T, DocFailure> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(raw))).unwrap_or_else(|panic| {
+    unpanicked(|| work(raw)).unwrap_or_else(|message| Err(DocFailure { reason: INTERNAL, message }))
+}
+
+/// The reason a document that met a defect is counted under.
+pub(crate) const INTERNAL: &str = "internal error";
+
+/// `f`'s result, or the message of a panic in it, said as a defect to
+/// report. The panic hook has already printed where it happened; what `f`
+/// works on is read-only (the pipeline's shared data), so nothing is left
+/// half-changed. Every caller that puts documents through the pipeline
+/// (batches, the server's ingest, `watch`) goes through this.
+pub(crate) fn unpanicked<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
         let what = panic
             .downcast_ref::<&str>()
             .map(|s| (*s).to_owned())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        Err(DocFailure { reason: "internal error", message: format!("internal error, please report it: {what}") })
+        format!("internal error, please report it: {what}")
     })
 }
 

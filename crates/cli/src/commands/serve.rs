@@ -137,7 +137,9 @@ fn store_one(
     days: &mut Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 ) -> Result<PutOutcome, IngestFailure> {
     let fail = |at: &str, message: String| IngestFailure { at: at.to_owned(), message };
-    let processed = pipeline.extract(raw).map_err(|e| fail(raw.id.as_str(), e.to_string()))?;
+    let processed = crate::batch::unpanicked(|| pipeline.extract(raw))
+        .map_err(|defect| fail(raw.id.as_str(), defect))?
+        .map_err(|e| fail(raw.id.as_str(), e.to_string()))?;
     let hash = ContentHash::of(raw.body.as_bytes());
     crate::grouping::widen(days, &processed.events);
     store.put_document(&processed.doc, &hash, &processed.events).map_err(|e| match e {

@@ -242,11 +242,16 @@ impl Watcher<'_> {
             self.summary.skipped += 1;
             return Ok(Some(raw.id.to_string()));
         }
-        let processed = match self.pipeline.extract(raw) {
-            Ok(p) => p,
-            Err(e) => {
+        let processed = match crate::batch::unpanicked(|| self.pipeline.extract(raw)) {
+            Ok(Ok(p)) => p,
+            Ok(Err(e)) => {
                 report(&e.to_string());
                 self.summary_fail("no_content");
+                return Ok(None);
+            }
+            Err(defect) => {
+                report(&format!("{}: {defect}", raw.origin));
+                self.summary_fail(crate::batch::INTERNAL);
                 return Ok(None);
             }
         };
