@@ -48,12 +48,11 @@ fn bench(c: &mut Criterion) {
 #[allow(clippy::print_stderr)] // the skip is said where the bench output is read
 fn bench_fakes(c: &mut Criterion) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/dev/fa-kes/fa-kes.csv");
-    let Ok(rows) = sitrep_cli::eval::csv_rows(&path) else {
+    let Ok(rows) = sitrep_eval::csv_rows(&path) else {
         eprintln!("fakes bench skipped: no {}", path.display());
         return;
     };
-    let docs: Vec<RawDoc> =
-        rows.iter().enumerate().map(|(i, r)| sitrep_cli::eval::fakes::raw_of(&path, i, r)).collect();
+    let docs: Vec<RawDoc> = rows.iter().enumerate().map(|(i, r)| sitrep_eval::fakes::raw_of(&path, i, r)).collect();
     let res = Resources::load().expect("shipped data loads");
     let pipeline = Pipeline::new(&res);
     let bytes: usize = docs.iter().map(|d| d.body.len()).sum();

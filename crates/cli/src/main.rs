@@ -12,7 +12,6 @@ use clap::Parser;
 use sitrep_cli::args::{Cli, Command};
 use sitrep_cli::batch::Summary;
 use sitrep_cli::commands::{self, events::EventsError, ingest::IngestRunError};
-use sitrep_cli::eval;
 use sitrep_pipeline::Resources;
 use sitrep_store::StoreError;
 
@@ -88,11 +87,10 @@ fn with_resources(command: &Command, out: &mut dyn Write, report: &mut dyn FnMut
             Err(e) if e.is_usage() => Outcome::Usage(e.to_string()),
             Err(e) => Outcome::Failure(e.to_string()),
         },
-        Command::Eval(a) => match eval::run(a, &res) {
+        Command::Eval(a) => match commands::eval::run(a, &res) {
             Ok(r) if a.json => json(out, &r),
-            Ok(r) => {
-                eval::print(&r, a.verbose, out).map_or_else(|e| Outcome::Failure(e.to_string()), |()| Outcome::Done)
-            }
+            Ok(r) => commands::eval::print(&r, a.verbose, out)
+                .map_or_else(|e| Outcome::Failure(e.to_string()), |()| Outcome::Done),
             Err(e) => Outcome::Usage(e.to_string()),
         },
         Command::Clean(_)
@@ -109,7 +107,7 @@ fn with_resources(command: &Command, out: &mut dyn Write, report: &mut dyn FnMut
     outcome
 }
 
-fn json(out: &mut dyn Write, r: &eval::Report) -> Outcome {
+fn json(out: &mut dyn Write, r: &sitrep_eval::Report) -> Outcome {
     match serde_json::to_writer_pretty(&mut *out, r).map(|()| writeln!(out)) {
         Ok(_) => Outcome::Done,
         Err(e) => Outcome::Failure(e.to_string()),

@@ -3,6 +3,7 @@
 //! report and turn into an exit code.
 
 pub mod clean;
+pub mod eval;
 pub mod events;
 pub mod export;
 pub mod extract;

@@ -9,7 +9,7 @@ use crate::common;
 
 use std::path::PathBuf;
 
-use sitrep_cli::eval::{petrarch, plover};
+use sitrep_eval::{petrarch, plover};
 
 fn dev(rel: &str) -> Option<PathBuf> {
     let base = std::env::var_os("SITREP_DEV").map_or_else(|| common::root().join("../shared/dev"), PathBuf::from);

@@ -6,7 +6,7 @@
 
 use crate::common;
 
-use sitrep_cli::eval::gold::score;
+use sitrep_eval::gold::score;
 
 #[test]
 fn seed_meets_its_gold() {

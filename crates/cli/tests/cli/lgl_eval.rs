@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use sitrep_cli::eval::lgl;
+use sitrep_eval::lgl;
 use sitrep_geo::Gazetteer;
 use sitrep_pipeline::{Pipeline, Resources};
 

@@ -1,6 +1,10 @@
 //! Scoring against FA-KES (full-text Syrian war articles with the
-//! governorate or city of each article's main event): the share of articles
-//! whose most frequent event governorate is the `location` column.
+//! governorate or city of each article's main event).
+//!
+//! The metric: **main-event governorate accuracy**, the share of the file's
+//! articles (a failed one counts as wrong) whose main governorate (the one
+//! most of the article's factual events lie in, the first event's on a
+//! tie) is the governorate of the `location` column.
 //!
 //! The answer's name is looked up in the gazetteer and compared through the
 //! transliteration skeleton, so "deir ezzor" meets "Dayr az Zawr".
@@ -15,7 +19,7 @@ use sitrep_geo::Gazetteer;
 use sitrep_model::{DocId, Format, Hints, Iso2, PlaceKind, RawDoc};
 use sitrep_recognise::normalise::skeleton;
 
-use super::{csv_rows, EvalError, Row};
+use crate::{csv_rows, EvalError, Row};
 use sitrep_pipeline::{Pipeline, Processed};
 
 /// The FA-KES figures.

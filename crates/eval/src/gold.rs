@@ -2,6 +2,16 @@
 //! metadata, content and boilerplate markers, the expected events (type,
 //! date, place and actor1 within the gold's tolerances), sentences that must
 //! never yield an asserted event, and events that match nothing.
+//!
+//! The metric: **required-event recall**, the gold's required events that
+//! a system event matches, over the required events. A system event
+//! matches a gold event when its type and sub-type are the gold's, its date
+//! is within `date_tolerance_days`, its place within `tolerance_km`, its
+//! actor1 one of the gold's and its modality the gold's (each where the gold
+//! gives one); each system event matches one gold event at most, taken in
+//! the gold's order. The other counts (header fields, markers, optional
+//! events, asserted events from non-event sentences, events matching
+//! nothing) are diagnostics beside it.
 
 use std::path::{Path, PathBuf};
 
@@ -9,8 +19,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sitrep_model::record::EventRecord;
 
-use super::matching::{actor_matches, km_to};
-use super::EvalError;
+use crate::matching::{actor_matches, km_to};
+use crate::EvalError;
 use sitrep_pipeline::{Pipeline, Processed};
 
 /// A gold file.
@@ -88,7 +98,7 @@ pub fn score(path: &Path, root: Option<&Path>, pipeline: &Pipeline<'_>) -> Resul
     let text = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
     let gold: Gold = serde_json::from_str(&text).map_err(|e| EvalError::parse(path, e))?;
     let doc_path = resolve(path, root, &gold.file);
-    let raw = super::read_one(&doc_path)?;
+    let raw = crate::read_one(&doc_path)?;
     let processed =
         pipeline.process(&raw).map_err(|e| EvalError::Document(doc_path.display().to_string(), e.to_string()))?;
     Ok(score_processed(&gold, &processed))

@@ -2,6 +2,14 @@
 //! on the row's `event_date`), its columns are the answer. Works on the
 //! current schema and on the pre-2019 one (old event type names, no
 //! sub-event type).
+//!
+//! The metric: **field accuracy per note**. A note's event is the first
+//! factual event sitrep reads from it; for each answer column (event type,
+//! sub-event type, actor1, location within 25 km and within 161 km of the
+//! row's point, fatalities, date) the figure is the share of the file's
+//! notes whose event agrees with the column, a note that yields no event or
+//! fails counting as wrong. The same shares are also given over the notes
+//! that name their place, and per country.
 
 use std::path::Path;
 
@@ -11,8 +19,8 @@ use serde::Serialize;
 use sitrep_model::record::EventRecord;
 use sitrep_model::{DocId, Format, Hints, RawDoc};
 
-use super::matching::{actor_matches, event_type_matches, km_to, old_schema_type};
-use super::{csv_rows, EvalError, Row};
+use crate::matching::{actor_matches, event_type_matches, km_to, old_schema_type};
+use crate::{csv_rows, EvalError, Row};
 use sitrep_pipeline::Pipeline;
 
 /// Per-field accuracy over the notes of one file (shares in 0..=1).

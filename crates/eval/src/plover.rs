@@ -2,10 +2,11 @@
 //! array of coded sentences (`text`, `event`, `source`, `target`, `mode`),
 //! such as the PLOVER GSR built from the CAMEO manual's examples.
 //!
-//! Each sentence goes through the whole pipeline (so actors come from the
-//! real recogniser) and the CAMEO coder; the sentence's event is the first
-//! one it codes that has a PLOVER category and is not negated (else the
-//! first with a category). Its category is compared with the record's.
+//! The metric: **PLOVER category accuracy**, the share of the records whose
+//! sentence's event has the record's category. Each sentence goes through
+//! the whole pipeline (so actors come from the real recogniser) and the
+//! CAMEO coder; the sentence's event is the first one it codes that has a
+//! PLOVER category and is not negated (else the first with a category).
 //!
 //! The records use PLOVER 0.5 names; sitrep uses the 2021 names of
 //! `CAMEO2PLOVER-2021.txt`. The renames follow that table: FIGHT (CAMEO 19,
@@ -16,17 +17,17 @@
 //! file and are skipped.
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
 use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 use sitrep_code::cameo::{CameoCoder, CameoEvent};
-use sitrep_model::{DocId, Format, Hints, PloverCategory, RawDoc, Sentence, Span};
+use sitrep_model::PloverCategory;
 
-use super::EvalError;
-use sitrep_pipeline::{Pipeline, Processed};
+use crate::doc::process_sentence;
+use crate::EvalError;
+use sitrep_pipeline::Pipeline;
 
 /// Accuracy over the records of one gold category.
 #[derive(Debug, Serialize)]
@@ -171,23 +172,6 @@ fn code_record(r: &Record, pipeline: &Pipeline<'_>, cameo: &CameoCoder) -> Outco
     Outcome { coded, any: events.iter().any(|e| e.plover.map(|p| p.category) == Some(r.category)), source, miss }
 }
 
-/// The pipeline on one coded sentence. A sentence the cleaner refuses (it
-/// judges whole articles, and a lone sentence can look like boilerplate)
-/// is taken as it is: one paragraph, one sentence.
-pub(super) fn process_sentence(pipeline: &Pipeline<'_>, id: &str, text: &str) -> Processed {
-    let raw = RawDoc {
-        id: DocId::new(id),
-        origin: id.to_owned(),
-        format: Format::Text,
-        body: text.to_owned(),
-        hints: Hints::default(),
-    };
-    pipeline.process(&raw).unwrap_or_else(|_| {
-        let sentence = Sentence { span: Span::new(0, text.len()), paragraph: 0 };
-        pipeline.process_clean(super::text::bare_doc(id, text, vec![sentence]))
-    })
-}
-
 /// The sentence's event: the first with a PLOVER category that is not
 /// negated, else the first with a category.
 fn main_event(events: &[CameoEvent]) -> Option<&CameoEvent> {
@@ -243,43 +227,6 @@ fn aggregate(path: &Path, records: &[Record], outcomes: &[Outcome]) -> PloverSco
         confusion,
         misses: outcomes.iter().filter_map(|o| o.miss.clone()).collect(),
     }
-}
-
-/// Print a PLOVER score as a table.
-///
-/// # Errors
-/// When writing fails.
-pub fn print(p: &PloverScore, verbose: bool, out: &mut dyn Write) -> io::Result<()> {
-    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
-    writeln!(out, "{}: {} sentences", p.file, p.sentences)?;
-    writeln!(out, "  PLOVER category (first event)  {}/{} = {:.1} %", p.correct, p.sentences, 100.0 * p.accuracy)?;
-    writeln!(
-        out,
-        "  category among any event       {}/{} = {:.1} %",
-        p.any_event_correct,
-        p.sentences,
-        pct(p.any_event_correct, p.sentences)
-    )?;
-    writeln!(out, "  no event coded                 {}", p.no_event)?;
-    writeln!(out, "  source matches gold actor      {}/{} with a source", p.source_correct, p.with_source)?;
-    for c in &p.per_category {
-        writeln!(
-            out,
-            "    {:<26} {:>3}/{:<3} {:>5.1} %",
-            c.category,
-            c.correct,
-            c.sentences,
-            pct(c.correct, c.sentences)
-        )?;
-    }
-    writeln!(out, "  top confusions (gold → coded):")?;
-    for c in &p.confusion {
-        writeln!(out, "    {:<10} → {:<10} {}", c.gold, c.coded, c.count)?;
-    }
-    if verbose {
-        p.misses.iter().try_for_each(|m| writeln!(out, "  miss {m}"))?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

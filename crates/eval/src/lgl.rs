@@ -2,6 +2,11 @@
 //! Global Lexicon corpus: local news articles whose toponyms are marked with
 //! character offsets into `<text>` and resolved to GeoNames entries).
 //!
+//! The metric: **Acc@161**, the share of the gold toponyms with coordinates
+//! that a mention overlaps and resolves within 161 km of the gold point
+//! (`acc161_all`). Its two factors are given too: recall (found / gold) and
+//! Acc@161 of the found ones; and the error in km of the resolved ones.
+//!
 //! Each article's text goes through the place recogniser and the geocoder
 //! *as is* (no cleaning, which would move the offsets), as one paragraph
 //! split into sentences at `. ` before a capital, and is read the way
@@ -15,7 +20,6 @@
 //! offsets before comparing with mention spans.
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -24,9 +28,13 @@ use sitrep_geo::Resolved;
 use sitrep_model::place::distance_km;
 use sitrep_model::{Doc, Lat, Lon, PlaceMention, Sentence, Span};
 
-use super::text::{between, unescape};
-use super::EvalError;
+use crate::doc::bare_doc;
+use crate::{xml, EvalError};
+use roxmltree::{Document, Node};
 use sitrep_pipeline::Pipeline;
+
+/// The root element of an LGL file.
+pub const ROOT: &str = "articles";
 
 /// The figures of one LGL file.
 #[derive(Debug, Default, Serialize)]
@@ -79,9 +87,7 @@ struct Article {
 /// True when `path` is an LGL file: XML whose root is `<articles>`.
 #[must_use]
 pub fn is_lgl(path: &Path) -> bool {
-    let mut head = [0u8; 512];
-    let n = std::fs::File::open(path).and_then(|mut f| io::Read::read(&mut f, &mut head)).unwrap_or(0);
-    String::from_utf8_lossy(&head[..n]).contains("<articles>")
+    xml::root_name(path).is_ok_and(|n| n == ROOT)
 }
 
 /// How a toponym was found.
@@ -99,10 +105,10 @@ type ArticleResult = (Vec<(Hit, Option<f64>)>, usize);
 /// Score an LGL file.
 ///
 /// # Errors
-/// When the file cannot be read.
+/// When the file cannot be read or is not well-formed XML.
 pub fn score(path: &Path, pipeline: &Pipeline<'_>) -> Result<LglScore, EvalError> {
-    let xml = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
-    let articles = articles(&xml);
+    let text = xml::read(path)?;
+    let articles = articles(&xml::parse(path, &text)?);
     let results: Vec<(ArticleResult, Vec<String>)> = articles.par_iter().map(|a| run_article(a, pipeline)).collect();
     let mut s = LglScore { file: path.display().to_string(), articles: articles.len(), ..LglScore::default() };
     let mut errors = Vec::new();
@@ -211,36 +217,20 @@ fn doc_of(id: &str, text: &str) -> Doc {
         }
     }
     sentences.push(Sentence { span: Span::new(start, text.len()), paragraph: 0 });
-    super::text::bare_doc(id, text, sentences)
+    bare_doc(id, text, sentences)
 }
 
 /// Every `<article>` of the file.
-fn articles(xml: &str) -> Vec<Article> {
-    blocks(xml, "<article ", "</article>").filter_map(article).collect()
+fn articles(doc: &Document<'_>) -> Vec<Article> {
+    xml::elements(doc.root_element(), "article").filter_map(article).collect()
 }
 
-/// The blocks of `s` that start with `open` and end before `close`.
-fn blocks<'a>(s: &'a str, open: &'a str, close: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-    let mut rest = s;
-    std::iter::from_fn(move || {
-        let start = rest.find(open)?;
-        let after = &rest[start..];
-        let end = after.find(close).unwrap_or(after.len());
-        rest = &after[end..];
-        Some(&after[..end])
-    })
-}
-
-fn article(block: &str) -> Option<Article> {
-    let head = &block[..block.find('>')?];
-    let id = head.split("docid=\"").nth(1)?.split('"').next()?.to_owned();
-    let raw = between(block, "<text>", "</text>")?;
-    let text = match raw.strip_prefix("<![CDATA[").and_then(|t| t.strip_suffix("]]>")) {
-        Some(t) => t.to_owned(),
-        None => unescape(raw),
-    };
+/// An article with its `docid` and `<text>`, or `None` without them.
+fn article(node: Node<'_, '_>) -> Option<Article> {
+    let id = node.attribute("docid")?.to_owned();
+    let text = xml::text_of(node, "text")?;
     let starts = char_starts(&text);
-    let toponyms = blocks(block, "<toponym>", "</toponym>").filter_map(|t| toponym(t, &starts)).collect();
+    let toponyms = xml::elements(node, "toponym").filter_map(|t| toponym(t, &starts)).collect();
     Some(Article { id, text, toponyms })
 }
 
@@ -250,48 +240,17 @@ fn char_starts(text: &str) -> Vec<usize> {
 }
 
 /// A toponym with coordinates (`None` for one without a GeoNames entry).
-fn toponym(block: &str, starts: &[usize]) -> Option<Toponym> {
-    let num = |tag: &str| {
-        between(block, &format!("<{tag}>"), &format!("</{tag}>")).and_then(|v| v.trim().parse::<f64>().ok())
-    };
-    let offset = |tag: &str| {
-        between(block, &format!("<{tag}>"), &format!("</{tag}>")).and_then(|v| v.trim().parse::<usize>().ok())
-    };
+fn toponym(node: Node<'_, '_>, starts: &[usize]) -> Option<Toponym> {
+    let field = |tag: &str| xml::text_of(node, tag);
+    let num = |tag: &str| field(tag).and_then(|v| v.trim().parse::<f64>().ok());
+    let offset = |tag: &str| field(tag).and_then(|v| v.trim().parse::<usize>().ok());
     let (start, end) = (*starts.get(offset("start")?)?, *starts.get(offset("end")?)?);
     Some(Toponym {
         span: Span::new(start, end),
-        phrase: unescape(between(block, "<phrase>", "</phrase>").unwrap_or("")),
-        fcode: between(block, "<fcode>", "</fcode>").unwrap_or("?").trim().to_owned(),
+        phrase: field("phrase").unwrap_or_default(),
+        fcode: field("fcode").map_or_else(|| "?".to_owned(), |c| c.trim().to_owned()),
         point: (num("lat")?, num("lon")?),
     })
-}
-
-/// Print the figures.
-///
-/// # Errors
-/// When writing fails.
-pub fn print(s: &LglScore, verbose: bool, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}: {} articles, {} gold toponyms with coordinates", s.file, s.articles, s.toponyms)?;
-    writeln!(
-        out,
-        "  recall (mention overlaps gold)   {:.3} ({}/{}, {} as modifiers)",
-        s.recall, s.found, s.toponyms, s.found_as_modifier
-    )?;
-    writeln!(out, "  Acc@161 of found                 {:.3} ({}/{})", s.acc161_found, s.within_161, s.found)?;
-    writeln!(out, "  Acc@161 of all                   {:.3}", s.acc161_all)?;
-    writeln!(out, "  error km, mean / median          {:.0} / {:.1}", s.mean_km, s.median_km)?;
-    writeln!(out, "  mentions overlapping no toponym  {}", s.unmatched_mentions)?;
-    let kinds = |m: &BTreeMap<String, usize>| {
-        let mut v: Vec<_> = m.iter().collect();
-        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        v.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
-    };
-    writeln!(out, "  missed by kind: {}", kinds(&s.missed_by_kind))?;
-    writeln!(out, "  wrong by kind:  {}", kinds(&s.wrong_by_kind))?;
-    if verbose {
-        s.misses.iter().try_for_each(|m| writeln!(out, "  {m}"))?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -313,7 +272,7 @@ mod tests {
 
     #[test]
     fn articles_and_character_offsets_are_read() {
-        let a = articles(XML);
+        let a = articles(&xml::parse_str(XML).expect("well-formed"));
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].id, "7");
         assert_eq!(a[0].toponyms.len(), 1, "the toponym without coordinates is not counted");

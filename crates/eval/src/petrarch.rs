@@ -3,6 +3,11 @@
 //! `<Text>` and `<EventCoding sourcecode targetcode eventcode>` answers (or
 //! `noevents`), written with fictional actors (Arnor, Gondor, ...).
 //!
+//! The metric: **root-and-actors coverage** (`full_found` over
+//! `cameo_codings`), the share of the answers with a CAMEO root for which
+//! one event sitrep codes has the answer's root and every scored actor as
+//! its source and target. The figures below it are its parts.
+//!
 //! What is scored, and why:
 //! - Root codes: an answer is found when some event sitrep codes for the
 //!   sentence has the same CAMEO root (first two digits). Answers whose code
@@ -26,16 +31,19 @@
 //!   rejection.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::{self, Write};
 use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
 use sitrep_code::cameo::{CameoCoder, CameoEvent};
 
-use super::text::{between, unescape};
-use super::EvalError;
+use crate::doc::process_sentence;
+use crate::{xml, EvalError};
+use roxmltree::{Document, Node};
 use sitrep_pipeline::Pipeline;
+
+/// The root element of a PETRARCH2 validation file.
+pub const ROOT: &str = "Validation";
 
 /// The least Dice coefficient for a word to stand for an actor code.
 const MIN_DICE: f64 = 0.3;
@@ -106,19 +114,20 @@ struct Found {
     full: bool,
 }
 
-/// True when the file is a PETRARCH validation file.
+/// True when the file is a PETRARCH validation file: XML whose root is
+/// `<Validation>`.
 #[must_use]
 pub fn is_petrarch(path: &Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|t| t.contains("<Validation>"))
+    xml::root_name(path).is_ok_and(|n| n == ROOT)
 }
 
 /// Score a validation file.
 ///
 /// # Errors
-/// When the file cannot be read.
+/// When the file cannot be read or is not well-formed XML.
 pub fn score(path: &Path, pipeline: &Pipeline<'_>, cameo: &CameoCoder) -> Result<PetrarchScore, EvalError> {
-    let xml = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
-    let records = records(&xml);
+    let text = xml::read(path)?;
+    let records = records(&xml::parse(path, &text)?);
     let align = align(&records);
     let coded: Vec<Vec<(CameoEvent, String, String)>> = records.par_iter().map(|r| code(r, pipeline, cameo)).collect();
     let mut score = PetrarchScore {
@@ -232,7 +241,7 @@ fn matches_actor(chosen: &str, word: &str) -> bool {
 /// The pipeline and the CAMEO coder on one record: events with the text
 /// of their source and target.
 fn code(r: &Record, pipeline: &Pipeline<'_>, cameo: &CameoCoder) -> Vec<(CameoEvent, String, String)> {
-    let p = super::plover::process_sentence(pipeline, &r.id, &r.text);
+    let p = process_sentence(pipeline, &r.id, &r.text);
     let text = |s: Option<sitrep_code::cameo::Party>| s.map_or(String::new(), |s| p.doc.slice(s.span).to_owned());
     p.doc
         .sentences
@@ -301,38 +310,27 @@ fn names(text: &str) -> HashSet<String> {
         .collect()
 }
 
-/// The records of a validation file.
-fn records(xml: &str) -> Vec<Record> {
-    let mut out = Vec::new();
-    let mut rest = xml;
-    while let Some(start) = rest.find("<Sentence ") {
-        let after = &rest[start..];
-        let end = after.find("</Sentence>").unwrap_or(after.len());
-        out.extend(record(&after[..end]));
-        rest = &after[end..];
-    }
-    out
+/// The records of a validation file: its `<Sentence>` elements.
+fn records(doc: &Document<'_>) -> Vec<Record> {
+    xml::elements(doc.root_element(), "Sentence").filter_map(record).collect()
 }
 
-fn record(block: &str) -> Option<Record> {
-    let head = &block[..block.find('>')?];
-    let id = attr(head, "id")?;
-    let category = attr(head, "category").unwrap_or_default();
-    let text =
-        between(block, "<Text>", "</Text>").map(|t| unescape(&t.split_whitespace().collect::<Vec<_>>().join(" ")))?;
+/// A record with its `id` and `<Text>` (whitespace runs made one space), or
+/// `None` without them.
+fn record(node: Node<'_, '_>) -> Option<Record> {
+    let id = node.attribute("id")?.to_owned();
+    let category = node.attribute("category").unwrap_or_default();
+    let text = xml::text_of(node, "Text")?.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut codings = Vec::new();
     let mut no_events = false;
-    for tag in block.split("<EventCoding").skip(1).map(|t| &t[..t.find('>').unwrap_or(t.len())]) {
-        no_events |= attr(tag, "noevents").is_some_and(|v| v.eq_ignore_ascii_case("true"));
-        if let Some(code) = attr(tag, "eventcode") {
-            codings.push(Coding {
-                source: attr(tag, "sourcecode").unwrap_or_default(),
-                target: attr(tag, "targetcode").unwrap_or_default(),
-                code,
-            });
+    for tag in xml::elements(node, "EventCoding") {
+        no_events |= tag.attribute("noevents").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+        if let Some(code) = tag.attribute("eventcode") {
+            let attr = |name: &str| tag.attribute(name).unwrap_or_default().to_owned();
+            codings.push(Coding { source: attr("sourcecode"), target: attr("targetcode"), code: code.to_owned() });
         }
     }
-    Some(Record { group: group_of(&id, &category), id, text, codings, no_events })
+    Some(Record { group: group_of(&id, category), id, text, codings, no_events })
 }
 
 /// The record group: the id's capital-letter prefix ("PASSIVE" of
@@ -342,56 +340,6 @@ fn group_of(id: &str, category: &str) -> String {
         Some((p, _)) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_uppercase()) => p.to_owned(),
         _ => category.to_owned(),
     }
-}
-
-/// The value of attribute `name` in a tag (`name = "v"` or `name='v'`).
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let mut from = 0;
-    while let Some(i) = tag[from..].find(name).map(|i| i + from) {
-        from = i + name.len();
-        let boundary = tag[..i].ends_with(char::is_whitespace);
-        let rest = tag[from..].trim_start();
-        if let (true, Some(rest)) = (boundary, rest.strip_prefix('=')) {
-            let rest = rest.trim_start();
-            let quote = rest.chars().next()?;
-            let value = &rest[1..];
-            return Some(value[..value.find(quote)?].to_owned());
-        }
-    }
-    None
-}
-
-/// Print the coverage figures.
-///
-/// # Errors
-/// When writing fails.
-pub fn print(p: &PetrarchScore, verbose: bool, out: &mut dyn Write) -> io::Result<()> {
-    let pct = |a: usize, b: usize| format!("{a}/{b} = {:.1} %", 100.0 * a as f64 / b.max(1) as f64);
-    writeln!(
-        out,
-        "{}: {} records, {} codings ({} with a CAMEO root; the rest use validation-only codes)",
-        p.file, p.records, p.codings, p.cameo_codings
-    )?;
-    writeln!(out, "  root code found         {}", pct(p.root_found, p.cameo_codings))?;
-    writeln!(
-        out,
-        "  source found            {} scored ({} actor codes aligned to words)",
-        pct(p.source_found, p.source_scored),
-        p.aligned_codes
-    )?;
-    writeln!(out, "  target found            {} scored", pct(p.target_found, p.target_scored))?;
-    writeln!(out, "  actors found, any code  {}", pct(p.actors_found, p.cameo_codings))?;
-    writeln!(out, "  root + actors found     {}", pct(p.full_found, p.cameo_codings))?;
-    writeln!(out, "  no-event records kept without a PLOVER event  {}", pct(p.no_event_kept, p.no_event_records))?;
-    writeln!(out, "  negated records marked negated or rejected    {}", pct(p.negation_marked, p.negation_records))?;
-    writeln!(out, "  by group (codings: root found, actors found, root + actors found):")?;
-    for g in &p.groups {
-        writeln!(out, "    {:<10} {:>3}: {:>3} {:>3} {:>3}", g.group, g.codings, g.root, g.actors, g.full)?;
-    }
-    if verbose {
-        p.misses.iter().try_for_each(|m| writeln!(out, "  miss {m}"))?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -422,7 +370,7 @@ Kestria was opposed by Valdoria &amp; friends.
 
     #[test]
     fn reads_records_and_attributes() {
-        let rs = records(XML);
+        let rs = records(&xml::parse_str(XML).expect("well-formed"));
         let summary: Vec<(String, String, usize, bool)> =
             rs.iter().map(|r| (r.id.clone(), r.group.clone(), r.codings.len(), r.no_events)).collect();
         assert_eq!(
@@ -440,7 +388,7 @@ Kestria was opposed by Valdoria &amp; friends.
 
     #[test]
     fn codes_align_to_their_words() {
-        let a = align(&records(XML));
+        let a = align(&records(&xml::parse_str(XML).expect("well-formed")));
         assert_eq!(a.get("KES").map(String::as_str), Some("kestria"));
         assert_eq!(a.get("VAL").map(String::as_str), Some("valdoria"));
         assert!(!a.contains_key("---"), "no-actor codes are not aligned");
