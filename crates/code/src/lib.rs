@@ -22,7 +22,6 @@ pub mod anticipated;
 pub mod arson;
 pub mod background;
 pub mod bearing;
-pub mod cameo;
 pub mod candidate;
 pub mod captives;
 pub mod clause;

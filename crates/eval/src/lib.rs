@@ -15,12 +15,15 @@
 //! - [`petrarch`]: PETRARCH2 validation records (root `<Validation>`): the
 //!   CAMEO coder's root-and-actors coverage.
 //!
+//! [`cameo`] is the CAMEO verb coder that [`plover`] and [`petrarch`] score
+//! (no record takes its code from it: records map their sub-event type).
 //! [`matching`] holds how a system record is compared with an answer, and
 //! [`xml`] the XML reading the two XML sets share (roxmltree). The library
 //! returns typed figures ([`Report`], serialisable as JSON); it prints
 //! nothing: the binary formats them.
 
 pub mod acled;
+pub mod cameo;
 mod doc;
 pub mod fakes;
 pub mod gold;
@@ -40,7 +43,7 @@ use sitrep_ingest::{documents, Input, Limits};
 use sitrep_model::RawDoc;
 use thiserror::Error;
 
-use sitrep_code::cameo::CameoCoder;
+use crate::cameo::CameoCoder;
 
 use sitrep_pipeline::{Pipeline, Resources};
 

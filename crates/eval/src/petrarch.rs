@@ -35,8 +35,8 @@ use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use sitrep_code::cameo::{CameoCoder, CameoEvent};
 
+use crate::cameo::{CameoCoder, CameoEvent};
 use crate::doc::process_sentence;
 use crate::{xml, EvalError};
 use roxmltree::{Document, Node};
@@ -242,7 +242,7 @@ fn matches_actor(chosen: &str, word: &str) -> bool {
 /// of their source and target.
 fn code(r: &Record, pipeline: &Pipeline<'_>, cameo: &CameoCoder) -> Vec<(CameoEvent, String, String)> {
     let p = process_sentence(pipeline, &r.id, &r.text);
-    let text = |s: Option<sitrep_code::cameo::Party>| s.map_or(String::new(), |s| p.doc.slice(s.span).to_owned());
+    let text = |s: Option<crate::cameo::Party>| s.map_or(String::new(), |s| p.doc.slice(s.span).to_owned());
     p.doc
         .sentences
         .iter()

@@ -22,9 +22,9 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
-use sitrep_code::cameo::{CameoCoder, CameoEvent};
 use sitrep_model::PloverCategory;
 
+use crate::cameo::{CameoCoder, CameoEvent};
 use crate::doc::process_sentence;
 use crate::EvalError;
 use sitrep_pipeline::Pipeline;

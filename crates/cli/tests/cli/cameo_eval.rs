@@ -48,6 +48,6 @@ fn petrarch_grammar_coverage() {
     assert!(s.actors_found >= 155 && s.root_found >= 25, "{} actors, {} roots", s.actors_found, s.root_found);
 }
 
-fn cameo() -> sitrep_code::cameo::CameoCoder {
-    sitrep_code::cameo::CameoCoder::new().expect("the CAMEO dictionary loads")
+fn cameo() -> sitrep_eval::cameo::CameoCoder {
+    sitrep_eval::cameo::CameoCoder::new().expect("the CAMEO dictionary loads")
 }
