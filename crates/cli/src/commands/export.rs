@@ -3,38 +3,12 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
 use sitrep_report::export::{export, ExportFormat};
 use sitrep_store::EventQuery;
 
 use super::report::{open_store, FrontEndError};
-use crate::args::{EventsArgs, FilterArgs};
-
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// The store.
-    #[arg(long, default_value = "sitrep.db", value_name = "FILE")]
-    pub db: PathBuf,
-    /// csv (ACLED's column names), geojson (RFC 7946) or parquet (needs a
-    /// build with `--features parquet`).
-    #[arg(long, value_enum)]
-    pub format: ExportFormatArg,
-    /// Write here instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    #[command(flatten)]
-    pub filter: FilterArgs,
-}
-
-/// Export formats on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormatArg {
-    Csv,
-    Geojson,
-    Parquet,
-}
+use crate::args::{EventsArgs, ExportArgs, ExportFormatArg};
 
 impl From<ExportFormatArg> for ExportFormat {
     fn from(f: ExportFormatArg) -> Self {

@@ -11,37 +11,12 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Subcommand};
+use crate::args::{GazetteerArgs, GazetteerCommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sitrep_geo::gazetteer::INDEX_VAR;
 use sitrep_geo::import::{import, ImportError};
 use sitrep_geo::{Gazetteer, GeoError};
 use thiserror::Error;
-
-/// `sitrep gazetteer …`.
-#[derive(Debug, Args)]
-pub struct GazetteerArgs {
-    #[command(subcommand)]
-    pub command: GazetteerCommand,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum GazetteerCommand {
-    /// Merge gazetteer files (GeoNames allCountries/country files,
-    /// alternateNamesV2, Who's On First TSV, simple TSV; plain or .gz) into
-    /// an index file; set SITREP_GAZETTEER to its path to use it.
-    Import(ImportArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// The files to import.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
-    /// Where to write the index (default: the user data directory).
-    #[arg(long, short, value_name = "PATH")]
-    pub output: Option<PathBuf>,
-}
 
 /// Why `gazetteer` failed.
 #[derive(Debug, Error)]

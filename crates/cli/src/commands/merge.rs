@@ -3,26 +3,10 @@
 //! filled by a watcher that was stopped before the end of its round, or
 //! after the merge rules change.
 
-use clap::Args;
-use std::path::PathBuf;
-
 use sitrep_store::SqliteStore;
 
 use super::events::{day, EventsError};
-
-/// The arguments of `merge`.
-#[derive(Debug, Args)]
-pub struct MergeArgs {
-    /// The store.
-    #[arg(long, default_value = "sitrep.db", value_name = "FILE")]
-    pub db: PathBuf,
-    /// First day of events to group (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub since: String,
-    /// Last day of events to group (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub until: String,
-}
+use crate::args::MergeArgs;
 
 /// Run `merge`; returns how many events changed group.
 ///

@@ -3,40 +3,13 @@
 //! front-end commands (`report`, `export`, `serve`) share.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use crate::args::{ReportArgs, ReportFormat};
 use chrono::NaiveDate;
-use clap::{Args, ValueEnum};
 use sitrep_report::{DailyReport, ReportError, ReportRequest};
 use sitrep_store::{SqliteStore, StoreError};
 use thiserror::Error;
-
-#[derive(Debug, Args)]
-pub struct ReportArgs {
-    /// The store.
-    #[arg(long, default_value = "sitrep.db", value_name = "FILE")]
-    pub db: PathBuf,
-    /// The day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub date: String,
-    /// Only this area: a country (ISO code or name) or a province's name.
-    #[arg(long, value_name = "AREA")]
-    pub area: Option<String>,
-    /// Markdown or print-ready HTML.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
-    pub format: ReportFormat,
-    /// Where `sitrep serve` runs (e.g. http://127.0.0.1:8080): evidence
-    /// links then open the event on its page (default: the source's URL).
-    #[arg(long, value_name = "URL")]
-    pub link_base: Option<String>,
-}
-
-/// Report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    Md,
-    Html,
-}
 
 /// Why `report`, `export` or `serve` failed.
 #[derive(Debug, Error)]

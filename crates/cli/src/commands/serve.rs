@@ -5,43 +5,17 @@
 //! store.
 
 use std::io::Cursor;
-use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use clap::Args;
 use sitrep_ingest::{Documents, Input, Limits};
 use sitrep_model::RawDoc;
 use sitrep_serve::{AppState, IngestFailure, IngestReport, Ingestor, Pool, ServeConfig, Token};
 use sitrep_store::{ContentHash, EventStore, PutOutcome, SqliteStore, StoreError};
 
 use super::report::FrontEndError;
+use crate::args::ServeArgs;
 use sitrep_pipeline::{Pipeline, Resources};
-
-#[derive(Debug, Args)]
-pub struct ServeArgs {
-    /// The store.
-    #[arg(long, default_value = "sitrep.db", value_name = "FILE")]
-    pub db: PathBuf,
-    /// Where to listen (loopback by default; port 0 picks a free port).
-    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
-    pub addr: SocketAddr,
-    /// A file holding the token that opens `POST /api/ingest` (at least 16
-    /// characters); the `SITREP_TOKEN` environment variable also works.
-    /// Without a token the server is read-only.
-    #[arg(long, value_name = "FILE")]
-    pub token_file: Option<PathBuf>,
-    /// Seconds before a request is abandoned (408).
-    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
-    pub timeout: u64,
-    /// The largest ingest body, in bytes.
-    #[arg(long, default_value_t = 16 << 20, value_name = "BYTES")]
-    pub max_ingest_bytes: usize,
-    /// Store connections answering reads in parallel.
-    #[arg(long, default_value_t = 4)]
-    pub readers: usize,
-}
 
 fn token(args: &ServeArgs) -> Result<Option<Token>, FrontEndError> {
     let secret = match &args.token_file {

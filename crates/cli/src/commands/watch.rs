@@ -18,54 +18,17 @@
 //! after cleaning) is marked seen with no document.
 
 use std::fs;
-use std::path::PathBuf;
 use std::thread;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use clap::Args;
 use sitrep_ingest::{parse_feed, Feed, FeedEntry, FetchConfig, Fetched, Fetcher, Problem, Validators};
 use sitrep_model::RawDoc;
 use sitrep_store::{ContentHash, EventStore, FeedState, FeedStore, PutOutcome, SqliteStore, StoreError};
 use thiserror::Error;
 
+use crate::args::WatchArgs;
 use crate::batch::Summary;
 use sitrep_pipeline::{Pipeline, Resources};
-
-/// `sitrep watch` arguments.
-#[derive(Debug, Args)]
-pub struct WatchArgs {
-    /// Feed URLs (RSS, Atom or RDF) to poll.
-    #[arg(value_name = "FEED")]
-    pub feeds: Vec<String>,
-    /// A file of feed URLs, one a line (`#` starts a comment).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-    /// The store.
-    #[arg(long, default_value = "sitrep.db", value_name = "FILE")]
-    pub db: PathBuf,
-    /// Seconds between two polls of the feeds.
-    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
-    pub interval: u64,
-    /// Poll this many rounds, then stop (default: until interrupted).
-    #[arg(long, value_name = "N")]
-    pub rounds: Option<u64>,
-    /// Seconds a request may take, connection to last byte.
-    #[arg(long, default_value_t = 20, value_name = "SECONDS")]
-    pub timeout: u64,
-    /// Milliseconds between two requests to the same host.
-    #[arg(long, default_value_t = 1000, value_name = "MS")]
-    pub politeness_ms: u64,
-    /// Retries of a failed request (with exponential backoff).
-    #[arg(long, default_value_t = 2)]
-    pub retries: u32,
-    /// The largest response accepted, in bytes.
-    #[arg(long, default_value_t = 10 << 20, value_name = "BYTES")]
-    pub max_bytes: usize,
-    /// Fetch from loopback and private-network addresses too (an intranet
-    /// feed). Off by default: a feed's links are not the user's choice of host.
-    #[arg(long)]
-    pub allow_private: bool,
-}
 
 /// Why `watch` could not run at all.
 #[derive(Debug, Error)]
