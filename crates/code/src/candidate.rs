@@ -45,8 +45,8 @@ impl Candidate {
 
 /// The triggers of one sentence the coder reads: the trigger words, the
 /// recognisers of restrictions, gatherings, burnings, seizures, weapon fire,
-/// interceptions and strikes, less the causes, expectations, charges and
-/// settings that tell no event. None, and the sentence holds no event.
+/// interceptions and strikes, less the causes, expectations, charges,
+/// settings and accidents that tell no event. None, and the sentence holds no event.
 #[must_use]
 pub fn triggered(text: &str, sentence: Span, triggers: &Triggers) -> Vec<TriggerHit> {
     let found = crate::restriction::with_restrictions(text, sentence, triggers.find(text, sentence));
@@ -60,6 +60,7 @@ pub fn triggered(text: &str, sentence: Span, triggers: &Triggers) -> Vec<Trigger
     let all = crate::anticipated::without_expected(text, sentence, all);
     let all = crate::accused::without_charges(text, sentence, all);
     let all = crate::setting::without_setting(text, sentence, all);
+    let all = crate::accident::without_accidents(text, sentence, all);
     crate::captives::as_abductions(text, sentence, all)
 }
 

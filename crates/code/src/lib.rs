@@ -16,6 +16,7 @@
 //! The coder never invents an event without a trigger in its sentence, and
 //! every event keeps its sentence as evidence.
 
+pub mod accident;
 pub mod accused;
 pub mod affiliation;
 pub mod anticipated;
