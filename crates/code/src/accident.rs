@@ -15,6 +15,7 @@
 use sitrep_model::Span;
 
 use crate::triggers::{TriggerHit, TriggerKind};
+use crate::words::one_of;
 
 /// Accidents and disasters, as the word that names them.
 const CAUSES: &[&str] = &[
@@ -88,10 +89,6 @@ fn caused_by_accident(text: &str, sentence: Span, hit: &TriggerHit) -> bool {
 /// The words of `text`: runs of letters.
 fn words(text: &str) -> Vec<&str> {
     text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect()
-}
-
-fn one_of(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|x| word.eq_ignore_ascii_case(x))
 }
 
 #[cfg(test)]
